@@ -1,0 +1,27 @@
+-- One row per accepted spend line (a supplier line or a category total) with the bounds of its staffel
+-- (Appendix 4, Table 6) and the classification of its cost category. Lineage columns lead back to the file.
+SELECT
+    -- keys
+    l.department_code,
+    l.year,
+    l.hoofdkostensoort,
+    l.supplier_name,
+    -- attributes
+    l.is_category_total,
+    l.staffel,
+    coalesce(c.spend_class, 'unclassified')    AS spend_class,
+    coalesce(c.impact_segment, 'unclassified') AS impact_segment,
+    -- measures (EUR)
+    b.min_eur                                  AS staffel_min_eur,
+    b.mid_eur                                  AS staffel_mid_eur,
+    b.max_eur                                  AS staffel_max_eur,
+    -- lineage
+    l.load_id,
+    l.source_file,
+    l.source_sha256,
+    l.line_no
+FROM staging.spend_line AS l
+LEFT JOIN ref.staffel_band AS b
+    ON b.staffel = l.staffel
+LEFT JOIN ref.cost_category AS c
+    ON norm_key(c.hoofdkostensoort) = norm_key(l.hoofdkostensoort)

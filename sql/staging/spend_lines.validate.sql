@@ -1,0 +1,90 @@
+-- Validates and types the raw spend lines of one load (:load_id is filled in by the loader).
+-- Returns one row per raw line; `rejects` lists every problem found on it, and an empty list means the
+-- line is loaded into staging.spend_line.
+WITH raw_lines AS (
+    SELECT
+        load_id,
+        source_file,
+        source_sha256,
+        line_no,
+        nullif(trim(department_raw), '') AS department_raw,
+        nullif(trim(year_raw), '')       AS year_raw,
+        nullif(trim(category_raw), '')   AS category_raw,
+        nullif(trim(supplier_raw), '')   AS supplier_raw,
+        nullif(trim(staffel_raw), '')    AS staffel_raw
+    FROM raw.spend_line
+    WHERE load_id = :load_id
+),
+
+department_keys AS (
+    SELECT norm_key(alias) AS department_key, department_code FROM ref.department_alias
+    UNION
+    SELECT norm_key(department_code), department_code FROM ref.department
+    UNION
+    SELECT norm_key(name_nl), department_code FROM ref.department
+),
+
+typed AS (
+    SELECT
+        r.*,
+        k.department_code,
+        d.valid_from_year,
+        d.valid_to_year,
+        CASE WHEN regexp_full_match(r.year_raw, '\d{4}') THEN CAST(r.year_raw AS INTEGER) END       AS year_value,
+        CASE WHEN regexp_full_match(r.staffel_raw, '\d{1,2}') THEN CAST(r.staffel_raw AS INTEGER) END AS staffel_value,
+        coalesce(norm_key(r.supplier_raw) IN (SELECT norm_key(marker) FROM ref.spend_total_marker), false) AS is_total
+    FROM raw_lines AS r
+    LEFT JOIN department_keys AS k ON k.department_key = norm_key(r.department_raw)
+    LEFT JOIN ref.department AS d ON d.department_code = k.department_code
+)
+
+SELECT
+    department_code,
+    year_value                                    AS year,
+    category_raw                                  AS hoofdkostensoort,
+    CASE WHEN is_total THEN NULL ELSE supplier_raw END AS supplier_name,
+    is_total                                      AS is_category_total,
+    staffel_value                                 AS staffel,
+    load_id,
+    source_file,
+    source_sha256,
+    line_no,
+    list_filter([
+        CASE
+            WHEN department_raw IS NULL THEN
+                {'column_name': 'department', 'value_raw': NULL, 'reason': 'department is missing'}
+            WHEN department_code IS NULL THEN
+                {'column_name': 'department', 'value_raw': department_raw,
+                 'reason': 'unknown department ''' || department_raw || ''' (a new spelling belongs in config/reference/department_aliases.csv)'}
+            WHEN year_value BETWEEN 2000 AND year(current_date) + 1
+                 AND (year_value < valid_from_year OR year_value > coalesce(valid_to_year, 9999)) THEN
+                {'column_name': 'department', 'value_raw': department_raw,
+                 'reason': 'department ' || department_code || ' did not exist in ' || year_value || ' (valid '
+                           || valid_from_year || '-' || coalesce(CAST(valid_to_year AS VARCHAR), 'now') || ')'}
+        END,
+        CASE
+            WHEN year_raw IS NULL THEN
+                {'column_name': 'year', 'value_raw': NULL, 'reason': 'year is missing'}
+            WHEN year_value IS NULL THEN
+                {'column_name': 'year', 'value_raw': year_raw, 'reason': 'year ''' || year_raw || ''' is not a year'}
+            WHEN year_value < 2000 OR year_value > year(current_date) + 1 THEN
+                {'column_name': 'year', 'value_raw': year_raw,
+                 'reason': 'year ' || year_value || ' is outside 2000-' || (year(current_date) + 1)}
+        END,
+        CASE
+            WHEN category_raw IS NULL THEN
+                {'column_name': 'hoofdkostensoort', 'value_raw': NULL, 'reason': 'cost category (hoofdkostensoort) is missing'}
+        END,
+        CASE
+            WHEN supplier_raw IS NULL THEN
+                {'column_name': 'supplier', 'value_raw': NULL, 'reason': 'supplier is missing'}
+        END,
+        CASE
+            WHEN staffel_raw IS NULL THEN
+                {'column_name': 'staffel', 'value_raw': NULL, 'reason': 'staffel is missing'}
+            WHEN staffel_value IS NULL OR staffel_value > 13 THEN
+                {'column_name': 'staffel', 'value_raw': staffel_raw,
+                 'reason': 'staffel ''' || staffel_raw || ''' is not a band code 0-13'}
+        END
+    ], lambda x: x IS NOT NULL) AS rejects
+FROM typed

@@ -1,0 +1,261 @@
+package nl.impactmonitor.warehouse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import org.duckdb.DuckDBConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The DuckDB warehouse: the only class that holds a DuckDB connection. One instance per process,
+ * since DuckDB allows a single writing process per file; calls are serialised on the connection.
+ */
+public final class Warehouse implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Warehouse.class);
+
+    private final WarehouseSettings settings;
+    private final DuckDBConnection connection;
+
+    private Warehouse(WarehouseSettings settings, DuckDBConnection connection) {
+        this.settings = settings;
+        this.connection = connection;
+    }
+
+    /** Opens (creating if needed) the warehouse file and brings its schema up to date. */
+    public static Warehouse open(WarehouseSettings settings) {
+        try {
+            Path parent = settings.databaseFile().toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Properties props = new Properties();
+            if (!settings.memoryLimit().isBlank()) {
+                props.setProperty("memory_limit", settings.memoryLimit());
+            }
+            if (settings.threads() > 0) {
+                props.setProperty("threads", Integer.toString(settings.threads()));
+            }
+            // No network here and none wanted: never try to download extensions at run time.
+            props.setProperty("autoinstall_known_extensions", "false");
+            props.setProperty("autoload_known_extensions", "false");
+            Connection c = DriverManager.getConnection("jdbc:duckdb:" + settings.databaseFile().toAbsolutePath(), props);
+            Warehouse warehouse = new Warehouse(settings, c.unwrap(DuckDBConnection.class));
+            new Migrations(warehouse, settings.sqlDirectory().resolve("migrations")).apply();
+            return warehouse;
+        } catch (SQLException e) {
+            throw new WarehouseException("Cannot open warehouse " + settings.databaseFile() + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new WarehouseException("Cannot create folder for warehouse " + settings.databaseFile(), e);
+        }
+    }
+
+    public WarehouseSettings settings() {
+        return settings;
+    }
+
+    public Path sqlDirectory() {
+        return settings.sqlDirectory();
+    }
+
+    /** Runs one or more statements without parameters (a whole SQL file may be passed). */
+    public synchronized void execute(String sql) {
+        try (Statement st = connection.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new WarehouseException(e.getMessage(), e);
+        }
+    }
+
+    /** Runs one statement with positional parameters; returns the update count where DuckDB gives one. */
+    public synchronized long update(String sql, Object... params) {
+        try (PreparedStatement ps = prepare(sql, params)) {
+            ps.execute();
+            long count = ps.getLargeUpdateCount();
+            return Math.max(count, 0);
+        } catch (SQLException e) {
+            throw new WarehouseException(e.getMessage(), e);
+        }
+    }
+
+    /** Maps every row of a query. */
+    public synchronized <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
+        try (PreparedStatement ps = prepare(sql, params); ResultSet rs = ps.executeQuery()) {
+            List<T> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(mapper.map(rs));
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new WarehouseException(e.getMessage(), e);
+        }
+    }
+
+    /** Streams the rows of a query to a consumer without collecting them. */
+    public synchronized void forEachRow(String sql, RowConsumer consumer, Object... params) {
+        try (PreparedStatement ps = prepare(sql, params); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                consumer.accept(rs);
+            }
+        } catch (SQLException e) {
+            throw new WarehouseException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new WarehouseException("Writing query result failed: " + e.getMessage(), e);
+        }
+    }
+
+    public long queryLong(String sql, Object... params) {
+        List<Long> rows = query(sql, rs -> rs.getLong(1), params);
+        return rows.isEmpty() ? 0 : rows.get(0);
+    }
+
+    /**
+     * Runs work in one DuckDB transaction. SQL {@code BEGIN}/{@code COMMIT} on an autocommit connection
+     * is used on purpose: DuckDB's Appender ignores JDBC-level rollback (see shared/STACK.md).
+     */
+    public synchronized <T> T inTransaction(TransactionWork<T> work) {
+        execute("BEGIN TRANSACTION");
+        try {
+            T result = work.run(this);
+            execute("COMMIT");
+            return result;
+        } catch (RuntimeException e) {
+            try {
+                execute("ROLLBACK");
+            } catch (RuntimeException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+            throw e;
+        }
+    }
+
+    /** Models (staging views, core and mart tables) found under {@code sql/}. */
+    public ModelRunner models() {
+        return new ModelRunner(this, settings.sqlDirectory());
+    }
+
+    /** Data tests under {@code sql/tests/}. */
+    public DataTests dataTests() {
+        return new DataTests(this, settings.sqlDirectory().resolve("tests"));
+    }
+
+    /** ELT loading of delimited text files into raw, staging and rejects. */
+    public RawLoader rawLoader() {
+        return new RawLoader(this);
+    }
+
+    /** Reads a SQL file below {@code sql/}. */
+    public String sqlFile(String relativePath) {
+        Path file = settings.sqlDirectory().resolve(relativePath);
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new WarehouseException("Cannot read SQL file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Replaces a reference table ({@code ref.*}, typed by a migration) with the rows of a readable CSV file from
+     * {@code config/reference/}. Columns are matched by header name; a value that does not fit its column
+     * stops the run with the file named.
+     */
+    public void replaceReferenceTable(String table, Path csvFile) {
+        if (!Files.isRegularFile(csvFile)) {
+            throw new WarehouseException("Reference file " + csvFile.toAbsolutePath() + " not found (for " + table + ")");
+        }
+        try {
+            inTransaction(w -> {
+                w.execute("DELETE FROM " + table);
+                w.execute("INSERT INTO " + table + " BY NAME SELECT * FROM read_csv(" + quoteLiteral(csvFile.toAbsolutePath().toString())
+                        + ", header = true, delim = ',', quote = '\"', escape = '\"', auto_detect = false"
+                        + ", columns = " + csvColumns(w, table, csvFile) + ")");
+                return null;
+            });
+        } catch (WarehouseException e) {
+            throw new WarehouseException("Reference file " + csvFile + " does not fit " + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String csvColumns(Warehouse w, String table, Path csvFile) {
+        String headerLine;
+        try (var reader = Files.newBufferedReader(csvFile)) {
+            headerLine = reader.readLine();
+        } catch (IOException e) {
+            throw new WarehouseException("Cannot read " + csvFile + ": " + e.getMessage(), e);
+        }
+        if (headerLine == null || headerLine.isBlank()) {
+            throw new WarehouseException("line 1: header row missing");
+        }
+        StringBuilder sb = new StringBuilder("{");
+        String[] names = headerLine.replace("\uFEFF", "").split(",");
+        for (int i = 0; i < names.length; i++) {
+            sb.append(i > 0 ? ", " : "").append(quoteLiteral(names[i].strip())).append(": 'VARCHAR'");
+        }
+        return sb.append('}').toString();
+    }
+
+    /** Writes a query's result to a Parquet file with DuckDB's own writer. */
+    public void copyToParquet(String selectSql, Path target) {
+        try {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new WarehouseException("Cannot create folder for " + target, e);
+        }
+        execute("COPY (" + selectSql + ") TO " + quoteLiteral(target.toAbsolutePath().toString())
+                + " (FORMAT parquet, COMPRESSION zstd)");
+    }
+
+    /** Quotes a string as a SQL literal (for the few places DuckDB takes no parameter, like file paths in COPY). */
+    public static String quoteLiteral(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    /** Quotes an identifier. */
+    public static String quoteIdentifier(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    private PreparedStatement prepare(String sql, Object... params) throws SQLException {
+        PreparedStatement ps = connection.prepareStatement(sql);
+        for (int i = 0; i < params.length; i++) {
+            ps.setObject(i + 1, params[i]);
+        }
+        return ps;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+            log.debug("Closed warehouse {}", settings.databaseFile());
+        } catch (SQLException e) {
+            throw new WarehouseException("Closing warehouse failed: " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    @FunctionalInterface
+    public interface RowConsumer {
+        void accept(ResultSet rs) throws SQLException, IOException;
+    }
+
+    @FunctionalInterface
+    public interface TransactionWork<T> {
+        T run(Warehouse warehouse);
+    }
+}
