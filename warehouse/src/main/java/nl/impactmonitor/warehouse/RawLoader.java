@@ -51,8 +51,15 @@ public final class RawLoader {
      * @param linesBeforeData lines up to and including the header row
      * @param columnCount number of columns in the header row
      * @param columnIndex for each raw column the 1-based position in the file; absent columns load as NULL
+     * @param lineNumberColumn 1-based column that already holds each row's line number (a converted workbook's
+     *                         Excel row), or 0 to number rows as DuckDB's reader counts them
      */
-    public record DelimitedFile(Path file, char delimiter, int linesBeforeData, int columnCount, Map<String, Integer> columnIndex) {
+    public record DelimitedFile(Path file, char delimiter, int linesBeforeData, int columnCount, Map<String, Integer> columnIndex,
+                                int lineNumberColumn) {
+
+        public DelimitedFile(Path file, char delimiter, int linesBeforeData, int columnCount, Map<String, Integer> columnIndex) {
+            this(file, delimiter, linesBeforeData, columnCount, columnIndex, 0);
+        }
     }
 
     /** Where the rows came from. */
@@ -111,7 +118,8 @@ public final class RawLoader {
             if (renumber) {
                 numberGoodLines(w, input, formatRejects);
             }
-            String lineNo = renumber ? "g.line_no" : "(" + input.linesBeforeData() + " + c.ordinality)";
+            String lineNo = input.lineNumberColumn() > 0 ? "CAST(c.c" + input.lineNumberColumn() + " AS BIGINT)"
+                    : renumber ? "g.line_no" : "(" + input.linesBeforeData() + " + c.ordinality)";
             String from = renumber ? "load_csv c JOIN load_good_lines g ON g.ordinality = c.ordinality" : "load_csv c";
 
             StringJoiner targetCols = new StringJoiner(", ");
@@ -127,9 +135,10 @@ public final class RawLoader {
                     + " FROM " + from);
             w.update("""
                     INSERT INTO raw.reject (load_id, source, source_file, source_sha256, line_no, column_name, value_raw, reason)
-                    SELECT ?, ?, ?, ?, e.line, e.column_name, left(e.csv_line, 500),
-                           'malformed line: ' || lower(e.error_type) || ' (' || e.error_message || ')'
-                    FROM load_reject_errors e""",
+                    SELECT ?, ?, ?, ?, e.line, min(e.column_name), left(any_value(e.csv_line), 500),
+                           'malformed line: ' || string_agg(DISTINCT lower(e.error_type) || ' (' || e.error_message || ')', '; ')
+                    FROM load_reject_errors e
+                    GROUP BY e.line""",
                     lineage.loadId(), spec.source(), lineage.sourceFile(), lineage.sha256());
 
             w.execute("CREATE TEMP TABLE load_validated AS " + validateSql);

@@ -1,0 +1,67 @@
+package nl.impactmonitor.jobs.extract;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSetMetaData;
+import java.util.ArrayList;
+import java.util.List;
+
+import nl.impactmonitor.warehouse.Warehouse;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes a query result as CSV for Dutch Excel: {@code ;} separator, UTF-8 with BOM, CRLF line ends; whole
+ * euros are written without separators so no decimal mark is involved. A text cell that Excel would run as a
+ * formula (starting with {@code = + - @}, tab or CR) gets a leading apostrophe, so it stays text.
+ */
+public final class CsvExtract {
+
+    public static final CSVFormat DUTCH_EXCEL = CSVFormat.RFC4180.builder().setDelimiter(';').setRecordSeparator("\r\n").get();
+
+    private CsvExtract() {
+    }
+
+    public static void write(Warehouse warehouse, String sql, Path target, Object... params) {
+        try {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            Path partial = target.resolveSibling("." + target.getFileName() + ".part");
+            try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
+                 CSVPrinter printer = new CSVPrinter(out, DUTCH_EXCEL)) {
+                out.write('\uFEFF');
+                boolean[] headerWritten = {false};
+                warehouse.forEachRow(sql, rs -> {
+                    ResultSetMetaData md = rs.getMetaData();
+                    if (!headerWritten[0]) {
+                        List<String> header = new ArrayList<>();
+                        for (int i = 1; i <= md.getColumnCount(); i++) {
+                            header.add(md.getColumnLabel(i));
+                        }
+                        printer.printRecord(header);
+                        headerWritten[0] = true;
+                    }
+                    List<String> row = new ArrayList<>(md.getColumnCount());
+                    for (int i = 1; i <= md.getColumnCount(); i++) {
+                        Object value = rs.getObject(i);
+                        row.add(value == null ? "" : value instanceof String s ? neutraliseFormula(s) : value.toString());
+                    }
+                    printer.printRecord(row);
+                }, params);
+            }
+            Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String neutraliseFormula(String text) {
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            return "'" + text;
+        }
+        return text;
+    }
+}

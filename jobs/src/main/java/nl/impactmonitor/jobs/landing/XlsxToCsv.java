@@ -1,0 +1,122 @@
+package nl.impactmonitor.jobs.landing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.InputSource;
+import org.xml.sax.XMLReader;
+
+/**
+ * Turns the first data sheet of a workbook into a UTF-8 CSV that DuckDB can read, streaming (POI's SAX reader,
+ * so large sheets do not fill the heap). Each CSV row starts with its Excel row number, so rejects name the
+ * row a steward sees in Excel; empty rows are left out. Cells keep the text Excel shows (formula results,
+ * numbers as formatted); merged cells have their value in the top-left cell only.
+ */
+public final class XlsxToCsv {
+
+    /** The CSV column holding the Excel row number. */
+    public static final int ROW_NUMBER_COLUMN = 1;
+
+    private XlsxToCsv() {
+    }
+
+    /** The converted sheet and the header found on it (column indexes count the row-number column). */
+    public record Converted(Path csv, String sheetName, HeaderLocator.Header header) {
+    }
+
+    public static Converted convert(Path xlsx, Path workDir, SourceColumns columns) throws IOException, HeaderLocator.NoHeaderException {
+        List<String> problems = new ArrayList<>();
+        try (OPCPackage pkg = OPCPackage.open(xlsx.toFile(), PackageAccess.READ)) {
+            XSSFReader reader = new XSSFReader(pkg);
+            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
+            StylesTable styles = reader.getStylesTable();
+            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+            int sheetNo = 0;
+            while (sheets.hasNext()) {
+                sheetNo++;
+                Path csv = workDir.resolve(xlsx.getFileName() + ".sheet" + sheetNo + ".csv");
+                String sheetName;
+                try (InputStream sheet = sheets.next()) {
+                    sheetName = sheets.getSheetName();
+                    try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
+                         CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
+                        XMLReader parser = XMLHelper.newXMLReader();
+                        parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, new RowWriter(printer),
+                                new DataFormatter(Locale.ROOT), false));
+                        parser.parse(new InputSource(sheet));
+                    }
+                } catch (org.xml.sax.SAXException | javax.xml.parsers.ParserConfigurationException e) {
+                    throw new IOException("sheet " + sheetNo + " cannot be read: " + e.getMessage(), e);
+                }
+                try {
+                    return new Converted(csv, sheetName, HeaderLocator.locate(csv, columns));
+                } catch (HeaderLocator.NoHeaderException e) {
+                    problems.add("sheet '" + sheetName + "': " + e.getMessage());
+                    Files.deleteIfExists(csv);
+                }
+            }
+        } catch (org.apache.poi.openxml4j.exceptions.OpenXML4JException | org.xml.sax.SAXException | RuntimeException e) {
+            throw new IOException("not a readable XLSX workbook: " + e.getMessage(), e);
+        }
+        throw new HeaderLocator.NoHeaderException(problems.isEmpty() ? "the workbook has no sheets" : String.join("; ", problems));
+    }
+
+    /** Writes each non-empty sheet row as a CSV record: Excel row number, then the cells by column. */
+    private static final class RowWriter implements XSSFSheetXMLHandler.SheetContentsHandler {
+        private final CSVPrinter printer;
+        private final List<String> cells = new ArrayList<>();
+        private int nextColumn;
+
+        RowWriter(CSVPrinter printer) {
+            this.printer = printer;
+        }
+
+        @Override
+        public void startRow(int rowNum) {
+            cells.clear();
+            cells.add(Integer.toString(rowNum + 1));
+            nextColumn = 0;
+        }
+
+        @Override
+        public void endRow(int rowNum) {
+            if (cells.stream().skip(1).allMatch(String::isBlank)) {
+                return;
+            }
+            try {
+                printer.printRecord(cells);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void cell(String cellReference, String formattedValue, XSSFComment comment) {
+            int column = cellReference == null ? nextColumn : new CellReference(cellReference).getCol();
+            while (cells.size() - 1 < column) {
+                cells.add("");
+            }
+            cells.add(formattedValue == null ? "" : formattedValue);
+            nextColumn = column + 1;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package nl.impactmonitor.jobs.system;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Operator settings under {@code impactmonitor.*} (config/application.yml). Relative paths are resolved
+ * against {@code home}, the project folder the service runs in.
+ */
+@ConfigurationProperties("impactmonitor")
+public record ImpactmonitorProperties(
+        @DefaultValue(".") Path home,
+        @DefaultValue("sql") Path sqlDir,
+        @DefaultValue("config/reference") Path referenceDir,
+        @DefaultValue("var/out") Path outDir,
+        @DefaultValue("var/downloads") Path downloadsDir,
+        @DefaultValue Warehouse warehouse,
+        @DefaultValue Source spend) {
+
+    public record Warehouse(
+            @DefaultValue("var/warehouse/impactmonitor.duckdb") Path file,
+            @DefaultValue("") String memoryLimit,
+            @DefaultValue("0") int threads) {
+    }
+
+    /**
+     * One source's landing: a folder whose files are loaded, and optionally a download address fetched into
+     * it first.
+     */
+    public record Source(
+            @DefaultValue("var/inbox/spend") Path inbox,
+            @DefaultValue("") String url) {
+    }
+
+    public Path resolve(Path path) {
+        return home.resolve(path).normalize();
+    }
+}

@@ -1,0 +1,211 @@
+package nl.impactmonitor.jobs.landing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import nl.impactmonitor.jobs.TestProject;
+import nl.impactmonitor.jobs.spend.SpendSource;
+import nl.impactmonitor.warehouse.RawLoader;
+import nl.impactmonitor.warehouse.Warehouse;
+
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Detection of encoding, delimiter, workbook layout and department aliases on small files written here. */
+class SourceFileLoaderTest {
+
+    @TempDir
+    Path dir;
+    Warehouse warehouse;
+    SourceFileLoader loader;
+    int loads;
+
+    @BeforeEach
+    void open() {
+        warehouse = TestProject.warehouse(dir);
+        loader = new SourceFileLoader(warehouse, SpendSource.SPEC, TestProject.spendColumns(), dir.resolve("work"));
+    }
+
+    @AfterEach
+    void close() {
+        warehouse.close();
+    }
+
+    private RawLoader.Result load(Path file) throws IOException {
+        return loader.load(file, null, "test-" + (++loads));
+    }
+
+    private Path write(String name, String text, Charset charset) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text, charset);
+        return file;
+    }
+
+    private List<String> suppliers(String department) {
+        return warehouse.query("SELECT supplier_name FROM staging.spend_line WHERE department_code = ? AND NOT is_category_total ORDER BY line_no",
+                rs -> rs.getString(1), department);
+    }
+
+    @Test
+    void windows1252FileKeepsAccentedLetters() throws IOException {
+        Path file = write("fin.csv", """
+                Ministerie;Jaar;Hoofdkostensoort;Leverancier;Staffel
+                Ministerie van Financiën;2023;Catering;Café Brûlée Coöperatie;2
+                Ministerie van Financiën;2023;Catering;Drieëndertig B.V.;1
+                """, Charset.forName("windows-1252"));
+        RawLoader.Result result = load(file);
+        assertThat(result.rowsLoaded()).isEqualTo(2);
+        assertThat(suppliers("FIN")).containsExactly("Café Brûlée Coöperatie", "Drieëndertig B.V.");
+        assertThat(warehouse.queryLong("SELECT count(*) FROM raw.load WHERE encoding = 'windows-1252'")).isEqualTo(1);
+    }
+
+    @Test
+    void utf8WithBomAndCommaDelimiterAndQuotedSeparators() throws IOException {
+        Path file = write("az.csv", "\uFEFFDepartement,Boekjaar,Categorie,Leverancier,Staffelcode\r\n"
+                + "AZ,2023,ICT,\"Jansen, de Vries & Zn.\",3\r\n"
+                + "AZ,2023,ICT,Müller; Schmidt GmbH,1\r\n", StandardCharsets.UTF_8);
+        RawLoader.Result result = load(file);
+        assertThat(result.rowsRead()).isEqualTo(2);
+        assertThat(suppliers("AZ")).containsExactly("Jansen, de Vries & Zn.", "Müller; Schmidt GmbH");
+        assertThat(warehouse.queryLong("SELECT count(*) FROM raw.load WHERE encoding = 'UTF-8 (BOM)'")).isEqualTo(1);
+    }
+
+    @Test
+    void utf16FileIsRead() throws IOException {
+        Path file = write("bz.csv", "Ministerie;Jaar;Hoofdkostensoort;Leverancier;Staffel\nBZ;2023;ICT;Señor Ñandú;4\n",
+                StandardCharsets.UTF_16);
+        assertThat(load(file).rowsLoaded()).isEqualTo(1);
+        assertThat(suppliers("BZ")).containsExactly("Señor Ñandú");
+    }
+
+    @Test
+    void departmentAliasesMapToOneCode() throws IOException {
+        Path file = write("ienw.csv", """
+                Ministerie;Jaar;Hoofdkostensoort;Leverancier;Staffel
+                I & W;2023;Energie;Leverancier A;5
+                I&W;2023;Energie;Leverancier B;5
+                IenW;2023;Energie;Leverancier C;5
+                Ministerie van Infrastructuur en Waterstaat;2023;Energie;Leverancier D;5
+                i & m;2023;Energie;Leverancier E;5
+                """, StandardCharsets.UTF_8);
+        assertThat(load(file).rowsLoaded()).isEqualTo(5);
+        assertThat(suppliers("IenW")).hasSize(5);
+    }
+
+    @Test
+    void headerNamesAreMatchedThroughAliasesInAnyOrder() throws IOException {
+        Path file = write("ocw.csv", """
+                LEVERANCIER;Staffel code;Kostensoort;Boekjaar;Departement;Opmerking
+                Boekhandel Ödön;2;Communicatie;2022;OCW;extra column is ignored
+                """, StandardCharsets.UTF_8);
+        assertThat(load(file).rowsLoaded()).isEqualTo(1);
+        assertThat(warehouse.query("SELECT hoofdkostensoort || '/' || year || '/' || staffel FROM staging.spend_line",
+                rs -> rs.getString(1))).containsExactly("Communicatie/2022/2");
+    }
+
+    @Test
+    void workbookHeaderBelowTitleRowsAndRejectsNameTheExcelRow() throws IOException {
+        Path file = dir.resolve("jenv.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            XSSFSheet sheet = wb.createSheet("Inkoopdata");
+            sheet.createRow(0).createCell(0).setCellValue("Inkoopdata Ministerie van Justitie en Veiligheid 2023");
+            String[] header = {"Ministerie", "Jaar", "Hoofdkostensoort", "Leverancier", "Staffel"};
+            XSSFRow h = sheet.createRow(2);
+            for (int i = 0; i < header.length; i++) {
+                h.createCell(i).setCellValue(header[i]);
+            }
+            Object[][] rows = {
+                    {"Ministerie van Justitie en Veiligheid", 2023, "ICT", "Totaal", 9},
+                    {"Ministerie van Justitie en Veiligheid", 2023, "ICT", "Leverancier Één", 8},
+                    {"Ministerie van Justitie en Veiligheid", 2023, "ICT", "Leverancier Twee", 15},
+            };
+            for (int r = 0; r < rows.length; r++) {
+                XSSFRow row = sheet.createRow(3 + r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    if (rows[r][c] instanceof Integer n) {
+                        row.createCell(c).setCellValue(n);
+                    } else {
+                        row.createCell(c).setCellValue((String) rows[r][c]);
+                    }
+                }
+            }
+            wb.write(out);
+        }
+        RawLoader.Result result = load(file);
+        assertThat(result.rowsRead()).isEqualTo(3);
+        assertThat(result.rowsLoaded()).isEqualTo(2);
+        assertThat(warehouse.rawLoader().rejectsOf(result.loadId()))
+                .extracting(r -> r.get("line_no") + ": " + r.get("reason"))
+                .containsExactly("6: staffel '15' is not a band code 0-13");
+        assertThat(warehouse.query("SELECT line_no FROM staging.spend_line ORDER BY line_no", rs -> rs.getLong(1))).containsExactly(4L, 5L);
+    }
+
+    @Test
+    void fileWithoutRecognisableHeaderIsRejectedWithReason() throws IOException {
+        Path file = write("wrong.csv", "Naam;Bedrag\nX;100\n", StandardCharsets.UTF_8);
+        RawLoader.Result result = load(file);
+        assertThat(result.status()).isEqualTo(RawLoader.Status.FILE_REJECTED);
+        assertThat(result.message()).startsWith("no header row found in the first 30 lines")
+                .contains("no column for 'department'");
+    }
+
+    @Test
+    void sameContentTwiceIsSkippedEvenWhenRenamed() throws IOException {
+        String text = "Ministerie;Jaar;Hoofdkostensoort;Leverancier;Staffel\nAZ;2023;ICT;A;3\nAZ;2023;ICT;B;4\n";
+        assertThat(load(write("a.csv", text, StandardCharsets.UTF_8)).status()).isEqualTo(RawLoader.Status.LOADED);
+        RawLoader.Result again = load(write("a-copy.csv", text, StandardCharsets.UTF_8));
+        assertThat(again.status()).isEqualTo(RawLoader.Status.SKIPPED_DUPLICATE);
+        assertThat(warehouse.queryLong("SELECT count(*) FROM staging.spend_line")).isEqualTo(2);
+        assertThat(warehouse.queryLong("SELECT count(*) FROM raw.spend_line")).isEqualTo(2);
+    }
+
+    @Test
+    void reloadingOneDepartmentYearReplacesOnlyThatPartition() throws IOException {
+        load(write("both.csv", """
+                Ministerie;Jaar;Hoofdkostensoort;Leverancier;Staffel
+                AZ;2023;ICT;A;3
+                AZ;2023;ICT;B;4
+                AZ;2022;ICT;C;5
+                BZ;2023;ICT;D;6
+                """, StandardCharsets.UTF_8));
+        RawLoader.Result corrected = load(write("az-2023-corrected.csv", """
+                Ministerie;Jaar;Hoofdkostensoort;Leverancier;Staffel
+                AZ;2023;ICT;A;2
+                """, StandardCharsets.UTF_8));
+        assertThat(corrected.partitions()).containsExactly(new RawLoader.Partition("AZ", 2023, 1));
+        assertThat(warehouse.query("SELECT department_code || ' ' || year || ' ' || supplier_name || ' ' || staffel FROM staging.spend_line ORDER BY ALL",
+                rs -> rs.getString(1)))
+                .containsExactly("AZ 2022 C 5", "AZ 2023 A 2", "BZ 2023 D 6");
+    }
+
+    @Test
+    void malformedLinesAreRejectedAndLaterLinesKeepTheirNumbers() throws IOException {
+        Path file = write("broken.csv", """
+                Ministerie;Jaar;Hoofdkostensoort;Leverancier;Staffel
+                AZ;2023;ICT;A;3
+                AZ;2023;ICT;B;4;extra
+                AZ;2023;ICT
+                AZ;2023;ICT;C;5
+                """, StandardCharsets.UTF_8);
+        RawLoader.Result result = load(file);
+        assertThat(result.rowsRead()).isEqualTo(4);
+        assertThat(result.rowsLoaded()).isEqualTo(2);
+        assertThat(result.rowsRejected()).isEqualTo(2);
+        assertThat(warehouse.rawLoader().rejectsOf(result.loadId())).extracting(r -> r.get("line_no") + ": " + r.get("reason"))
+                .allSatisfy(s -> assertThat(s).containsAnyOf("too many columns", "missing columns"))
+                .extracting(s -> s.substring(0, 2)).containsExactly("3:", "4:");
+        assertThat(warehouse.query("SELECT line_no FROM staging.spend_line ORDER BY line_no", rs -> rs.getLong(1))).containsExactly(2L, 5L);
+    }
+}
