@@ -1,0 +1,190 @@
+package nl.impactmonitor.jobs.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import nl.impactmonitor.jobs.JobTestSupport;
+import nl.impactmonitor.jobs.TestProject;
+import nl.impactmonitor.jobs.extract.CsvExtract;
+import nl.impactmonitor.warehouse.Warehouse;
+
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * End to end on the bundled samples (samples/README.md lists their variants and bad rows): files in,
+ * warehouse built, extracts out, every file's rows accounted for.
+ */
+@SpringBootTest
+class NightlyJobFunctionalTest {
+
+    @TempDir
+    static Path home;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        JobTestSupport.register(registry, home, TestProject.SAMPLES);
+    }
+
+    @Autowired
+    JobOperator jobOperator;
+    @Autowired
+    @Qualifier("nightlyJob")
+    Job nightlyJob;
+    @Autowired
+    Warehouse warehouse;
+
+    /** Table 1 of the evaluation, 2023, EUR million: generic, specific (the two "<10" entries left out). */
+    static final Map<String, long[]> TABLE_1 = Map.ofEntries(
+            Map.entry("AZ", new long[] {40, 40}), Map.entry("BZ", new long[] {230, -1}),
+            Map.entry("BZK", new long[] {2290, 490}), Map.entry("DEF", new long[] {850, 280}),
+            Map.entry("EZK", new long[] {830, 450}), Map.entry("FIN", new long[] {730, 20}),
+            Map.entry("IenW", new long[] {1070, 3770}), Map.entry("JenV", new long[] {780, 1340}),
+            Map.entry("LNV", new long[] {100, 80}), Map.entry("OCW", new long[] {270, 20}),
+            Map.entry("SZW", new long[] {90, -1}), Map.entry("VWS", new long[] {280, 210}));
+
+    @Test
+    void samplesLoadEndToEndWithEveryRowAccountedFor() throws Exception {
+        JobExecution execution = run();
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+        List<StepExecution> fileSteps = execution.getStepExecutions().stream()
+                .filter(s -> s.getStepName().startsWith("spend-file:")).toList();
+        assertThat(fileSteps).hasSize(24);
+        for (StepExecution step : fileSteps) {
+            Path file = TestProject.SAMPLES.resolve(step.getStepName().substring("spend-file:".length()));
+            assertThat(step.getReadCount()).as("rows read of %s", file.getFileName()).isEqualTo(dataRowsCountedIndependently(file));
+            assertThat(step.getReadCount()).as("read = loaded + rejected for %s", file.getFileName())
+                    .isEqualTo(step.getWriteCount() + step.getSkipCount());
+            assertThat(step.getExitStatus().getExitCode()).isEqualTo("LOADED");
+        }
+
+        // Exactly the seven bad rows of samples/README.md, each with file, line and the column at fault.
+        assertThat(warehouse.query("SELECT source_file, line_no, column_name, reason FROM raw.reject ORDER BY source_file, line_no",
+                rs -> rs.getString(1) + ":" + rs.getLong(2) + " " + rs.getString(3) + " - " + rs.getString(4)))
+                .containsExactly(
+                        "inkoopdata-2022-SZW.csv:97 staffel - staffel '-1' is not a band code 0-13",
+                        "inkoopdata-2022-SZW.csv:98 year - year 1899 is outside 2000-" + (java.time.Year.now().getValue() + 1),
+                        "inkoopdata-2023-VWS.csv:162 staffel - staffel '7a' is not a band code 0-13",
+                        "inkoopdata-2023-VWS.csv:163 staffel - staffel '14' is not a band code 0-13",
+                        "inkoopdata-2023-VWS.csv:164 department - unknown department 'Ministerie van Toverkunst'"
+                                + " (a new spelling belongs in config/reference/department_aliases.csv)",
+                        "inkoopdata-2023-VWS.csv:165 supplier - supplier is missing",
+                        "inkoopdata-2023-VWS.csv:166 year - year '20x3' is not a year");
+
+        // Aliases (I&W, I & W, IenW; EZ; full names; codes) all land on the twelve canonical codes.
+        assertThat(warehouse.query("SELECT DISTINCT department_code FROM staging.spend_line ORDER BY 1", rs -> rs.getString(1)))
+                .containsExactly("AZ", "BZ", "BZK", "DEF", "EZK", "FIN", "IenW", "JenV", "LNV", "OCW", "SZW", "VWS");
+        // Accents survive the Windows-1252 files.
+        assertThat(warehouse.queryLong("SELECT count(*) FROM staging.spend_line WHERE department_code = 'FIN' AND regexp_matches(supplier_name, '[éëöû]')"))
+                .isPositive();
+
+        // Table 1 (rounded to EUR 10 million) lies inside the computed range of every department.
+        TABLE_1.forEach((department, figures) -> {
+            for (int i = 0; i < 2; i++) {
+                if (figures[i] < 0) {
+                    continue;
+                }
+                String spendClass = i == 0 ? "generic" : "specific";
+                List<Long> range = warehouse.query("""
+                        SELECT spend_min_eur, spend_max_eur FROM marts.spend_by_department_year
+                        WHERE department_code = ? AND year = 2023 AND spend_class = ?""",
+                        rs -> java.util.Arrays.asList(rs.getLong(1), (Long) rs.getObject(2)), department, spendClass).get(0);
+                long table1 = figures[i] * 1_000_000;
+                assertThat(range.get(0)).as("%s %s min", department, spendClass).isLessThanOrEqualTo(table1 + 5_000_000);
+                if (range.get(1) != null) {
+                    assertThat(range.get(1)).as("%s %s max", department, spendClass).isGreaterThanOrEqualTo(table1 - 5_000_000);
+                }
+            }
+        });
+
+        // Extracts: one folder per department-year, the CSV equal to the mart, the Parquet with the same rows.
+        Path out = home.resolve("var/out");
+        try (Stream<Path> files = Files.walk(out)) {
+            assertThat(files.filter(p -> p.getFileName().toString().equals("spend.csv")).count()).isEqualTo(24);
+        }
+        Path csv = out.resolve("2023/IenW/spend.csv");
+        byte[] bytes = Files.readAllBytes(csv);
+        assertThat(new String(bytes, 0, 3, StandardCharsets.ISO_8859_1)).isEqualTo("\u00EF\u00BB\u00BF");
+        List<CSVRecord> records;
+        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            in.skip(1);
+            records = CsvExtract.DUTCH_EXCEL.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
+        }
+        List<String> fromMart = warehouse.query("""
+                SELECT spend_class || ' ' || spend_min_eur || ' ' || spend_mid_eur || ' ' || coalesce(CAST(spend_max_eur AS VARCHAR), '')
+                FROM marts.spend_by_department_year WHERE department_code = 'IenW' AND year = 2023 ORDER BY spend_class""",
+                rs -> rs.getString(1));
+        assertThat(records).extracting(r -> r.get("spend_class") + " " + r.get("spend_min_eur") + " " + r.get("spend_mid_eur")
+                + " " + r.get("spend_max_eur")).containsExactlyElementsOf(fromMart);
+        assertThat(warehouse.queryLong("SELECT count(*) FROM read_parquet(?)", out.resolve("2023/IenW/spend.parquet").toString()))
+                .isEqualTo(records.size());
+
+        // Running again over the same files changes nothing: every file is a known sha256.
+        List<String> martBefore = martRows();
+        JobExecution again = run();
+        assertThat(again.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(again.getStepExecutions()).filteredOn(s -> s.getStepName().startsWith("spend-file:"))
+                .extracting(s -> s.getExitStatus().getExitCode()).containsOnly("SKIPPED_DUPLICATE");
+        assertThat(martRows()).isEqualTo(martBefore);
+        assertThat(warehouse.queryLong("SELECT count(*) FROM staging.spend_line"))
+                .isEqualTo(fileSteps.stream().mapToLong(StepExecution::getWriteCount).sum());
+    }
+
+    private JobExecution run() throws Exception {
+        return jobOperator.start(nightlyJob, new JobParametersBuilder().addLong("run.id", System.nanoTime()).toJobParameters());
+    }
+
+    private List<String> martRows() {
+        return warehouse.query("SELECT CAST(m AS VARCHAR) AS row_text FROM marts.spend_by_department_year AS m ORDER BY row_text",
+                rs -> rs.getString(1));
+    }
+
+    /** Data rows as a person would count them: lines after the header in a CSV, filled rows below it in a sheet. */
+    private static long dataRowsCountedIndependently(Path file) throws IOException {
+        if (file.toString().endsWith(".xlsx")) {
+            try (InputStream in = Files.newInputStream(file); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+                List<Row> rows = new ArrayList<>();
+                wb.getSheetAt(0).forEach(rows::add);
+                int header = 0;
+                while (!rows.get(header).getCell(0).getStringCellValue().equals("Ministerie")) {
+                    header++;
+                }
+                return rows.size() - header - 1;
+            }
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        long newlines = 0;
+        for (byte b : bytes) {
+            if (b == '\n') {
+                newlines++;
+            }
+        }
+        boolean endsWithNewline = bytes.length > 0 && bytes[bytes.length - 1] == '\n';
+        return (endsWithNewline ? newlines : newlines + 1) - 1;
+    }
+}
