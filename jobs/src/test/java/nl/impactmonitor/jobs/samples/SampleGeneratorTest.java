@@ -1,0 +1,30 @@
+package nl.impactmonitor.jobs.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import nl.impactmonitor.jobs.TestProject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The committed samples are exactly what the seeded generator writes, so they can always be remade. */
+class SampleGeneratorTest {
+
+    @Test
+    void committedCsvSamplesAreReproducedByTheSeed(@TempDir Path dir) throws IOException {
+        List<Path> files = SampleGenerator.generate(dir, 20261127L);
+        assertThat(files).hasSize(24);
+        for (Path file : files) {
+            Path committed = TestProject.SAMPLES.resolve(file.getFileName());
+            assertThat(committed).exists();
+            if (file.toString().endsWith(".csv")) {
+                assertThat(Files.mismatch(file, committed)).as("%s differs from the committed sample", file.getFileName()).isEqualTo(-1L);
+            }
+        }
+    }
+}
