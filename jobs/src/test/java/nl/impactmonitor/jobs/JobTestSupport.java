@@ -11,6 +11,11 @@ public final class JobTestSupport {
     }
 
     public static void register(DynamicPropertyRegistry registry, Path home, Path spendInbox) {
+        register(registry, home, spendInbox, home.resolve("inbox/mvi-zet"));
+    }
+
+    public static void register(DynamicPropertyRegistry registry, Path home, Path spendInbox, Path tenderInbox) {
+        registry.add("impactmonitor.tender.inbox", tenderInbox::toString);
         registry.add("impactmonitor.home", home::toString);
         registry.add("impactmonitor.sql-dir", TestProject.SQL::toString);
         registry.add("impactmonitor.reference-dir", TestProject.REFERENCE::toString);

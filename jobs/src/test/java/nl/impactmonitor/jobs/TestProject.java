@@ -3,6 +3,7 @@ package nl.impactmonitor.jobs;
 import java.nio.file.Path;
 
 import nl.impactmonitor.jobs.landing.SourceColumns;
+import nl.impactmonitor.jobs.reference.ReferenceData;
 import nl.impactmonitor.warehouse.Warehouse;
 import nl.impactmonitor.warehouse.WarehouseSettings;
 
@@ -20,15 +21,13 @@ public final class TestProject {
     /** A real warehouse file in {@code dir} with the reference data loaded. */
     public static Warehouse warehouse(Path dir) {
         Warehouse w = Warehouse.open(WarehouseSettings.of(dir.resolve("warehouse.duckdb"), SQL));
-        w.replaceReferenceTable("ref.department", REFERENCE.resolve("departments.csv"));
-        w.replaceReferenceTable("ref.department_alias", REFERENCE.resolve("department_aliases.csv"));
-        w.replaceReferenceTable("ref.staffel_band", REFERENCE.resolve("staffel_bands.csv"));
-        w.replaceReferenceTable("ref.cost_category", REFERENCE.resolve("cost_categories.csv"));
-        w.replaceReferenceTable("ref.spend_total_marker", REFERENCE.resolve("spend_total_markers.csv"));
+        ReferenceData.TABLES.forEach((table, file) -> w.replaceReferenceTable(table, REFERENCE.resolve(file)));
         return w;
     }
 
-    public static SourceColumns spendColumns() {
-        return SourceColumns.read(REFERENCE.resolve("spend_columns.csv"));
+    public static final Path TENDER_SAMPLES = DIR.resolve("samples/mvi-zet");
+
+    public static SourceColumns columns(String source) {
+        return SourceColumns.read(REFERENCE.resolve(source + "_columns.csv"));
     }
 }

@@ -38,10 +38,22 @@ public final class RawLoader {
      * @param rawColumns the raw table's data columns, in the order the loader fills them
      * @param validateSql file below {@code sql/} selecting, for the raw rows of {@code :load_id}, the staging
      *                    table's columns plus {@code rejects}: a list of {@code {column_name, value_raw, reason}}
-     * @param stagingTable validated, typed rows, replaced per (department_code, year)
+     * @param stagingTable validated, typed rows
+     * @param mode how a load's valid rows meet the rows already in staging
      */
-    public record Spec(String source, String rawTable, List<String> rawColumns, String validateSql, String stagingTable) {
+    public record Spec(String source, String rawTable, List<String> rawColumns, String validateSql, String stagingTable, Mode mode) {
+
+        public Spec(String source, String rawTable, List<String> rawColumns, String validateSql, String stagingTable) {
+            this(source, rawTable, rawColumns, validateSql, stagingTable, Mode.REPLACE_PARTITIONS);
+        }
     }
+
+    /**
+     * {@code REPLACE_PARTITIONS}: a file is the complete delivery for each (department_code, year) it holds, so its rows
+     * replace those partitions whole (spend). {@code APPEND_HISTORY}: a file adds records keyed by their own id, and a
+     * model picks each key's latest version; earlier versions stay (tender rectifications, restated results).
+     */
+    public enum Mode { REPLACE_PARTITIONS, APPEND_HISTORY }
 
     /**
      * A UTF-8 delimited file ready for DuckDB.
@@ -158,9 +170,11 @@ public final class RawLoader {
                     SELECT department_code, year, count(*) FROM load_validated
                     WHERE len(rejects) = 0 GROUP BY ALL ORDER BY ALL""",
                     rs -> new Partition(rs.getString(1), rs.getInt(2), rs.getLong(3)));
-            w.execute("DELETE FROM " + spec.stagingTable() + " USING (SELECT DISTINCT department_code, year FROM load_validated"
-                    + " WHERE len(rejects) = 0) p WHERE " + spec.stagingTable() + ".department_code = p.department_code AND "
-                    + spec.stagingTable() + ".year = p.year");
+            if (spec.mode() == Mode.REPLACE_PARTITIONS) {
+                    w.execute("DELETE FROM " + spec.stagingTable() + " USING (SELECT DISTINCT department_code, year FROM load_validated"
+                        + " WHERE len(rejects) = 0) p WHERE " + spec.stagingTable() + ".department_code = p.department_code AND "
+                        + spec.stagingTable() + ".year = p.year");
+            }
             w.execute("INSERT INTO " + spec.stagingTable() + " BY NAME SELECT * EXCLUDE (rejects) FROM load_validated WHERE len(rejects) = 0");
             for (Partition p : partitions) {
                 w.update("INSERT INTO raw.load_partition (load_id, source, department_code, year, rows_loaded) VALUES (?, ?, ?, ?, ?)",

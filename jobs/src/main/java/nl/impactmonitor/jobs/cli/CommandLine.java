@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 import nl.impactmonitor.jobs.samples.SampleGenerator;
-import nl.impactmonitor.jobs.spend.SpendLoadJobConfiguration;
+import nl.impactmonitor.jobs.samples.TenderSampleGenerator;
+import nl.impactmonitor.jobs.landing.FileLoadTasklet;
+import nl.impactmonitor.jobs.landing.SourceLoadSteps;
+import nl.impactmonitor.jobs.spend.SpendSource;
+import nl.impactmonitor.jobs.tender.TenderSource;
 import nl.impactmonitor.jobs.system.ImpactmonitorProperties;
 
 import org.springframework.batch.core.BatchStatus;
@@ -32,9 +36,13 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
             usage: impactmonitor <command> [options]
               nightly            load all sources, build models, run data tests, publish extracts
               spend-load         load the spend landing folder only
-              generate-samples   write the seeded sample files (--out=samples/spend --seed=20261127)
+              tender-load        load the MVI-ZET landing folder only
+              generate-samples   write the seeded sample files (--out=samples --seed=20261127)
             options for nightly and spend-load:
-              --url=ADDRESS      fetch this http(s) spend file into the landing folder first
+              --spend-url=ADDRESS, --tender-url=ADDRESS
+                                 fetch this http(s) file into the source's landing folder first
+              --force-reload     load files again even if their content was loaded before
+                                 (after fixing reference data such as an alias)
               --spring.profiles.active=samples   use the bundled samples as landing folder""";
 
     private final JobOperator jobOperator;
@@ -56,12 +64,13 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
         }
         String command = args.getNonOptionArgs().get(0);
         switch (command) {
-            case "nightly", "spend-load" -> runJob(jobs.get(command), args);
+            case "nightly", "spend-load", "tender-load" -> runJob(jobs.get(command), args);
             case "generate-samples" -> {
-                Path dir = Path.of(option(args, "out", "samples/spend"));
+                Path dir = Path.of(option(args, "out", "samples"));
                 long seed = Long.parseLong(option(args, "seed", "20261127"));
-                List<Path> files = SampleGenerator.generate(dir, seed);
-                out.println("Wrote " + files.size() + " sample files to " + dir.toAbsolutePath());
+                List<Path> spend = SampleGenerator.generate(dir.resolve("spend"), seed);
+                List<Path> tenders = TenderSampleGenerator.generate(dir.resolve("mvi-zet"), seed);
+                out.println("Wrote " + spend.size() + " spend and " + tenders.size() + " MVI-ZET sample files under " + dir.toAbsolutePath());
             }
             default -> {
                 out.println("unknown command '" + command + "'\n" + USAGE);
@@ -72,9 +81,14 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
 
     private void runJob(Job job, ApplicationArguments args) throws Exception {
         JobParametersBuilder params = new JobParametersBuilder().addLong("run.id", System.currentTimeMillis());
-        String url = option(args, "url", "");
-        if (!url.isBlank()) {
-            params.addString(SpendLoadJobConfiguration.URL_PARAMETER, url, false);
+        if (args.containsOption("force-reload")) {
+            params.addString(FileLoadTasklet.FORCE_RELOAD_PARAMETER, "true", false);
+        }
+        for (String source : List.of(SpendSource.NAME, TenderSource.NAME)) {
+            String url = option(args, source + "-url", "");
+            if (!url.isBlank()) {
+                params.addString(SourceLoadSteps.urlParameter(source), url, false);
+            }
         }
         JobExecution execution = jobOperator.start(job, params.toJobParameters());
         report(execution);
@@ -85,7 +99,7 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
         out.printf("%nJob %s (execution %d): %s%n", execution.getJobInstance().getJobName(), execution.getId(), execution.getStatus());
         out.printf("%-48s %-18s %8s %8s %8s  %s%n", "step", "exit", "read", "loaded", "rejected", "detail");
         for (StepExecution step : execution.getStepExecutions()) {
-            if (step.getStepName().equals("spend-files")) {
+            if (step.getStepName().endsWith("-files")) {
                 continue;
             }
             out.printf("%-48s %-18s %8d %8d %8d  %s%n", abbreviate(step.getStepName(), 48), step.getExitStatus().getExitCode(),

@@ -21,6 +21,9 @@ public final class FileLoadTasklet implements Tasklet {
 
     /** Job execution context key holding the download address of each fetched file name. */
     public static final String DOWNLOADS_KEY_SUFFIX = ".downloads";
+    /** Job parameter: load files even when the same content was loaded before (after a reference-data fix). */
+    public static final String FORCE_RELOAD_PARAMETER = "force.reload";
+    private static final java.time.format.DateTimeFormatter LOAD_ID_TIME = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
 
     private final String source;
     private final SourceFileLoaderFactory loaders;
@@ -42,9 +45,12 @@ public final class FileLoadTasklet implements Tasklet {
         Path file = Path.of(step.getExecutionContext().getString(InboxPartitioner.FILE_KEY));
         Object downloads = step.getJobExecution().getExecutionContext().get(source + DOWNLOADS_KEY_SUFFIX);
         String uri = downloads instanceof Map<?, ?> m ? (String) m.get(file.getFileName().toString()) : null;
-        String loadId = source + "-" + step.getJobExecutionId() + "-" + step.getId();
+        // Unique without the job repository's counters, which restart when that database is replaced.
+        String loadId = source + "-" + LOAD_ID_TIME.format(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC))
+                + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        boolean force = "true".equals(step.getJobExecution().getJobParameters().getString(FORCE_RELOAD_PARAMETER, "false"));
 
-        RawLoader.Result result = loaders.create().load(file, uri, loadId);
+        RawLoader.Result result = loaders.create().load(file, uri, loadId, force);
 
         step.setReadCount(result.rowsRead());
         step.setWriteCount(result.rowsLoaded());

@@ -37,12 +37,17 @@ public final class SourceFileLoader {
     }
 
     public RawLoader.Result load(Path file, String sourceUri, String loadId) throws IOException {
+        return load(file, sourceUri, loadId, false);
+    }
+
+    /** Lands one file; with {@code force} a file whose content was loaded before is loaded again. */
+    public RawLoader.Result load(Path file, String sourceUri, String loadId, boolean force) throws IOException {
         InspectedFile inspected = InspectedFile.inspect(file);
         RawLoader loader = warehouse.rawLoader();
         RawLoader.Lineage lineage = new RawLoader.Lineage(loadId, file.getFileName().toString(), sourceUri,
                 inspected.sha256(), inspected.format().name().toLowerCase(), inspected.encoding());
         var earlier = loader.previousLoadOf(spec.source(), inspected.sha256());
-        if (earlier.isPresent()) {
+        if (earlier.isPresent() && !force) {
             log.info("Skipping {}: same content already loaded by {}", file.getFileName(), earlier.get());
             return loader.recordDuplicate(spec, lineage, earlier.get());
         }

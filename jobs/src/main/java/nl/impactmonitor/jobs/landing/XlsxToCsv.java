@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
@@ -61,7 +62,7 @@ public final class XlsxToCsv {
                          CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
                         XMLReader parser = XMLHelper.newXMLReader();
                         parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, new RowWriter(printer),
-                                new DataFormatter(Locale.ROOT), false));
+                                new IsoDateFormatter(), false));
                         parser.parse(new InputSource(sheet));
                     }
                 } catch (org.xml.sax.SAXException | javax.xml.parsers.ParserConfigurationException e) {
@@ -78,6 +79,21 @@ public final class XlsxToCsv {
             throw new IOException("not a readable XLSX workbook: " + e.getMessage(), e);
         }
         throw new HeaderLocator.NoHeaderException(problems.isEmpty() ? "the workbook has no sheets" : String.join("; ", problems));
+    }
+
+    /** Shows date cells as ISO dates (2023-03-31), so no day/month order has to be guessed downstream. */
+    static final class IsoDateFormatter extends DataFormatter {
+        IsoDateFormatter() {
+            super(Locale.ROOT);
+        }
+
+        @Override
+        public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904Windowing) {
+            if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+                return DateUtil.getLocalDateTime(value, use1904Windowing).toLocalDate().toString();
+            }
+            return super.formatRawCellContents(value, formatIndex, formatString, use1904Windowing);
+        }
     }
 
     /** Writes each non-empty sheet row as a CSV record: Excel row number, then the cells by column. */

@@ -3,7 +3,7 @@ package nl.impactmonitor.jobs.pipeline;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import nl.impactmonitor.jobs.extract.SpendExtract;
+import nl.impactmonitor.jobs.extract.DepartmentExtracts;
 import nl.impactmonitor.jobs.reference.ReferenceData;
 import nl.impactmonitor.jobs.system.ImpactmonitorProperties;
 import nl.impactmonitor.warehouse.DataTests;
@@ -32,11 +32,14 @@ public class NightlyJobConfiguration {
 
     @Bean
     Job nightlyJob(JobRepository jobRepository, Step referenceDataStep, Step spendFetchStep, Step spendFilesStep,
+                   Step tenderFetchStep, Step tenderFilesStep,
                    Step buildModelsStep, Step dataTestsStep, Step publishExtractsStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(referenceDataStep)
                 .next(spendFetchStep)
                 .next(spendFilesStep)
+                .next(tenderFetchStep)
+                .next(tenderFilesStep)
                 .next(buildModelsStep)
                 .next(dataTestsStep)
                 .next(publishExtractsStep)
@@ -92,7 +95,7 @@ public class NightlyJobConfiguration {
                              ImpactmonitorProperties props) {
         return new StepBuilder("publish-extracts", jobRepository)
                 .tasklet((contribution, chunk) -> {
-                    int written = SpendExtract.write(warehouse, props.resolve(props.outDir()));
+                    int written = DepartmentExtracts.write(warehouse, props.resolve(props.outDir()));
                     contribution.incrementWriteCount(written);
                     return RepeatStatus.FINISHED;
                 }, tm)

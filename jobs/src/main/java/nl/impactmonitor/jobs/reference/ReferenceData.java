@@ -22,7 +22,7 @@ public class ReferenceData {
     private static final Logger log = LoggerFactory.getLogger(ReferenceData.class);
 
     /** Warehouse table and the file it is read from, in load order. */
-    static final Map<String, String> TABLES = new LinkedHashMap<>();
+    public static final Map<String, String> TABLES = new LinkedHashMap<>();
 
     static {
         TABLES.put("ref.department", "departments.csv");
@@ -30,6 +30,12 @@ public class ReferenceData {
         TABLES.put("ref.staffel_band", "staffel_bands.csv");
         TABLES.put("ref.cost_category", "cost_categories.csv");
         TABLES.put("ref.spend_total_marker", "spend_total_markers.csv");
+        TABLES.put("ref.value_alias", "value_aliases.csv");
+        TABLES.put("ref.mvi_product_group", "mvi_product_groups.csv");
+        TABLES.put("ref.eu_threshold", "eu_thresholds.csv");
+        TABLES.put("ref.isv_risk_category", "isv_risk_categories.csv");
+        TABLES.put("ref.input_goal", "input_goals.csv");
+        TABLES.put("ref.input_goal_parameter", "input_goal_parameters.csv");
     }
 
     private final Warehouse warehouse;

@@ -17,7 +17,8 @@ public record ImpactmonitorProperties(
         @DefaultValue("var/out") Path outDir,
         @DefaultValue("var/downloads") Path downloadsDir,
         @DefaultValue Warehouse warehouse,
-        @DefaultValue Source spend) {
+        Source spend,
+        Source tender) {
 
     public record Warehouse(
             @DefaultValue("var/warehouse/impactmonitor.duckdb") Path file,
@@ -27,10 +28,10 @@ public record ImpactmonitorProperties(
 
     /**
      * One source's landing: a folder whose files are loaded, and optionally a download address fetched into
-     * it first.
+     * it first. Defaults per source are in application.properties.
      */
     public record Source(
-            @DefaultValue("var/inbox/spend") Path inbox,
+            Path inbox,
             @DefaultValue("") String url) {
     }
 

@@ -35,7 +35,7 @@ class SourceFileLoaderTest {
     @BeforeEach
     void open() {
         warehouse = TestProject.warehouse(dir);
-        loader = new SourceFileLoader(warehouse, SpendSource.SPEC, TestProject.spendColumns(), dir.resolve("work"));
+        loader = new SourceFileLoader(warehouse, SpendSource.SPEC, TestProject.columns(SpendSource.NAME), dir.resolve("work"));
     }
 
     @AfterEach

@@ -1,0 +1,60 @@
+package nl.impactmonitor.jobs.landing;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The three steps every source's load is made of: {@code <source>-fetch} (download into the landing folder,
+ * when an address is configured or passed as job parameter {@code <source>.url}), {@code <source>-files}
+ * (one partition per file in the landing folder, loaded in file-name order) and its worker {@code <source>-file}.
+ * Job parameter {@code force.reload=true} loads files again even when their content was loaded before.
+ */
+public final class SourceLoadSteps {
+
+    private SourceLoadSteps() {
+    }
+
+    public static String urlParameter(String source) {
+        return source + ".url";
+    }
+
+    public static Step fetchStep(String source, JobRepository jobRepository, PlatformTransactionManager tm, Path inbox, String configuredUrl) {
+        Downloader downloader = new Downloader();
+        return new StepBuilder(source + "-fetch", jobRepository)
+                .tasklet((contribution, chunk) -> {
+                    var jobExecution = chunk.getStepContext().getStepExecution().getJobExecution();
+                    String url = jobExecution.getJobParameters().getString(urlParameter(source), configuredUrl);
+                    if (url == null || url.isBlank()) {
+                        contribution.setExitStatus(ExitStatus.NOOP);
+                        return RepeatStatus.FINISHED;
+                    }
+                    Path file = downloader.fetch(url, inbox);
+                    Map<String, String> downloads = new HashMap<>();
+                    downloads.put(file.getFileName().toString(), url);
+                    jobExecution.getExecutionContext().put(source + FileLoadTasklet.DOWNLOADS_KEY_SUFFIX, downloads);
+                    return RepeatStatus.FINISHED;
+                }, tm)
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    public static Step filesStep(String source, JobRepository jobRepository, Step fileStep, Path inbox) {
+        return new StepBuilder(source + "-files", jobRepository)
+                .partitioner(source + "-file", new InboxPartitioner(inbox))
+                .partitionHandler(new FileNameOrderPartitionHandler(fileStep))
+                .build();
+    }
+
+    public static Step fileStep(String source, JobRepository jobRepository, PlatformTransactionManager tm,
+                                FileLoadTasklet.SourceFileLoaderFactory loaders) {
+        return new StepBuilder(source + "-file", jobRepository).tasklet(new FileLoadTasklet(source, loaders), tm).build();
+    }
+}

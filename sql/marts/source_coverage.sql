@@ -1,0 +1,34 @@
+-- Which sources arrived per department and year, and how much: a department with spend but no MVI-ZET
+-- export is visible here, and its input goals read 'no_data' instead of 0%.
+WITH spend AS (
+    SELECT department_code, year, count(*) AS spend_line_count
+    FROM core.fct_spend_line
+    GROUP BY ALL
+),
+
+tenders AS (
+    SELECT department_code, year, count(*) AS tender_count
+    FROM core.fct_tender
+    GROUP BY ALL
+),
+
+department_years AS (
+    SELECT department_code, year FROM spend
+    UNION
+    SELECT department_code, year FROM tenders
+)
+
+SELECT
+    -- keys
+    d.department_code,
+    d.year,
+    -- attributes
+    s.spend_line_count IS NOT NULL        AS has_spend,
+    t.tender_count IS NOT NULL            AS has_mvi_zet,
+    -- measures
+    coalesce(s.spend_line_count, 0)       AS spend_line_count,
+    coalesce(t.tender_count, 0)           AS tender_count
+FROM department_years AS d
+LEFT JOIN spend AS s USING (department_code, year)
+LEFT JOIN tenders AS t USING (department_code, year)
+ORDER BY d.department_code, d.year

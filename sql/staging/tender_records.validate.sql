@@ -1,0 +1,234 @@
+-- Validates and types the MVI-ZET records of one load (:load_id is filled in by the loader); one output row
+-- per raw row, `rejects` lists every problem found (empty: the record is kept in staging.tender_record).
+-- Blank optional answers stay NULL: the input-goal models count such tenders as undetermined.
+WITH raw_records AS (
+    SELECT
+        load_id,
+        source_file,
+        source_sha256,
+        line_no,
+        nullif(trim(publication_id_raw), '')          AS publication_id_raw,
+        nullif(trim(kenmerk_raw), '')                 AS kenmerk_raw,
+        nullif(trim(department_raw), '')              AS department_raw,
+        nullif(trim(organisation_raw), '')            AS organisation_raw,
+        nullif(trim(title_raw), '')                   AS title_raw,
+        nullif(trim(contract_type_raw), '')           AS contract_type_raw,
+        nullif(trim(procedure_raw), '')               AS procedure_raw,
+        nullif(trim(scope_raw), '')                   AS scope_raw,
+        nullif(trim(publication_date_raw), '')        AS publication_date_raw,
+        nullif(trim(award_date_raw), '')              AS award_date_raw,
+        nullif(trim(estimated_value_raw), '')         AS estimated_value_raw,
+        nullif(trim(product_group_raw), '')           AS product_group_raw,
+        nullif(trim(mvi_criteria_applied_raw), '')    AS mvi_criteria_applied_raw,
+        nullif(trim(ambition_level_raw), '')          AS ambition_level_raw,
+        theme_climate_raw,
+        theme_circular_raw,
+        theme_social_raw,
+        theme_isv_raw,
+        theme_environment_raw,
+        theme_diversity_raw,
+        nullif(trim(replace(societal_impact_weight_raw, '%', '')), '') AS societal_impact_weight_raw,
+        nullif(trim(category_management_raw), '')     AS category_management_raw,
+        nullif(trim(rijksinkoopcategorie_raw), '')    AS rijksinkoopcategorie_raw,
+        nullif(trim(social_return_applied_raw), '')   AS social_return_applied_raw,
+        nullif(trim(wage_sum_raw), '')                AS wage_sum_raw,
+        nullif(trim(duration_months_raw), '')         AS duration_months_raw,
+        nullif(trim(isv_applied_raw), '')             AS isv_applied_raw,
+        nullif(trim(record_date_raw), '')             AS record_date_raw
+    FROM raw.tender
+    WHERE load_id = :load_id
+),
+
+value_aliases AS (
+    SELECT domain, norm_key(alias) AS alias_key, value
+    FROM ref.value_alias
+),
+
+department_keys AS (
+    SELECT norm_key(alias) AS department_key, department_code FROM ref.department_alias
+    UNION
+    SELECT norm_key(department_code), department_code FROM ref.department
+    UNION
+    SELECT norm_key(name_nl), department_code FROM ref.department
+),
+
+theme_answers AS (
+    UNPIVOT (
+        SELECT
+            line_no,
+            theme_climate_raw     AS climate,
+            theme_circular_raw    AS circular,
+            theme_social_raw      AS social,
+            theme_isv_raw         AS isv,
+            theme_environment_raw AS environment,
+            theme_diversity_raw   AS diversity
+        FROM raw_records
+    )
+    ON climate, circular, social, isv, environment, diversity
+    INTO NAME theme VALUE answer
+),
+
+theme_tokens AS (
+    SELECT line_no, theme, trim(token) AS token
+    FROM (SELECT line_no, theme, unnest(string_split_regex(answer, '\s*[,;/+]\s*')) AS token FROM theme_answers)
+    -- an explicit 'no' in a theme column means the theme was not applied
+    WHERE trim(token) <> '' AND norm_key(token) NOT IN ('nee', 'no', 'geen', '-', 'n.v.t.', 'nvt')
+),
+
+themes AS (
+    SELECT
+        t.line_no,
+        list({'theme': t.theme, 'instrument': a.value} ORDER BY t.theme, a.value) FILTER (WHERE a.value IS NOT NULL) AS themes_applied,
+        string_agg(t.theme || ' ''' || t.token || '''', ', ') FILTER (WHERE a.value IS NULL)                          AS unknown_instruments
+    FROM theme_tokens AS t
+    LEFT JOIN value_aliases AS a
+        ON a.domain = 'theme_instrument' AND a.alias_key = norm_key(t.token)
+    GROUP BY t.line_no
+),
+
+typed AS (
+    SELECT
+        r.*,
+        k.department_code,
+        d.valid_from_year,
+        d.valid_to_year,
+        parse_date(r.publication_date_raw)                     AS publication_date,
+        parse_date(r.award_date_raw)                           AS award_date,
+        parse_date(r.record_date_raw)                          AS record_date,
+        parse_amount(r.estimated_value_raw)                    AS estimated_value_eur,
+        parse_amount(r.societal_impact_weight_raw)             AS societal_impact_weight_pct,
+        parse_amount(r.wage_sum_raw)                           AS wage_sum_eur,
+        parse_amount(r.duration_months_raw)                    AS duration_months_value,
+        ct.value                                               AS contract_type,
+        am.value                                               AS ambition_level,
+        sc.value                                               AS scope,
+        CAST(crit.value AS BOOLEAN)                            AS mvi_criteria_applied,
+        CAST(cm.value AS BOOLEAN)                              AS is_category_management,
+        CAST(sr.value AS BOOLEAN)                              AS social_return_applied,
+        CAST(isv.value AS BOOLEAN)                             AS isv_applied,
+        coalesce(th.themes_applied, [])                        AS themes_applied,
+        th.unknown_instruments
+    FROM raw_records AS r
+    LEFT JOIN department_keys AS k ON k.department_key = norm_key(r.department_raw)
+    LEFT JOIN ref.department AS d ON d.department_code = k.department_code
+    LEFT JOIN value_aliases AS ct ON ct.domain = 'contract_type' AND ct.alias_key = norm_key(r.contract_type_raw)
+    LEFT JOIN value_aliases AS am ON am.domain = 'ambition_level' AND am.alias_key = norm_key(r.ambition_level_raw)
+    LEFT JOIN value_aliases AS sc ON sc.domain = 'scope' AND sc.alias_key = norm_key(r.scope_raw)
+    LEFT JOIN value_aliases AS crit ON crit.domain = 'yes_no' AND crit.alias_key = norm_key(r.mvi_criteria_applied_raw)
+    LEFT JOIN value_aliases AS cm ON cm.domain = 'yes_no' AND cm.alias_key = norm_key(r.category_management_raw)
+    LEFT JOIN value_aliases AS sr ON sr.domain = 'yes_no' AND sr.alias_key = norm_key(r.social_return_applied_raw)
+    LEFT JOIN value_aliases AS isv ON isv.domain = 'yes_no' AND isv.alias_key = norm_key(r.isv_applied_raw)
+    LEFT JOIN themes AS th ON th.line_no = r.line_no
+),
+
+with_year AS (
+    SELECT
+        *,
+        year(coalesce(publication_date, award_date)) AS year_value
+    FROM typed
+)
+
+SELECT
+    publication_id_raw                                AS publication_id,
+    kenmerk_raw                                       AS kenmerk,
+    department_code,
+    year_value                                        AS year,
+    organisation_raw                                  AS organisation,
+    title_raw                                         AS title,
+    contract_type,
+    procedure_raw                                     AS procedure,
+    scope,
+    publication_date,
+    award_date,
+    estimated_value_eur,
+    product_group_raw                                 AS product_group,
+    mvi_criteria_applied,
+    ambition_level,
+    themes_applied,
+    societal_impact_weight_pct,
+    is_category_management,
+    rijksinkoopcategorie_raw                          AS rijksinkoopcategorie,
+    social_return_applied,
+    wage_sum_eur,
+    CAST(duration_months_value AS INTEGER)            AS duration_months,
+    isv_applied,
+    record_date,
+    load_id,
+    source_file,
+    source_sha256,
+    line_no,
+    list_filter([
+        CASE WHEN publication_id_raw IS NULL THEN
+            {'column_name': 'publication_id', 'value_raw': NULL, 'reason': 'TenderNed publication number is missing'} END,
+        CASE
+            WHEN department_raw IS NULL THEN
+                {'column_name': 'department', 'value_raw': NULL, 'reason': 'department is missing'}
+            WHEN department_code IS NULL THEN
+                {'column_name': 'department', 'value_raw': department_raw,
+                 'reason': 'unknown department ''' || department_raw || ''' (a new spelling belongs in config/reference/department_aliases.csv)'}
+            WHEN year_value BETWEEN 2000 AND year(current_date) + 1
+                 AND (year_value < valid_from_year OR year_value > coalesce(valid_to_year, 9999)) THEN
+                {'column_name': 'department', 'value_raw': department_raw,
+                 'reason': 'department ' || department_code || ' did not exist in ' || year_value}
+        END,
+        CASE
+            WHEN contract_type_raw IS NULL THEN
+                {'column_name': 'contract_type', 'value_raw': NULL, 'reason': 'type of contract is missing'}
+            WHEN contract_type IS NULL THEN
+                {'column_name': 'contract_type', 'value_raw': contract_type_raw,
+                 'reason': 'type of contract ''' || contract_type_raw || ''' is not leveringen, diensten or werken'}
+        END,
+        CASE WHEN publication_date_raw IS NOT NULL AND publication_date IS NULL THEN
+            {'column_name': 'publication_date', 'value_raw': publication_date_raw,
+             'reason': 'publication date ''' || publication_date_raw || ''' is not a date (dd-mm-yyyy or yyyy-mm-dd)'} END,
+        CASE WHEN award_date_raw IS NOT NULL AND award_date IS NULL THEN
+            {'column_name': 'award_date', 'value_raw': award_date_raw,
+             'reason': 'award date ''' || award_date_raw || ''' is not a date (dd-mm-yyyy or yyyy-mm-dd)'} END,
+        CASE
+            WHEN publication_date_raw IS NULL AND award_date_raw IS NULL THEN
+                {'column_name': 'publication_date', 'value_raw': NULL,
+                 'reason': 'no publication or award date, so the tender cannot be placed in a year'}
+            WHEN year_value < 2000 OR year_value > year(current_date) + 1 THEN
+                {'column_name': 'publication_date', 'value_raw': coalesce(publication_date_raw, award_date_raw),
+                 'reason': 'year ' || year_value || ' is outside 2000-' || (year(current_date) + 1)}
+        END,
+        CASE WHEN estimated_value_raw IS NOT NULL AND (estimated_value_eur IS NULL OR estimated_value_eur < 0) THEN
+            {'column_name': 'estimated_value', 'value_raw': estimated_value_raw,
+             'reason': 'estimated value ''' || estimated_value_raw || ''' is not an amount in euros'} END,
+        CASE WHEN mvi_criteria_applied_raw IS NOT NULL AND mvi_criteria_applied IS NULL THEN
+            {'column_name': 'mvi_criteria_applied', 'value_raw': mvi_criteria_applied_raw,
+             'reason': 'MVI criteria applied ''' || mvi_criteria_applied_raw || ''' is not Ja or Nee'} END,
+        CASE WHEN ambition_level_raw IS NOT NULL AND ambition_level IS NULL THEN
+            {'column_name': 'ambition_level', 'value_raw': ambition_level_raw,
+             'reason': 'ambition level ''' || ambition_level_raw || ''' is not basis, significant or ambitieus'} END,
+        CASE WHEN scope_raw IS NOT NULL AND scope IS NULL THEN
+            {'column_name': 'scope', 'value_raw': scope_raw,
+             'reason': 'national/European ''' || scope_raw || ''' is not nationaal or europees'} END,
+        CASE WHEN unknown_instruments IS NOT NULL THEN
+            {'column_name': 'themes', 'value_raw': unknown_instruments,
+             'reason': 'theme answers ' || unknown_instruments || ' are not minimumeis, gunningscriterium or contractbepaling'} END,
+        CASE WHEN societal_impact_weight_raw IS NOT NULL
+                  AND (societal_impact_weight_pct IS NULL OR societal_impact_weight_pct NOT BETWEEN 0 AND 100) THEN
+            {'column_name': 'societal_impact_weight', 'value_raw': societal_impact_weight_raw,
+             'reason': 'societal-impact weight ''' || societal_impact_weight_raw || ''' is not a percentage 0-100'} END,
+        CASE WHEN category_management_raw IS NOT NULL AND is_category_management IS NULL THEN
+            {'column_name': 'category_management', 'value_raw': category_management_raw,
+             'reason': 'category management ''' || category_management_raw || ''' is not Ja or Nee'} END,
+        CASE WHEN social_return_applied_raw IS NOT NULL AND social_return_applied IS NULL THEN
+            {'column_name': 'social_return_applied', 'value_raw': social_return_applied_raw,
+             'reason': 'social return applied ''' || social_return_applied_raw || ''' is not Ja or Nee'} END,
+        CASE WHEN wage_sum_raw IS NOT NULL AND (wage_sum_eur IS NULL OR wage_sum_eur < 0) THEN
+            {'column_name': 'wage_sum', 'value_raw': wage_sum_raw,
+             'reason': 'wage sum ''' || wage_sum_raw || ''' is not an amount in euros'} END,
+        CASE WHEN duration_months_raw IS NOT NULL
+                  AND (duration_months_value IS NULL OR duration_months_value < 0 OR duration_months_value <> round(duration_months_value)) THEN
+            {'column_name': 'duration_months', 'value_raw': duration_months_raw,
+             'reason': 'duration ''' || duration_months_raw || ''' is not a whole number of months'} END,
+        CASE WHEN isv_applied_raw IS NOT NULL AND isv_applied IS NULL THEN
+            {'column_name': 'isv_applied', 'value_raw': isv_applied_raw,
+             'reason': 'ISV applied ''' || isv_applied_raw || ''' is not Ja or Nee'} END,
+        CASE WHEN record_date_raw IS NOT NULL AND record_date IS NULL THEN
+            {'column_name': 'record_date', 'value_raw': record_date_raw,
+             'reason': 'record date ''' || record_date_raw || ''' is not a date (dd-mm-yyyy or yyyy-mm-dd)'} END
+    ], lambda x: x IS NOT NULL) AS rejects
+FROM with_year
