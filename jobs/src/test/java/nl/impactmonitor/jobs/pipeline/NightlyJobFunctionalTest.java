@@ -47,7 +47,7 @@ class NightlyJobFunctionalTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        JobTestSupport.register(registry, home, TestProject.SAMPLES);
+        JobTestSupport.register(registry, home, TestProject.SAMPLES, TestProject.TENDER_SAMPLES);
     }
 
     @Autowired
@@ -74,9 +74,16 @@ class NightlyJobFunctionalTest {
 
         List<StepExecution> fileSteps = execution.getStepExecutions().stream()
                 .filter(s -> s.getStepName().startsWith("spend-file:")).toList();
+        List<StepExecution> tenderSteps = execution.getStepExecutions().stream()
+                .filter(s -> s.getStepName().startsWith("tender-file:")).toList();
         assertThat(fileSteps).hasSize(24);
-        for (StepExecution step : fileSteps) {
-            Path file = TestProject.SAMPLES.resolve(step.getStepName().substring("spend-file:".length()));
+        assertThat(tenderSteps).hasSize(23);
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (!step.getStepName().contains("-file:")) {
+                continue;
+            }
+            String name = step.getStepName().substring(step.getStepName().indexOf(':') + 1);
+            Path file = (step.getStepName().startsWith("spend") ? TestProject.SAMPLES : TestProject.TENDER_SAMPLES).resolve(name);
             assertThat(step.getReadCount()).as("rows read of %s", file.getFileName()).isEqualTo(dataRowsCountedIndependently(file));
             assertThat(step.getReadCount()).as("read = loaded + rejected for %s", file.getFileName())
                     .isEqualTo(step.getWriteCount() + step.getSkipCount());
@@ -84,7 +91,7 @@ class NightlyJobFunctionalTest {
         }
 
         // Exactly the seven bad rows of samples/README.md, each with file, line and the column at fault.
-        assertThat(warehouse.query("SELECT source_file, line_no, column_name, reason FROM raw.reject ORDER BY source_file, line_no",
+        assertThat(warehouse.query("SELECT source_file, line_no, column_name, reason FROM raw.reject WHERE source = 'spend' ORDER BY source_file, line_no",
                 rs -> rs.getString(1) + ":" + rs.getLong(2) + " " + rs.getString(3) + " - " + rs.getString(4)))
                 .containsExactly(
                         "inkoopdata-2022-SZW.csv:97 staffel - staffel '-1' is not a band code 0-13",
@@ -95,6 +102,24 @@ class NightlyJobFunctionalTest {
                                 + " (a new spelling belongs in config/reference/department_aliases.csv)",
                         "inkoopdata-2023-VWS.csv:165 supplier - supplier is missing",
                         "inkoopdata-2023-VWS.csv:166 year - year '20x3' is not a year");
+
+        // The five bad MVI-ZET rows of samples/README.md.
+        assertThat(warehouse.query("SELECT source_file, line_no, column_name FROM raw.reject WHERE source = 'tender' ORDER BY line_no",
+                rs -> rs.getString(1) + ":" + rs.getLong(2) + " " + rs.getString(3)))
+                .containsExactly("mvi-zet-2023-VWS.csv:31 department", "mvi-zet-2023-VWS.csv:32 publication_date",
+                        "mvi-zet-2023-VWS.csv:33 estimated_value", "mvi-zet-2023-VWS.csv:34 publication_id",
+                        "mvi-zet-2023-VWS.csv:35 contract_type");
+
+        // Input goals of IenW 2023 (samples/README.md), after its rectification file: goal I 40 of 47 relevant tenders,
+        // 25 of those 40 significant or ambitious, social return in 30 of 38 suitable tenders with 3 undetermined.
+        assertThat(inputGoal("IenW", 2023, "I")).isEqualTo("40/47 undetermined 0 85.1% below_target");
+        assertThat(inputGoal("IenW", 2023, "I_ambition")).isEqualTo("25/40 undetermined 0 62.5% on_target");
+        assertThat(inputGoal("IenW", 2023, "III")).isEqualTo("30/38 undetermined 3 78.9% below_target");
+        // No MVI-ZET export for LNV 2023 and SZW 2022, though they have spend: no data, not 0%.
+        assertThat(inputGoal("LNV", 2023, "I")).isEqualTo("null/null undetermined null null% no_data");
+        assertThat(inputGoal("SZW", 2022, "I")).isEqualTo("null/null undetermined null null% no_data");
+        // Rijksbreed from summed counts of the eleven departments with data in 2023.
+        assertThat(inputGoal("RIJK", 2023, "I")).isEqualTo("215/278 undetermined 0 77.3% below_target");
 
         // Aliases (I&W, I & W, IenW; EZ; full names; codes) all land on the twelve canonical codes.
         assertThat(warehouse.query("SELECT DISTINCT department_code FROM staging.spend_line ORDER BY 1", rs -> rs.getString(1)))
@@ -127,6 +152,8 @@ class NightlyJobFunctionalTest {
         try (Stream<Path> files = Files.walk(out)) {
             assertThat(files.filter(p -> p.getFileName().toString().equals("spend.csv")).count()).isEqualTo(24);
         }
+        assertThat(out.resolve("2023/RIJK/input_goals.csv")).exists();
+        assertThat(out.resolve("2023/LNV/input_goals.parquet")).exists();
         Path csv = out.resolve("2023/IenW/spend.csv");
         byte[] bytes = Files.readAllBytes(csv);
         assertThat(new String(bytes, 0, 3, StandardCharsets.ISO_8859_1)).isEqualTo("\u00EF\u00BB\u00BF");
@@ -150,9 +177,20 @@ class NightlyJobFunctionalTest {
         assertThat(again.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(again.getStepExecutions()).filteredOn(s -> s.getStepName().startsWith("spend-file:"))
                 .extracting(s -> s.getExitStatus().getExitCode()).containsOnly("SKIPPED_DUPLICATE");
+        assertThat(again.getStepExecutions()).filteredOn(s -> s.getStepName().startsWith("tender-file:"))
+                .extracting(s -> s.getExitStatus().getExitCode()).containsOnly("SKIPPED_DUPLICATE");
         assertThat(martRows()).isEqualTo(martBefore);
         assertThat(warehouse.queryLong("SELECT count(*) FROM staging.spend_line"))
                 .isEqualTo(fileSteps.stream().mapToLong(StepExecution::getWriteCount).sum());
+    }
+
+    private String inputGoal(String department, int year, String goalId) {
+        return warehouse.query("""
+                SELECT numerator_tenders, denominator_tenders, undetermined_tenders, share_pct, status
+                FROM marts.input_goal_department_year WHERE department_code = ? AND year = ? AND goal_id = ?""",
+                rs -> rs.getObject(1) + "/" + rs.getObject(2) + " undetermined " + rs.getObject(3) + " "
+                        + (rs.getBigDecimal(4) == null ? null : rs.getBigDecimal(4).stripTrailingZeros().toPlainString()) + "% " + rs.getString(5),
+                department, year, goalId).get(0);
     }
 
     private JobExecution run() throws Exception {
@@ -171,7 +209,7 @@ class NightlyJobFunctionalTest {
                 List<Row> rows = new ArrayList<>();
                 wb.getSheetAt(0).forEach(rows::add);
                 int header = 0;
-                while (!rows.get(header).getCell(0).getStringCellValue().equals("Ministerie")) {
+                while (!List.of("Ministerie", "TenderNed publicatienummer").contains(rows.get(header).getCell(0).getStringCellValue())) {
                     header++;
                 }
                 return rows.size() - header - 1;
