@@ -1,5 +1,5 @@
 -- Which sources arrived per department and year, and how much: a department with spend but no MVI-ZET
--- export is visible here, and its input goals read 'no_data' instead of 0%.
+-- export or no supplier results is visible here, and its goals read 'no_data' instead of 0.
 WITH spend AS (
     SELECT department_code, year, count(*) AS spend_line_count
     FROM core.fct_spend_line
@@ -12,10 +12,18 @@ tenders AS (
     GROUP BY ALL
 ),
 
+results AS (
+    SELECT department_code, year, count(*) AS supplier_result_count
+    FROM core.fct_supplier_result
+    GROUP BY ALL
+),
+
 department_years AS (
     SELECT department_code, year FROM spend
     UNION
     SELECT department_code, year FROM tenders
+    UNION
+    SELECT department_code, year FROM results
 )
 
 SELECT
@@ -23,12 +31,15 @@ SELECT
     d.department_code,
     d.year,
     -- attributes
-    s.spend_line_count IS NOT NULL        AS has_spend,
-    t.tender_count IS NOT NULL            AS has_mvi_zet,
+    s.spend_line_count IS NOT NULL            AS has_spend,
+    t.tender_count IS NOT NULL                AS has_mvi_zet,
+    r.supplier_result_count IS NOT NULL       AS has_supplier_results,
     -- measures
-    coalesce(s.spend_line_count, 0)       AS spend_line_count,
-    coalesce(t.tender_count, 0)           AS tender_count
+    coalesce(s.spend_line_count, 0)           AS spend_line_count,
+    coalesce(t.tender_count, 0)               AS tender_count,
+    coalesce(r.supplier_result_count, 0)      AS supplier_result_count
 FROM department_years AS d
 LEFT JOIN spend AS s USING (department_code, year)
 LEFT JOIN tenders AS t USING (department_code, year)
+LEFT JOIN results AS r USING (department_code, year)
 ORDER BY d.department_code, d.year

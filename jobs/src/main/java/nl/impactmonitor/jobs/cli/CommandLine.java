@@ -10,6 +10,7 @@ import nl.impactmonitor.jobs.samples.TenderSampleGenerator;
 import nl.impactmonitor.jobs.landing.FileLoadTasklet;
 import nl.impactmonitor.jobs.landing.SourceLoadSteps;
 import nl.impactmonitor.jobs.spend.SpendSource;
+import nl.impactmonitor.jobs.supplierresult.SupplierResultSource;
 import nl.impactmonitor.jobs.tender.TenderSource;
 import nl.impactmonitor.jobs.system.ImpactmonitorProperties;
 
@@ -37,9 +38,10 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
               nightly            load all sources, build models, run data tests, publish extracts
               spend-load         load the spend landing folder only
               tender-load        load the MVI-ZET landing folder only
+              result-load        load the supplier-results landing folder only
               generate-samples   write the seeded sample files (--out=samples --seed=20261127)
             options for nightly and spend-load:
-              --spend-url=ADDRESS, --tender-url=ADDRESS
+              --spend-url=ADDRESS, --tender-url=ADDRESS, --results-url=ADDRESS
                                  fetch this http(s) file into the source's landing folder first
               --force-reload     load files again even if their content was loaded before
                                  (after fixing reference data such as an alias)
@@ -64,7 +66,7 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
         }
         String command = args.getNonOptionArgs().get(0);
         switch (command) {
-            case "nightly", "spend-load", "tender-load" -> runJob(jobs.get(command), args);
+            case "nightly", "spend-load", "tender-load", "result-load" -> runJob(jobs.get(command), args);
             case "generate-samples" -> {
                 Path dir = Path.of(option(args, "out", "samples"));
                 long seed = Long.parseLong(option(args, "seed", "20261127"));
@@ -84,7 +86,7 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
         if (args.containsOption("force-reload")) {
             params.addString(FileLoadTasklet.FORCE_RELOAD_PARAMETER, "true", false);
         }
-        for (String source : List.of(SpendSource.NAME, TenderSource.NAME)) {
+        for (String source : List.of(SpendSource.NAME, TenderSource.NAME, SupplierResultSource.NAME)) {
             String url = option(args, source + "-url", "");
             if (!url.isBlank()) {
                 params.addString(SourceLoadSteps.urlParameter(source), url, false);

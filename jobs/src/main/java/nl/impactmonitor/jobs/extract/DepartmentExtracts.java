@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Per department and year, under {@code <out>/<year>/<department>/}: {@code spend.csv|parquet} (the spend
  * figures with min/mid/max) and {@code input_goals.csv|parquet} (input goals I-IV with counts, share, target
- * and status); the whole government's input goals under {@code <out>/<year>/RIJK/}.
+ * and status), {@code progress.csv|parquet} (each 2030 goal: actual, baseline, trajectory, target, status); the
+ * whole government's under {@code <out>/<year>/RIJK/}.
  */
 public final class DepartmentExtracts {
 
@@ -27,6 +28,11 @@ public final class DepartmentExtracts {
     static final String INPUT_GOAL_COLUMNS = """
             department_code, year, goal_id, goal_name_nl, goal_name_en, metric, status, numerator_tenders,
             denominator_tenders, undetermined_tenders, share_pct, target_share_pct, tender_count, departments_without_data""";
+
+    static final String PROGRESS_COLUMNS = """
+            department_code, year, goal_id, goal_name_nl, goal_name_en, theme_strategy, theme_national_plan, metric, unit,
+            direction, aggregation, status, actual_value, baseline_year, baseline_value, target_year, target_value,
+            trajectory_value, gap_to_trajectory, gap_to_target, numerator_value, denominator_value, result_count, source""";
 
     private DepartmentExtracts() {
     }
@@ -51,6 +57,8 @@ public final class DepartmentExtracts {
             }
             files += both(warehouse, "SELECT " + INPUT_GOAL_COLUMNS + " FROM marts.input_goal_department_year" + where
                     + " ORDER BY goal_id", dir, "input_goals");
+            files += both(warehouse, "SELECT " + PROGRESS_COLUMNS + " FROM marts.progress_department_year" + where
+                    + " ORDER BY goal_id", dir, "progress");
         }
         log.info("Wrote {} extract files for {} department-years under {}", files, departmentYears.size(), outDir.toAbsolutePath());
         return files;

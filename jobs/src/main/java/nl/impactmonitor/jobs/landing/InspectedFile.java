@@ -24,7 +24,7 @@ import java.util.HexFormat;
  */
 public record InspectedFile(Path path, long sizeBytes, String sha256, Format format, String encoding, Charset charset) {
 
-    public enum Format { CSV, XLSX, XLS, EMPTY }
+    public enum Format { CSV, JSON, XLSX, XLS, EMPTY }
 
     public static InspectedFile inspect(Path path) throws IOException {
         MessageDigest sha;
@@ -80,6 +80,9 @@ public record InspectedFile(Path path, long sizeBytes, String sha256, Format for
         if (startsWith(head, headLength, 0xFF, 0xFE) || startsWith(head, headLength, 0xFE, 0xFF)) {
             return new InspectedFile(path, size, hash, Format.CSV, "UTF-16", StandardCharsets.UTF_16);
         }
+        if (validUtf8 && startsLikeJson(head, headLength)) {
+            return new InspectedFile(path, size, hash, Format.JSON, "UTF-8", StandardCharsets.UTF_8);
+        }
         return validUtf8
                 ? new InspectedFile(path, size, hash, Format.CSV, "UTF-8", StandardCharsets.UTF_8)
                 : new InspectedFile(path, size, hash, Format.CSV, "windows-1252", Charset.forName("windows-1252"));
@@ -88,6 +91,16 @@ public record InspectedFile(Path path, long sizeBytes, String sha256, Format for
     /** Text files that DuckDB cannot read as they are (anything but UTF-8) are copied to UTF-8 first. */
     public boolean needsTranscoding() {
         return format == Format.CSV && charset != StandardCharsets.UTF_8;
+    }
+
+    /** A JSON array of records starts with '[' after optional white space (no delimited file does). */
+    private static boolean startsLikeJson(byte[] head, int length) {
+        for (int i = 0; i < length; i++) {
+            if (!Character.isWhitespace(head[i])) {
+                return head[i] == '[';
+            }
+        }
+        return false;
     }
 
     private static boolean startsWith(byte[] head, int length, int... magic) {

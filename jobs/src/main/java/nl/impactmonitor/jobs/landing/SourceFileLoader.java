@@ -59,6 +59,7 @@ public final class SourceFileLoader {
                 case XLS -> loader.rejectFile(spec, lineage, null,
                         "file is an Excel 97-2003 workbook (.xls); save it as .xlsx or CSV");
                 case XLSX -> loadWorkbook(file, lineage, work);
+                case JSON -> loadJson(file, lineage, work);
                 case CSV -> loadText(file, inspected, lineage, work);
             };
         } finally {
@@ -79,6 +80,24 @@ public final class SourceFileLoader {
         log.info("{}: sheet '{}', header on Excel row {}", file.getFileName(), converted.sheetName(), h.headerLine());
         return warehouse.rawLoader().load(spec, new RawLoader.DelimitedFile(converted.csv(), h.delimiter(), h.linesBeforeData(),
                 h.columnCount(), h.columnIndex(), XlsxToCsv.ROW_NUMBER_COLUMN), lineage);
+    }
+
+    /** A JSON array of records: DuckDB writes it out as CSV with each record's position as its line number. */
+    private RawLoader.Result loadJson(Path file, RawLoader.Lineage lineage, Path work) {
+        Path csv = work.resolve(file.getFileName() + ".csv");
+        try {
+            warehouse.jsonArrayToCsv(file, csv);
+        } catch (RuntimeException e) {
+            return warehouse.rawLoader().rejectFile(spec, lineage, null, "not a readable JSON array of records: " + e.getMessage());
+        }
+        HeaderLocator.Header h;
+        try {
+            h = HeaderLocator.locate(csv, columns);
+        } catch (HeaderLocator.NoHeaderException e) {
+            return warehouse.rawLoader().rejectFile(spec, lineage, null, e.getMessage().replace("header row", "set of record keys"));
+        }
+        return warehouse.rawLoader().load(spec, new RawLoader.DelimitedFile(csv, h.delimiter(), h.linesBeforeData(),
+                h.columnCount(), h.columnIndex(), 1), lineage);
     }
 
     private RawLoader.Result loadText(Path file, InspectedFile inspected, RawLoader.Lineage lineage, Path work) throws IOException {

@@ -32,7 +32,7 @@ public class NightlyJobConfiguration {
 
     @Bean
     Job nightlyJob(JobRepository jobRepository, Step referenceDataStep, Step spendFetchStep, Step spendFilesStep,
-                   Step tenderFetchStep, Step tenderFilesStep,
+                   Step tenderFetchStep, Step tenderFilesStep, Step resultFetchStep, Step resultFilesStep,
                    Step buildModelsStep, Step dataTestsStep, Step publishExtractsStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(referenceDataStep)
@@ -40,6 +40,8 @@ public class NightlyJobConfiguration {
                 .next(spendFilesStep)
                 .next(tenderFetchStep)
                 .next(tenderFilesStep)
+                .next(resultFetchStep)
+                .next(resultFilesStep)
                 .next(buildModelsStep)
                 .next(dataTestsStep)
                 .next(publishExtractsStep)

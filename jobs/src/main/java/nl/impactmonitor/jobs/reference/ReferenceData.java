@@ -1,10 +1,21 @@
 package nl.impactmonitor.jobs.reference;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 
 import nl.impactmonitor.jobs.landing.SourceColumns;
+import nl.impactmonitor.jobs.progress.TargetsCatalogue;
 import nl.impactmonitor.jobs.system.ImpactmonitorProperties;
 import nl.impactmonitor.warehouse.Warehouse;
 
@@ -36,19 +47,58 @@ public class ReferenceData {
         TABLES.put("ref.isv_risk_category", "isv_risk_categories.csv");
         TABLES.put("ref.input_goal", "input_goals.csv");
         TABLES.put("ref.input_goal_parameter", "input_goal_parameters.csv");
+        TABLES.put("ref.result_metric", "result_metrics.csv");
+        TABLES.put("ref.unit", "units.csv");
     }
 
     private final Warehouse warehouse;
     private final Path directory;
+    private final Path targetsFile;
 
+    /** Checks the targets catalogue at start-up: a broken catalogue stops the application with its lines named. */
     public ReferenceData(Warehouse warehouse, ImpactmonitorProperties props) {
         this.warehouse = warehouse;
         this.directory = props.resolve(props.referenceDir());
+        this.targetsFile = props.resolve(props.targetsFile());
+        goals();
     }
 
     public void load() {
         TABLES.forEach((table, file) -> warehouse.replaceReferenceTable(table, directory.resolve(file)));
-        log.info("Reference data loaded from {}", directory);
+        List<TargetsCatalogue.Goal> goals = goals();
+        warehouse.inTransaction(w -> {
+            w.execute("DELETE FROM ref.goal");
+            for (TargetsCatalogue.Goal g : goals) {
+                w.update("""
+                        INSERT INTO ref.goal (goal_id, goal_name_nl, goal_name_en, theme_strategy, theme_national_plan, metric, unit,
+                            direction, aggregation, numerator_metric, denominator_metric, baseline_year, baseline_value, target_year,
+                            target_value, target_change_pct, applies_to_departments, source, catalogue_line)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        g.id(), g.nameNl(), g.nameEn(), g.themeStrategy(), g.themeNationalPlan(), g.metric(), g.unit(), g.direction(),
+                        g.aggregation(), g.numerator(), g.denominator(), g.baselineYear(), g.baselineValue(), g.targetYear(),
+                        g.targetValue(), g.targetChangePct(), g.appliesToDepartments(), g.source(), g.line());
+            }
+            return null;
+        });
+        log.info("Reference data loaded from {} and {} goals from {}", directory, goals.size(), targetsFile);
+    }
+
+    /** The goals of the targets catalogue, checked against the metrics in result_metrics.csv. */
+    public List<TargetsCatalogue.Goal> goals() {
+        return TargetsCatalogue.read(targetsFile, knownMetrics());
+    }
+
+    private Set<String> knownMetrics() {
+        Path file = directory.resolve("result_metrics.csv");
+        Set<String> metrics = new HashSet<>();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (CSVRecord r : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+                metrics.add(r.get("metric").strip());
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalStateException("Cannot read " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+        return metrics;
     }
 
     /** Header names accepted for a source's columns ({@code <source>_columns.csv}). */

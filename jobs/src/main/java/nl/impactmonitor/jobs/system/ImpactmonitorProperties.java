@@ -14,11 +14,13 @@ public record ImpactmonitorProperties(
         @DefaultValue(".") Path home,
         @DefaultValue("sql") Path sqlDir,
         @DefaultValue("config/reference") Path referenceDir,
+        @DefaultValue("config/targets.yaml") Path targetsFile,
         @DefaultValue("var/out") Path outDir,
         @DefaultValue("var/downloads") Path downloadsDir,
         @DefaultValue Warehouse warehouse,
         Source spend,
-        Source tender) {
+        Source tender,
+        Source results) {
 
     public record Warehouse(
             @DefaultValue("var/warehouse/impactmonitor.duckdb") Path file,

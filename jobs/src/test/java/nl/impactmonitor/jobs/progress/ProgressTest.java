@@ -1,0 +1,230 @@
+package nl.impactmonitor.jobs.progress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import nl.impactmonitor.jobs.TestProject;
+import nl.impactmonitor.jobs.landing.SourceFileLoader;
+import nl.impactmonitor.jobs.reference.ReferenceData;
+import nl.impactmonitor.jobs.supplierresult.SupplierResultSource;
+import nl.impactmonitor.jobs.system.ImpactmonitorProperties;
+import nl.impactmonitor.warehouse.RawLoader;
+import nl.impactmonitor.warehouse.Warehouse;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Supplier results, unit conversion, restatements and progress against config/targets.yaml. */
+class ProgressTest {
+
+    static final String HEADER = "Contractnummer;Leverancier;KvK-nummer;Ministerie;Jaar;Periode van;Periode tot;Indicator;Waarde;Eenheid;Toelichting;Rapportagedatum";
+
+    @TempDir
+    Path dir;
+    Warehouse warehouse;
+    int files;
+
+    @BeforeEach
+    void open() {
+        warehouse = TestProject.warehouse(dir);
+        referenceData(TestProject.DIR.resolve("config/targets.yaml")).load();
+    }
+
+    @AfterEach
+    void close() {
+        warehouse.close();
+    }
+
+    private ReferenceData referenceData(Path targets) {
+        ImpactmonitorProperties props = new ImpactmonitorProperties(dir, TestProject.SQL, TestProject.REFERENCE, targets,
+                dir.resolve("out"), dir.resolve("downloads"), new ImpactmonitorProperties.Warehouse(dir.resolve("w.duckdb"), "", 0),
+                null, null, null);
+        return new ReferenceData(warehouse, props);
+    }
+
+    private RawLoader.Result load(String... rows) throws IOException {
+        List<String> lines = new ArrayList<>(List.of(HEADER));
+        lines.addAll(List.of(rows));
+        Path file = dir.resolve("results-" + (++files) + ".csv");
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        return new SourceFileLoader(warehouse, SupplierResultSource.SPEC, TestProject.columns(SupplierResultSource.NAME), dir.resolve("work"))
+                .load(file, null, "results-" + files);
+    }
+
+    private String progress(String department, int year, String goalId) {
+        return warehouse.query("""
+                SELECT status, actual_value, trajectory_value, target_value, gap_to_trajectory
+                FROM marts.progress_department_year WHERE department_code = ? AND year = ? AND goal_id = ?""",
+                rs -> rs.getString(1) + " actual=" + plain(rs.getBigDecimal(2)) + " trajectory=" + plain(rs.getBigDecimal(3))
+                        + " target=" + plain(rs.getBigDecimal(4)) + " gap=" + plain(rs.getBigDecimal(5)),
+                department, year, goalId).get(0);
+    }
+
+    private static String plain(BigDecimal d) {
+        return d == null ? "null" : d.stripTrailingZeros().toPlainString();
+    }
+
+    @Test
+    void unitConversionsMatchHandComputedValues() throws IOException {
+        RawLoader.Result result = load(
+                "C-1;Energiebedrijf;01234567;IenW;2023;;;electricity_use;1.500;kWh;;15-01-2024",          // 1,500 kWh = 1.5 MWh
+                "C-2;Energiebedrijf;01234567;IenW;2023;;;electricity_use;2;GWh;;15-01-2024",              // 2 GWh = 2,000 MWh
+                "C-3;Energiebedrijf;01234567;IenW;2023;;;electricity_use;36;GJ;;15-01-2024",               // 36 GJ = 36/3.6 = 10 MWh
+                "C-4;Schoonmaak BV;12345678;IenW;2023;;;participation_jobs;2;FTE;;15-01-2024",            // 2 x 36/25.5 = 2.823529 jobs
+                "C-5;Schoonmaak BV;12345678;IenW;2023;;;participation_jobs;1326;uren;;15-01-2024",        // 1,326 h = 25.5 h x 52 = 1 job
+                "C-6;Lease BV;23456789;IenW;2023;;;business_mobility_co2;2,5;t CO2-eq;;15-01-2024",       // 2.5 t = 2,500 kg
+                "C-7;Gasbedrijf;34567890;IenW;2023;;;gas_use;10;GJ aardgas;;15-01-2024",                  // 10 GJ / 0.03165 GJ/m3 = 315.955766 m3
+                "C-8;Bouwbedrijf;45678901;IenW;01-01-2023;;;primary_raw_materials;1.234.567,5;kg;;15-01-2024");
+        assertThat(result.rowsRejected()).as(warehouse.rawLoader().rejectsOf(result.loadId()).toString()).isEqualTo(1);
+        assertThat(warehouse.query("SELECT contract_id, value_base, base_unit FROM staging.supplier_result ORDER BY contract_id",
+                rs -> rs.getString(1) + " " + plain(rs.getBigDecimal(2)) + " " + rs.getString(3)))
+                .containsExactly("C-1 1.5 MWh", "C-2 2000 MWh", "C-3 10 MWh", "C-4 2.823529 jobs", "C-5 1 jobs",
+                        "C-6 2500 kg CO2-eq", "C-7 315.955766 m3");
+        // C-8 wrote a date where the year belongs.
+        assertThat(warehouse.rawLoader().rejectsOf(result.loadId())).extracting(r -> r.get("line_no") + " " + r.get("reason"))
+                .containsExactly("9 year '01-01-2023' is not a year");
+        // KvK numbers keep their leading zero.
+        assertThat(warehouse.query("SELECT DISTINCT supplier_kvk FROM staging.supplier_result WHERE contract_id = 'C-1'", rs -> rs.getString(1)))
+                .containsExactly("01234567");
+    }
+
+    @Test
+    void implausibleAndUnknownValuesAreRejectedWithReasons() throws IOException {
+        RawLoader.Result result = load(
+                "C-1;A;;VWS;2023;;;vrolijkheid;5;%;;",
+                "C-2;A;;VWS;2023;;;electricity_use;5;paardenkracht;;",
+                "C-3;A;;VWS;2023;;;gas_use;5;kWh;;",
+                "C-4;A;;VWS;2023;;;electricity_use;-500;MWh;;",
+                "C-5;A;;VWS;2023;;;renewable_share;120;%;;",
+                "C-6;A;;VWS;2099;;;electricity_use;5;MWh;;",
+                "C-7;A;;VWS;2023;;;electricity_use;veel;MWh;;",
+                "C-8;A;;VWS;;01-01-2023;31-12-2023;electricity_use;5;MWh;;");
+        assertThat(result.rowsLoaded()).isEqualTo(1);
+        assertThat(warehouse.rawLoader().rejectsOf(result.loadId())).extracting(r -> r.get("line_no") + " " + r.get("reason"))
+                .containsExactly(
+                        "2 unknown metric 'vrolijkheid' (metrics are listed in config/reference/result_metrics.csv)",
+                        "3 unknown unit 'paardenkracht' (units are listed in config/reference/units.csv)",
+                        "4 unit 'kWh' measures energy, but metric gas_use is measured as gas_volume (base unit m3)",
+                        "5 negative value -500 for electricity_use is not plausible",
+                        "6 share 120 % is above 100%",
+                        "7 period ending 31-12-2099 lies in the future",
+                        "8 value 'veel' is not a number");
+    }
+
+    @Test
+    void fleetShareBelowItsTrajectoryIsOffTrack() throws IOException {
+        // Zero-emission share of the fleet 16.8% (2021), 19.1% (2022), 24.8% (2023) of 1,000 vehicles.
+        load("L-1;Lease BV;;DEF;2021;;;fleet_vehicles;1000;voertuigen;;15-02-2022",
+                "L-1;Lease BV;;DEF;2021;;;fleet_zero_emission_vehicles;168;voertuigen;;15-02-2022",
+                "L-1;Lease BV;;DEF;2022;;;fleet_vehicles;1000;voertuigen;;15-02-2023",
+                "L-1;Lease BV;;DEF;2022;;;fleet_zero_emission_vehicles;191;voertuigen;;15-02-2023",
+                "L-1;Lease BV;;DEF;2023;;;fleet_vehicles;1000;voertuigen;;15-02-2024",
+                "L-1;Lease BV;;DEF;2023;;;fleet_zero_emission_vehicles;248;voertuigen;;15-02-2024");
+        warehouse.models().buildAll();
+        // Trajectory from 20% in 2020 to 100% in 2028: 10 points a year, so 30 (2021), 40 (2022), 50 (2023).
+        assertThat(progress("RIJK", 2021, "transport_fleet_zero_emission")).isEqualTo("off_track actual=16.8 trajectory=30 target=100 gap=-13.2");
+        assertThat(progress("RIJK", 2023, "transport_fleet_zero_emission")).isEqualTo("off_track actual=24.8 trajectory=50 target=100 gap=-25.2");
+        assertThat(progress("DEF", 2023, "transport_fleet_zero_emission")).isEqualTo("off_track actual=24.8 trajectory=50 target=100 gap=-25.2");
+    }
+
+    @Test
+    void circularGoalHasNoBaselineUntilOneIsConfigured() throws IOException {
+        load("B-1;Bouw BV;;IenW;2022;;;primary_raw_materials;1000;t;;15-02-2023",
+                "B-1;Bouw BV;;IenW;2023;;;primary_raw_materials;900;t;;15-02-2024");
+        warehouse.models().buildAll();
+        assertThat(progress("RIJK", 2023, "circular_primary_raw_materials")).isEqualTo("no_baseline actual=900 trajectory=null target=null gap=null");
+
+        // A steward sets a baseline: 1,000 t in 2022. Target -50% = 500 t in 2030;
+        // trajectory 2023 = 1000 + (500 - 1000) x 1/8 = 937.5, and 900 is below it: on track.
+        Path targets = dir.resolve("targets.yaml");
+        String catalogue = Files.readString(TestProject.DIR.resolve("config/targets.yaml"));
+        String circular = catalogue.substring(catalogue.indexOf("  - id: circular_primary_raw_materials"));
+        circular = circular.substring(0, circular.indexOf("  - id:", 5));
+        Files.writeString(targets, catalogue.replace(circular, circular.replace("baseline: none", "baseline: {year: 2022, value: 1000}")));
+        referenceData(targets).load();
+        warehouse.models().buildAll();
+        assertThat(progress("RIJK", 2023, "circular_primary_raw_materials")).isEqualTo("on_track actual=900 trajectory=937.5 target=500 gap=-37.5");
+        // The goal is a government-wide total: departments are not judged until it is split over them.
+        assertThat(progress("IenW", 2023, "circular_primary_raw_materials")).startsWith("not_allocated actual=900 trajectory=null target=null");
+    }
+
+    @Test
+    void restatementReplacesTheValueAndHistoryKeepsTheOld() throws IOException {
+        load("E-1;Energie BV;;FIN;2023;;;electricity_use;100;MWh;;15-01-2024");
+        load("E-1;Energie BV;;FIN;2023;;;electricity_use;120;MWh;restated after audit;01-03-2024");
+        // A stale restatement (reported before the one above) arrives last; it must not win.
+        load("E-1;Energie BV;;FIN;2023;;;electricity_use;90;MWh;;01-02-2024");
+        warehouse.models().buildAll();
+        assertThat(warehouse.query("SELECT value_base, version_count FROM core.fct_supplier_result", rs -> plain(rs.getBigDecimal(1)) + " of " + rs.getInt(2)))
+                .containsExactly("120 of 3");
+        assertThat(warehouse.query("SELECT value_base, reported_on, is_current FROM core.fct_supplier_result_history ORDER BY version_rank",
+                rs -> plain(rs.getBigDecimal(1)) + " " + rs.getDate(2) + " " + rs.getBoolean(3)))
+                .containsExactly("120 2024-03-01 true", "90 2024-02-01 false", "100 2024-01-15 false");
+        assertThat(warehouse.query("SELECT value_base FROM results_as_reported_on(DATE '2024-02-15')", rs -> plain(rs.getBigDecimal(1))))
+                .containsExactly("90");
+        assertThat(warehouse.query("SELECT value_base FROM results_as_reported_on(DATE '2024-01-31')", rs -> plain(rs.getBigDecimal(1))))
+                .containsExactly("100");
+        assertThat(warehouse.query("SELECT numerator_value FROM marts.progress_department_year WHERE department_code = 'FIN' AND year = 2023"
+                + " AND goal_id = 'energy_renewable_electricity_share'", rs -> plain(rs.getBigDecimal(1)))).containsExactly("null");
+        assertThat(warehouse.query("SELECT denominator_value FROM marts.progress_department_year WHERE department_code = 'FIN' AND year = 2023"
+                + " AND goal_id = 'energy_renewable_electricity_share'", rs -> plain(rs.getBigDecimal(1)))).containsExactly("120");
+    }
+
+    @Test
+    void jsonRecordsLoadWithTheirPositionAsLine() throws IOException {
+        Path file = dir.resolve("results.json");
+        Files.writeString(file, """
+                [
+                  {"Contractnummer": "J-1", "Leverancier": "Energie BV", "KvK-nummer": "01234567", "Ministerie": "IenW",
+                   "Jaar": 2023, "Indicator": "electricity_use", "Waarde": 1500.5, "Eenheid": "MWh"},
+                  {"Contractnummer": "J-2", "Leverancier": "Energie BV", "KvK-nummer": "01234567", "Ministerie": "IenW",
+                   "Jaar": 2023, "Indicator": "electricity_use", "Waarde": "veel", "Eenheid": "MWh"}
+                ]
+                """);
+        RawLoader.Result result = new SourceFileLoader(warehouse, SupplierResultSource.SPEC, TestProject.columns(SupplierResultSource.NAME),
+                dir.resolve("work")).load(file, null, "json-1");
+        assertThat(result.rowsRead()).isEqualTo(2);
+        assertThat(warehouse.query("SELECT value_base, supplier_kvk FROM staging.supplier_result", rs -> plain(rs.getBigDecimal(1)) + " " + rs.getString(2)))
+                .containsExactly("1500.5 01234567");
+        assertThat(warehouse.rawLoader().rejectsOf(result.loadId())).extracting(r -> r.get("line_no") + " " + r.get("reason"))
+                .containsExactly("2 value 'veel' is not a number");
+    }
+
+    @Test
+    void brokenCatalogueNamesEveryErrorWithItsLine() throws IOException {
+        Path targets = dir.resolve("broken.yaml");
+        Files.writeString(targets, """
+                goals:
+                  - id: fleet
+                    name_nl: Wagenpark
+                    name_en: Fleet
+                    theme: {strategy: climate, national_plan: klimaat}
+                    metric: share
+                    unit: '%'
+                    direction: up
+                    aggregation: weighted_share
+                    numerator: fleet_zero_emission_vehicles
+                    denominator: vehicles
+                    baseline: {year: 2020, value: 20}
+                    target: {year: 2019, value: 100}
+                    applies_to_departments: true
+                    source: test
+                """);
+        assertThatThrownBy(() -> referenceData(targets))
+                .isInstanceOf(TargetsCatalogue.InvalidCatalogueException.class)
+                .hasMessageContaining("broken.yaml line 5: goal 'fleet': theme.'national_plan' must be one of")
+                .hasMessageContaining("line 8: goal 'fleet': 'direction' must be one of [decrease, increase], not 'up'")
+                .hasMessageContaining("line 11: goal 'fleet': denominator 'vehicles' is not a metric in config/reference/result_metrics.csv")
+                .hasMessageContaining("line 13: goal 'fleet': target.year 2019 must be after baseline.year 2020");
+    }
+}

@@ -1,0 +1,161 @@
+-- Validates, types and converts the supplier-reported results of one load (:load_id is filled in by the
+-- loader): one output row per raw row; `rejects` lists every problem (empty: kept in staging.supplier_result).
+-- Values are converted to their metric's base unit through config/reference/units.csv.
+WITH raw_rows AS (
+    SELECT
+        load_id,
+        source_file,
+        source_sha256,
+        line_no,
+        nullif(trim(contract_id_raw), '')    AS contract_id_raw,
+        nullif(trim(supplier_name_raw), '')  AS supplier_name_raw,
+        nullif(trim(supplier_kvk_raw), '')   AS supplier_kvk_raw,
+        nullif(trim(department_raw), '')     AS department_raw,
+        nullif(trim(period_year_raw), '')    AS period_year_raw,
+        nullif(trim(period_start_raw), '')   AS period_start_raw,
+        nullif(trim(period_end_raw), '')     AS period_end_raw,
+        nullif(trim(metric_raw), '')         AS metric_raw,
+        nullif(trim(value_raw), '')          AS value_raw,
+        nullif(trim(unit_raw), '')           AS unit_raw,
+        nullif(trim(note_raw), '')           AS note_raw,
+        nullif(trim(reported_on_raw), '')    AS reported_on_raw
+    FROM raw.supplier_result
+    WHERE load_id = :load_id
+),
+
+department_keys AS (
+    SELECT norm_key(alias) AS department_key, department_code FROM ref.department_alias
+    UNION
+    SELECT norm_key(department_code), department_code FROM ref.department
+    UNION
+    SELECT norm_key(name_nl), department_code FROM ref.department
+),
+
+metric_keys AS (
+    SELECT norm_key(metric) AS metric_key, metric, quantity, base_unit FROM ref.result_metric
+    UNION
+    SELECT norm_key(metric_name_nl), metric, quantity, base_unit FROM ref.result_metric
+),
+
+unit_keys AS (
+    SELECT norm_key(unit) AS unit_key, unit, quantity, factor_to_base FROM ref.unit
+),
+
+typed AS (
+    SELECT
+        r.*,
+        k.department_code,
+        m.metric,
+        m.quantity                                   AS metric_quantity,
+        m.base_unit,
+        u.unit,
+        u.quantity                                   AS unit_quantity,
+        u.factor_to_base,
+        parse_quantity(r.value_raw)                  AS value_number,
+        CASE WHEN regexp_full_match(r.period_year_raw, '\d{4}') THEN CAST(r.period_year_raw AS INTEGER) END AS period_year,
+        parse_date(r.period_start_raw)               AS start_date,
+        parse_date(r.period_end_raw)                 AS end_date,
+        parse_date(r.reported_on_raw)                AS reported_on
+    FROM raw_rows AS r
+    LEFT JOIN department_keys AS k ON k.department_key = norm_key(r.department_raw)
+    LEFT JOIN metric_keys AS m ON m.metric_key = norm_key(r.metric_raw)
+    LEFT JOIN unit_keys AS u ON u.unit_key = norm_key(r.unit_raw)
+),
+
+periods AS (
+    SELECT
+        *,
+        CASE WHEN period_year_raw IS NOT NULL THEN make_date(period_year, 1, 1) ELSE start_date END   AS period_start,
+        CASE WHEN period_year_raw IS NOT NULL THEN make_date(period_year, 12, 31) ELSE end_date END   AS period_end,
+        CAST(round(value_number * factor_to_base, 6) AS DECIMAL(38, 6))                                AS value_base
+    FROM typed
+)
+
+SELECT
+    contract_id_raw          AS contract_id,
+    supplier_name_raw        AS supplier_name,
+    supplier_kvk_raw         AS supplier_kvk,
+    department_code,
+    year(period_end)         AS year,
+    period_start,
+    period_end,
+    metric,
+    value_number             AS value_reported,
+    unit                     AS unit_reported,
+    value_base,
+    base_unit,
+    note_raw                 AS note,
+    reported_on,
+    load_id,
+    source_file,
+    source_sha256,
+    line_no,
+    list_filter([
+        CASE WHEN contract_id_raw IS NULL THEN
+            {'column_name': 'contract_id', 'value_raw': NULL, 'reason': 'contract number is missing'} END,
+        CASE WHEN supplier_name_raw IS NULL THEN
+            {'column_name': 'supplier', 'value_raw': NULL, 'reason': 'supplier is missing'} END,
+        CASE WHEN supplier_kvk_raw IS NOT NULL AND NOT regexp_full_match(supplier_kvk_raw, '\d{8}') THEN
+            {'column_name': 'supplier_kvk', 'value_raw': supplier_kvk_raw,
+             'reason': 'KvK number ''' || supplier_kvk_raw || ''' is not 8 digits'} END,
+        CASE
+            WHEN department_raw IS NULL THEN
+                {'column_name': 'department', 'value_raw': NULL, 'reason': 'department is missing'}
+            WHEN department_code IS NULL THEN
+                {'column_name': 'department', 'value_raw': department_raw,
+                 'reason': 'unknown department ''' || department_raw || ''' (a new spelling belongs in config/reference/department_aliases.csv)'}
+        END,
+        CASE
+            WHEN metric_raw IS NULL THEN
+                {'column_name': 'metric', 'value_raw': NULL, 'reason': 'metric is missing'}
+            WHEN metric IS NULL THEN
+                {'column_name': 'metric', 'value_raw': metric_raw,
+                 'reason': 'unknown metric ''' || metric_raw || ''' (metrics are listed in config/reference/result_metrics.csv)'}
+        END,
+        CASE
+            WHEN unit_raw IS NULL THEN
+                {'column_name': 'unit', 'value_raw': NULL, 'reason': 'unit is missing'}
+            WHEN unit IS NULL THEN
+                {'column_name': 'unit', 'value_raw': unit_raw,
+                 'reason': 'unknown unit ''' || unit_raw || ''' (units are listed in config/reference/units.csv)'}
+            WHEN metric IS NOT NULL AND unit_quantity <> metric_quantity THEN
+                {'column_name': 'unit', 'value_raw': unit_raw,
+                 'reason': 'unit ''' || unit_raw || ''' measures ' || unit_quantity || ', but metric ' || metric
+                           || ' is measured as ' || metric_quantity || ' (base unit ' || base_unit || ')'}
+        END,
+        CASE
+            WHEN value_raw IS NULL THEN
+                {'column_name': 'value', 'value_raw': NULL, 'reason': 'value is missing'}
+            WHEN value_number IS NULL THEN
+                {'column_name': 'value', 'value_raw': value_raw, 'reason': 'value ''' || value_raw || ''' is not a number'}
+            WHEN value_number < 0 THEN
+                {'column_name': 'value', 'value_raw': value_raw,
+                 'reason': 'negative value ' || value_raw || ' for ' || coalesce(metric, metric_raw) || ' is not plausible'}
+            WHEN metric_quantity = 'share' AND value_base > 100 THEN
+                {'column_name': 'value', 'value_raw': value_raw,
+                 'reason': 'share ' || value_raw || ' ' || unit_raw || ' is above 100%'}
+        END,
+        CASE
+            WHEN period_year_raw IS NULL AND (period_start_raw IS NULL OR period_end_raw IS NULL) THEN
+                {'column_name': 'period', 'value_raw': NULL,
+                 'reason': 'reporting period is missing: give a year, or both a start and an end date'}
+            WHEN period_year_raw IS NOT NULL AND period_year IS NULL THEN
+                {'column_name': 'period', 'value_raw': period_year_raw, 'reason': 'year ''' || period_year_raw || ''' is not a year'}
+            WHEN period_year_raw IS NULL AND (start_date IS NULL OR end_date IS NULL) THEN
+                {'column_name': 'period', 'value_raw': period_start_raw || ' - ' || period_end_raw,
+                 'reason': 'period ''' || period_start_raw || ' - ' || period_end_raw || ''' is not two dates (dd-mm-yyyy or yyyy-mm-dd)'}
+            WHEN period_start > period_end THEN
+                {'column_name': 'period', 'value_raw': period_start_raw || ' - ' || period_end_raw,
+                 'reason': 'period starts after it ends'}
+            WHEN period_end > current_date THEN
+                {'column_name': 'period', 'value_raw': coalesce(period_year_raw, period_end_raw),
+                 'reason': 'period ending ' || strftime(period_end, '%d-%m-%Y') || ' lies in the future'}
+            WHEN year(period_end) < 2000 THEN
+                {'column_name': 'period', 'value_raw': coalesce(period_year_raw, period_end_raw),
+                 'reason': 'period ending ' || strftime(period_end, '%d-%m-%Y') || ' is before 2000'}
+        END,
+        CASE WHEN reported_on_raw IS NOT NULL AND reported_on IS NULL THEN
+            {'column_name': 'reported_on', 'value_raw': reported_on_raw,
+             'reason': 'report date ''' || reported_on_raw || ''' is not a date (dd-mm-yyyy or yyyy-mm-dd)'} END
+    ], lambda x: x IS NOT NULL) AS rejects
+FROM periods
