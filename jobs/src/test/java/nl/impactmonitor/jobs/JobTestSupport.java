@@ -15,10 +15,16 @@ public final class JobTestSupport {
     }
 
     public static void register(DynamicPropertyRegistry registry, Path home, Path spendInbox, Path tenderInbox) {
+        register(registry, home, spendInbox, tenderInbox, home.resolve("inbox/results"));
+    }
+
+    public static void register(DynamicPropertyRegistry registry, Path home, Path spendInbox, Path tenderInbox, Path resultInbox) {
+        registry.add("impactmonitor.results.inbox", resultInbox::toString);
         registry.add("impactmonitor.tender.inbox", tenderInbox::toString);
         registry.add("impactmonitor.home", home::toString);
         registry.add("impactmonitor.sql-dir", TestProject.SQL::toString);
         registry.add("impactmonitor.reference-dir", TestProject.REFERENCE::toString);
+        registry.add("impactmonitor.targets-file", () -> TestProject.DIR.resolve("config/targets.yaml").toString());
         registry.add("impactmonitor.spend.inbox", spendInbox::toString);
         registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + home.resolve("jobrepo/batch"));
     }

@@ -26,6 +26,7 @@ public final class TestProject {
     }
 
     public static final Path TENDER_SAMPLES = DIR.resolve("samples/mvi-zet");
+    public static final Path RESULT_SAMPLES = DIR.resolve("samples/results");
 
     public static SourceColumns columns(String source) {
         return SourceColumns.read(REFERENCE.resolve(source + "_columns.csv"));

@@ -227,6 +227,16 @@ public final class Warehouse implements AutoCloseable {
                 + " (FORMAT parquet, COMPRESSION zstd)");
     }
 
+    /** Writes a query's result as one JSON array of objects. */
+    public void copyToJson(String selectSql, Path target) {
+        try {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new WarehouseException("Cannot create folder for " + target, e);
+        }
+        execute("COPY (" + selectSql + ") TO " + quoteLiteral(target.toAbsolutePath().toString()) + " (FORMAT json, ARRAY true)");
+    }
+
     /** Quotes a string as a SQL literal (for the few places DuckDB takes no parameter, like file paths in COPY). */
     public static String quoteLiteral(String value) {
         return "'" + value.replace("'", "''") + "'";

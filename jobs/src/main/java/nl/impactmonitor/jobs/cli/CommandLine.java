@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import nl.impactmonitor.jobs.samples.ResultSampleGenerator;
 import nl.impactmonitor.jobs.samples.SampleGenerator;
 import nl.impactmonitor.jobs.samples.TenderSampleGenerator;
 import nl.impactmonitor.jobs.landing.FileLoadTasklet;
@@ -72,7 +73,9 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
                 long seed = Long.parseLong(option(args, "seed", "20261127"));
                 List<Path> spend = SampleGenerator.generate(dir.resolve("spend"), seed);
                 List<Path> tenders = TenderSampleGenerator.generate(dir.resolve("mvi-zet"), seed);
-                out.println("Wrote " + spend.size() + " spend and " + tenders.size() + " MVI-ZET sample files under " + dir.toAbsolutePath());
+                List<Path> results = ResultSampleGenerator.generate(dir.resolve("results"), seed);
+                out.println("Wrote " + spend.size() + " spend, " + tenders.size() + " MVI-ZET and " + results.size()
+                        + " supplier-result sample files under " + dir.toAbsolutePath());
             }
             default -> {
                 out.println("unknown command '" + command + "'\n" + USAGE);

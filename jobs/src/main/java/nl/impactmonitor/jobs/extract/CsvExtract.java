@@ -15,9 +15,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Writes a query result as CSV for Dutch Excel: {@code ;} separator, UTF-8 with BOM, CRLF line ends; whole
- * euros are written without separators so no decimal mark is involved. A text cell that Excel would run as a
- * formula (starting with {@code = + - @}, tab or CR) gets a leading apostrophe, so it stays text.
+ * Writes a query result as CSV for Dutch Excel: {@code ;} separator, UTF-8 with BOM, CRLF line ends, decimal
+ * comma and no thousands separator (24,8; 1500000), dates as yyyy-mm-dd, empty cell for a missing value. A text
+ * cell that Excel would run as a formula (starting with {@code = + - @}, tab or CR) gets a leading apostrophe,
+ * so it stays text.
  */
 public final class CsvExtract {
 
@@ -47,7 +48,7 @@ public final class CsvExtract {
                     List<String> row = new ArrayList<>(md.getColumnCount());
                     for (int i = 1; i <= md.getColumnCount(); i++) {
                         Object value = rs.getObject(i);
-                        row.add(value == null ? "" : value instanceof String s ? neutraliseFormula(s) : value.toString());
+                        row.add(cell(value));
                     }
                     printer.printRecord(row);
                 }, params);
@@ -56,6 +57,22 @@ public final class CsvExtract {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("Cannot write " + target + ": " + e.getMessage(), e);
         }
+    }
+
+    static String cell(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof String s) {
+            return neutraliseFormula(s);
+        }
+        if (value instanceof java.math.BigDecimal d) {
+            return d.toPlainString().replace('.', ',');
+        }
+        if (value instanceof Double || value instanceof Float) {
+            return java.math.BigDecimal.valueOf(((Number) value).doubleValue()).toPlainString().replace('.', ',');
+        }
+        return value.toString();
     }
 
     static String neutraliseFormula(String text) {

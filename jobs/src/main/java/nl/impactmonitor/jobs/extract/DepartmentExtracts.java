@@ -9,10 +9,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Per department and year, under {@code <out>/<year>/<department>/}: {@code spend.csv|parquet} (the spend
- * figures with min/mid/max) and {@code input_goals.csv|parquet} (input goals I-IV with counts, share, target
- * and status), {@code progress.csv|parquet} (each 2030 goal: actual, baseline, trajectory, target, status); the
- * whole government's under {@code <out>/<year>/RIJK/}.
+ * The extract files of a publication:
+ * <ul>
+ *   <li>{@code departments/<DEPT>/progress.csv|parquet|json}: one row per goal x year (effect goals, input goals
+ *       I-IV and spend with min/mid/max), from marts.department_progress;</li>
+ *   <li>{@code rijk/progress.*} the same for the whole government, and {@code rijk/leaders_laggards.*};</li>
+ *   <li>{@code <year>/<DEPT>/spend.csv|parquet}: the spend figures of one department-year.</li>
+ * </ul>
+ * CSV is the Dutch Excel dialect of {@link CsvExtract}; rows are ordered, so equal warehouses give equal files.
  */
 public final class DepartmentExtracts {
 
@@ -25,48 +29,47 @@ public final class DepartmentExtracts {
             category_count, categories_by_total_band, categories_by_supplier_sum_staffel_13,
             categories_by_supplier_sum_no_total, categories_excluded_staffel_0, supplier_line_count""";
 
-    static final String INPUT_GOAL_COLUMNS = """
-            department_code, year, goal_id, goal_name_nl, goal_name_en, metric, status, numerator_tenders,
-            denominator_tenders, undetermined_tenders, share_pct, target_share_pct, tender_count, departments_without_data""";
-
     static final String PROGRESS_COLUMNS = """
-            department_code, year, goal_id, goal_name_nl, goal_name_en, theme_strategy, theme_national_plan, metric, unit,
-            direction, aggregation, status, actual_value, baseline_year, baseline_value, target_year, target_value,
-            trajectory_value, gap_to_trajectory, gap_to_target, numerator_value, denominator_value, result_count, source""";
+            department_code, year, goal_id, goal_kind, goal_name_nl, goal_name_en, theme_strategy, theme_national_plan,
+            metric, unit, status, actual_value, actual_min, actual_max, baseline_year, baseline_value, trajectory_value,
+            target_year, target_value""";
+
+    static final String LEADERS_COLUMNS = "goal_id, year, department_code, goal_name_nl, goal_name_en, unit, rank, position, gap";
 
     private DepartmentExtracts() {
     }
 
-    /** Writes all extracts; returns the number of files written. */
-    public static int write(Warehouse warehouse, Path outDir) {
-        List<String[]> departmentYears = warehouse.query("""
-                SELECT department_code, CAST(year AS VARCHAR), has_spend FROM marts.source_coverage
-                UNION ALL
-                SELECT DISTINCT 'RIJK', CAST(year AS VARCHAR), false FROM marts.source_coverage
-                ORDER BY ALL""",
-                rs -> new String[] {rs.getString(1), rs.getString(2), Boolean.toString(rs.getBoolean(3))});
+    /** Writes all extract files below {@code dir}; returns the number of files written. */
+    public static int write(Warehouse warehouse, Path dir) {
         int files = 0;
-        for (String[] dy : departmentYears) {
-            String department = dy[0];
-            int year = Integer.parseInt(dy[1]);
-            Path dir = outDir.resolve(dy[1]).resolve(department);
-            String where = " WHERE department_code = " + Warehouse.quoteLiteral(department) + " AND year = " + year;
-            if (Boolean.parseBoolean(dy[2])) {
-                files += both(warehouse, "SELECT " + SPEND_COLUMNS + " FROM marts.spend_by_department_year" + where
-                        + " ORDER BY spend_class", dir, "spend");
-            }
-            files += both(warehouse, "SELECT " + INPUT_GOAL_COLUMNS + " FROM marts.input_goal_department_year" + where
-                    + " ORDER BY goal_id", dir, "input_goals");
-            files += both(warehouse, "SELECT " + PROGRESS_COLUMNS + " FROM marts.progress_department_year" + where
-                    + " ORDER BY goal_id", dir, "progress");
+        List<String> departments = warehouse.query(
+                "SELECT DISTINCT department_code FROM marts.department_progress ORDER BY 1", rs -> rs.getString(1));
+        for (String department : departments) {
+            Path folder = department.equals(RIJKSBREED) ? dir.resolve("rijk") : dir.resolve("departments").resolve(department);
+            files += all(warehouse, "SELECT " + PROGRESS_COLUMNS + " FROM marts.department_progress WHERE department_code = "
+                    + Warehouse.quoteLiteral(department) + " ORDER BY goal_kind, goal_id, year", folder, "progress", true);
         }
-        log.info("Wrote {} extract files for {} department-years under {}", files, departmentYears.size(), outDir.toAbsolutePath());
+        files += all(warehouse, "SELECT " + LEADERS_COLUMNS + " FROM marts.leaders_laggards ORDER BY goal_id, year, rank, department_code",
+                dir.resolve("rijk"), "leaders_laggards", true);
+        List<String[]> spendYears = warehouse.query(
+                "SELECT DISTINCT department_code, CAST(year AS VARCHAR) FROM marts.spend_by_department_year ORDER BY ALL",
+                rs -> new String[] {rs.getString(1), rs.getString(2)});
+        for (String[] dy : spendYears) {
+            files += all(warehouse, "SELECT " + SPEND_COLUMNS + " FROM marts.spend_by_department_year WHERE department_code = "
+                    + Warehouse.quoteLiteral(dy[0]) + " AND year = " + Integer.parseInt(dy[1]) + " ORDER BY spend_class",
+                    dir.resolve(dy[1]).resolve(dy[0]), "spend", false);
+        }
+        log.info("Wrote {} extract files for {} departments under {}", files, departments.size(), dir.toAbsolutePath());
         return files;
     }
 
-    private static int both(Warehouse warehouse, String sql, Path dir, String name) {
-        CsvExtract.write(warehouse, sql, dir.resolve(name + ".csv"));
-        warehouse.copyToParquet(sql, dir.resolve(name + ".parquet"));
+    private static int all(Warehouse warehouse, String sql, Path folder, String name, boolean json) {
+        CsvExtract.write(warehouse, sql, folder.resolve(name + ".csv"));
+        warehouse.copyToParquet(sql, folder.resolve(name + ".parquet"));
+        if (json) {
+            warehouse.copyToJson(sql, folder.resolve(name + ".json"));
+            return 3;
+        }
         return 2;
     }
 }

@@ -3,7 +3,8 @@ package nl.impactmonitor.jobs.pipeline;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import nl.impactmonitor.jobs.extract.DepartmentExtracts;
+import nl.impactmonitor.jobs.extract.Publisher;
+import nl.impactmonitor.jobs.system.BuildVersion;
 import nl.impactmonitor.jobs.reference.ReferenceData;
 import nl.impactmonitor.jobs.system.ImpactmonitorProperties;
 import nl.impactmonitor.warehouse.DataTests;
@@ -29,6 +30,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class NightlyJobConfiguration {
 
     public static final String JOB_NAME = "nightly";
+    private static final java.time.format.DateTimeFormatter RUN_ID_TIME = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
 
     @Bean
     Job nightlyJob(JobRepository jobRepository, Step referenceDataStep, Step spendFetchStep, Step spendFilesStep,
@@ -93,12 +95,20 @@ public class NightlyJobConfiguration {
     }
 
     @Bean
+    Publisher publisher(Publisher.ReportWriter reportWriter, ImpactmonitorProperties props, BuildVersion buildVersion) {
+        return new Publisher(reportWriter, props.publicationsKept(), buildVersion.describe());
+    }
+
+    @Bean
     Step publishExtractsStep(JobRepository jobRepository, PlatformTransactionManager tm, Warehouse warehouse,
-                             ImpactmonitorProperties props) {
-        return new StepBuilder("publish-extracts", jobRepository)
+                             ImpactmonitorProperties props, Publisher publisher) {
+        return new StepBuilder("publish", jobRepository)
                 .tasklet((contribution, chunk) -> {
-                    int written = DepartmentExtracts.write(warehouse, props.resolve(props.outDir()));
-                    contribution.incrementWriteCount(written);
+                    var step = chunk.getStepContext().getStepExecution();
+                    String runId = RUN_ID_TIME.format(step.getJobExecution().getCreateTime()) + "-e" + step.getJobExecutionId();
+                    Publisher.Publication publication = publisher.publish(warehouse, props.resolve(props.outDir()), runId);
+                    contribution.incrementWriteCount(publication.files());
+                    contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription(publication.dir() + " (" + publication.dataVersion() + ")"));
                     return RepeatStatus.FINISHED;
                 }, tm)
                 .allowStartIfComplete(true)

@@ -17,6 +17,7 @@ public record ImpactmonitorProperties(
         @DefaultValue("config/targets.yaml") Path targetsFile,
         @DefaultValue("var/out") Path outDir,
         @DefaultValue("var/downloads") Path downloadsDir,
+        @DefaultValue("5") int publicationsKept,
         @DefaultValue Warehouse warehouse,
         Source spend,
         Source tender,

@@ -47,7 +47,7 @@ class NightlyJobFunctionalTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        JobTestSupport.register(registry, home, TestProject.SAMPLES, TestProject.TENDER_SAMPLES);
+        JobTestSupport.register(registry, home, TestProject.SAMPLES, TestProject.TENDER_SAMPLES, TestProject.RESULT_SAMPLES);
     }
 
     @Autowired
@@ -83,7 +83,12 @@ class NightlyJobFunctionalTest {
                 continue;
             }
             String name = step.getStepName().substring(step.getStepName().indexOf(':') + 1);
-            Path file = (step.getStepName().startsWith("spend") ? TestProject.SAMPLES : TestProject.TENDER_SAMPLES).resolve(name);
+            Path file = (step.getStepName().startsWith("spend") ? TestProject.SAMPLES
+                    : step.getStepName().startsWith("tender") ? TestProject.TENDER_SAMPLES : TestProject.RESULT_SAMPLES).resolve(name);
+            if (name.endsWith(".json")) {
+                assertThat(step.getReadCount()).as("read = loaded + rejected for %s", name).isEqualTo(step.getWriteCount() + step.getSkipCount());
+                continue;
+            }
             assertThat(step.getReadCount()).as("rows read of %s", file.getFileName()).isEqualTo(dataRowsCountedIndependently(file));
             assertThat(step.getReadCount()).as("read = loaded + rejected for %s", file.getFileName())
                     .isEqualTo(step.getWriteCount() + step.getSkipCount());
@@ -121,6 +126,27 @@ class NightlyJobFunctionalTest {
         // Rijksbreed from summed counts of the eleven departments with data in 2023.
         assertThat(inputGoal("RIJK", 2023, "I")).isEqualTo("215/278 undetermined 0 77.3% below_target");
 
+        // Supplier results (samples/README.md): the seven bad rows, restatements, unit conversion and progress.
+        assertThat(warehouse.query("SELECT line_no, column_name FROM raw.reject WHERE source = 'results' ORDER BY line_no",
+                rs -> rs.getLong(1) + " " + rs.getString(2)))
+                .containsExactly("13 metric", "14 unit", "15 unit", "16 value", "17 value", "18 period", "19 value");
+        // IenW 2023 electricity: 35,166.6 MWh + 49,535,187 kWh + 53,151,350 kWh + 10,128 GJ / 3.6 = 140,666.470 MWh.
+        assertThat(warehouse.query("SELECT round(sum(value_base), 3) FROM core.fct_supplier_result WHERE department_code = 'IenW'"
+                + " AND year = 2023 AND metric = 'electricity_use'", rs -> rs.getBigDecimal(1).toPlainString())).containsExactly("140666.470");
+        // DEF's restatement of electricity wins; the stale gas restatement (reported earlier) does not.
+        assertThat(warehouse.query("SELECT metric, value_reported FROM core.fct_supplier_result WHERE contract_id = 'DEF-2023-0802'"
+                + " AND year = 2023 ORDER BY metric", rs -> rs.getString(1) + " " + rs.getBigDecimal(2).stripTrailingZeros().toPlainString()))
+                .contains("electricity_use 140684.7", "gas_use 15577805");
+        // Fleet: 1,209 of 4,875 vehicles zero-emission in 2023 = 24.8%, against a trajectory of 50% (20% in 2020 to 100% in 2028).
+        assertThat(warehouse.query("SELECT status, round(actual_value, 1), trajectory_value FROM marts.progress_department_year"
+                + " WHERE department_code = 'RIJK' AND year = 2023 AND goal_id = 'transport_fleet_zero_emission'",
+                rs -> rs.getString(1) + " " + rs.getBigDecimal(2).toPlainString() + " " + rs.getBigDecimal(3).stripTrailingZeros().toPlainString()))
+                .containsExactly("off_track 24.8 50");
+        assertThat(warehouse.query("SELECT status FROM marts.progress_department_year WHERE department_code = 'RIJK' AND year = 2023"
+                + " AND goal_id = 'circular_primary_raw_materials'", rs -> rs.getString(1))).containsExactly("no_baseline");
+        assertThat(warehouse.query("SELECT status FROM marts.progress_department_year WHERE department_code = 'OCW' AND year = 2023"
+                + " AND goal_id = 'energy_renewable_electricity_share'", rs -> rs.getString(1))).containsExactly("no_data");
+
         // Aliases (I&W, I & W, IenW; EZ; full names; codes) all land on the twelve canonical codes.
         assertThat(warehouse.query("SELECT DISTINCT department_code FROM staging.spend_line ORDER BY 1", rs -> rs.getString(1)))
                 .containsExactly("AZ", "BZ", "BZK", "DEF", "EZK", "FIN", "IenW", "JenV", "LNV", "OCW", "SZW", "VWS");
@@ -148,12 +174,15 @@ class NightlyJobFunctionalTest {
         });
 
         // Extracts: one folder per department-year, the CSV equal to the mart, the Parquet with the same rows.
-        Path out = home.resolve("var/out");
+        Path out = home.resolve("var/out/latest").toRealPath();
         try (Stream<Path> files = Files.walk(out)) {
             assertThat(files.filter(p -> p.getFileName().toString().equals("spend.csv")).count()).isEqualTo(24);
         }
-        assertThat(out.resolve("2023/RIJK/input_goals.csv")).exists();
-        assertThat(out.resolve("2023/LNV/input_goals.parquet")).exists();
+        assertThat(out.resolve("rijk/progress.csv")).exists();
+        assertThat(out.resolve("rijk/leaders_laggards.csv")).exists();
+        assertThat(out.resolve("departments/LNV/progress.parquet")).exists();
+        assertThat(out.resolve("report/index.html")).exists();
+        assertThat(out.resolve("manifest.json")).exists();
         Path csv = out.resolve("2023/IenW/spend.csv");
         byte[] bytes = Files.readAllBytes(csv);
         assertThat(new String(bytes, 0, 3, StandardCharsets.ISO_8859_1)).isEqualTo("\u00EF\u00BB\u00BF");
@@ -177,9 +206,18 @@ class NightlyJobFunctionalTest {
         assertThat(again.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(again.getStepExecutions()).filteredOn(s -> s.getStepName().startsWith("spend-file:"))
                 .extracting(s -> s.getExitStatus().getExitCode()).containsOnly("SKIPPED_DUPLICATE");
+        assertThat(again.getStepExecutions()).filteredOn(s -> s.getStepName().startsWith("results-file:"))
+                .extracting(s -> s.getExitStatus().getExitCode()).containsOnly("SKIPPED_DUPLICATE");
         assertThat(again.getStepExecutions()).filteredOn(s -> s.getStepName().startsWith("tender-file:"))
                 .extracting(s -> s.getExitStatus().getExitCode()).containsOnly("SKIPPED_DUPLICATE");
         assertThat(martRows()).isEqualTo(martBefore);
+        // The second run published anew; latest moved to it and its extracts equal the first run's.
+        Path second = home.resolve("var/out").resolve(Files.readSymbolicLink(home.resolve("var/out/latest")));
+        assertThat(second.getFileName().toString()).endsWith("-e" + again.getId());
+        assertThat(Files.mismatch(second.resolve("departments/IenW/progress.csv"),
+                home.resolve("var/out").resolve(Files.list(home.resolve("var/out")).filter(p -> !p.getFileName().toString().equals("latest")).map(p -> p.getFileName().toString())
+                        .filter(n -> n.endsWith("-e" + execution.getId())).findFirst().orElseThrow()).resolve("departments/IenW/progress.csv")))
+                .isEqualTo(-1L);
         assertThat(warehouse.queryLong("SELECT count(*) FROM staging.spend_line"))
                 .isEqualTo(fileSteps.stream().mapToLong(StepExecution::getWriteCount).sum());
     }
@@ -209,7 +247,7 @@ class NightlyJobFunctionalTest {
                 List<Row> rows = new ArrayList<>();
                 wb.getSheetAt(0).forEach(rows::add);
                 int header = 0;
-                while (!List.of("Ministerie", "TenderNed publicatienummer").contains(rows.get(header).getCell(0).getStringCellValue())) {
+                while (!List.of("Ministerie", "TenderNed publicatienummer", "Contractnummer").contains(rows.get(header).getCell(0).getStringCellValue())) {
                     header++;
                 }
                 return rows.size() - header - 1;

@@ -47,7 +47,7 @@ class ProgressTest {
 
     private ReferenceData referenceData(Path targets) {
         ImpactmonitorProperties props = new ImpactmonitorProperties(dir, TestProject.SQL, TestProject.REFERENCE, targets,
-                dir.resolve("out"), dir.resolve("downloads"), new ImpactmonitorProperties.Warehouse(dir.resolve("w.duckdb"), "", 0),
+                dir.resolve("out"), dir.resolve("downloads"), 5, new ImpactmonitorProperties.Warehouse(dir.resolve("w.duckdb"), "", 0),
                 null, null, null);
         return new ReferenceData(warehouse, props);
     }

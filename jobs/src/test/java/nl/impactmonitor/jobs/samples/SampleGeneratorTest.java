@@ -12,8 +12,29 @@ import nl.impactmonitor.jobs.TestProject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The committed samples are exactly what the seeded generator writes, so they can always be remade. */
+/** The committed samples are exactly what the seeded generators write, so they can always be remade. */
 class SampleGeneratorTest {
+
+    @Test
+    void committedTenderAndResultSamplesAreReproducedByTheSeed(@TempDir Path dir) throws IOException {
+        List<Path> tenders = TenderSampleGenerator.generate(dir.resolve("mvi-zet"), 20261127L);
+        List<Path> results = ResultSampleGenerator.generate(dir.resolve("results"), 20261127L);
+        assertThat(tenders).hasSize(23);
+        assertThat(results).hasSize(33);
+        for (Path file : concat(tenders, results)) {
+            Path committed = TestProject.DIR.resolve("samples").resolve(file.getParent().getFileName()).resolve(file.getFileName());
+            assertThat(committed).exists();
+            if (!file.toString().endsWith(".xlsx")) {
+                assertThat(Files.mismatch(file, committed)).as("%s differs from the committed sample", file.getFileName()).isEqualTo(-1L);
+            }
+        }
+    }
+
+    private static List<Path> concat(List<Path> a, List<Path> b) {
+        List<Path> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
 
     @Test
     void committedCsvSamplesAreReproducedByTheSeed(@TempDir Path dir) throws IOException {

@@ -1,0 +1,85 @@
+package nl.impactmonitor.jobs.report;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import nl.impactmonitor.warehouse.Warehouse;
+
+/** Reads what the report shows from the marts, in a stable order so the same warehouse gives the same report. */
+public final class ReportAssembler {
+
+    private ReportAssembler() {
+    }
+
+    public static ReportData assemble(Warehouse w, String dataVersion) {
+        List<Integer> years = w.query("SELECT DISTINCT year FROM marts.source_coverage ORDER BY 1", rs -> rs.getInt(1));
+        int latestYear = years.isEmpty() ? 0 : years.get(years.size() - 1);
+        Map<String, String[]> names = new LinkedHashMap<>();
+        w.forEachRow("""
+                SELECT d.department_code, d.name_nl, d.name_en FROM ref.department AS d
+                WHERE d.department_code IN (SELECT department_code FROM marts.source_coverage)
+                ORDER BY d.department_code""",
+                rs -> names.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)}));
+        List<ReportData.DepartmentPage> pages = new ArrayList<>();
+        names.forEach((code, n) -> pages.add(page(w, code, n[0], n[1])));
+        ReportData.DepartmentPage rijk = page(w, "RIJK", "Rijksoverheid (alle ministeries)", "Central government (all ministries)");
+        List<ReportData.LeaderLaggard> leaders = w.query("""
+                SELECT goal_id, goal_name_nl, goal_name_en, year, department_code, gap, unit, rank, position
+                FROM marts.leaders_laggards ORDER BY goal_id, year, rank, department_code""",
+                rs -> new ReportData.LeaderLaggard(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
+                        rs.getBigDecimal(6), rs.getString(7), rs.getInt(8), rs.getString(9)));
+        return new ReportData(dataVersion, latestYear, years, pages, rijk, leaders, List.of());
+    }
+
+    private static ReportData.DepartmentPage page(Warehouse w, String code, String nameNl, String nameEn) {
+        List<ReportData.SpendYear> spend = w.query("""
+                SELECT year, goal_id, actual_min, actual_value, actual_max FROM marts.department_progress
+                WHERE department_code = ? AND goal_kind = 'spend' ORDER BY year, goal_id""",
+                rs -> new ReportData.SpendYear(rs.getInt(1), rs.getString(2).substring("spend_".length()),
+                        rs.getBigDecimal(3).longValue(), rs.getBigDecimal(4).longValue(),
+                        rs.getBigDecimal(5) == null ? null : rs.getBigDecimal(5).longValue()), code);
+        List<ReportData.InputGoalRow> inputs = w.query("""
+                SELECT year, goal_id, goal_name_nl, goal_name_en, numerator_tenders, denominator_tenders, undetermined_tenders,
+                       share_pct, target_share_pct, status
+                FROM marts.input_goal_department_year WHERE department_code = ? ORDER BY year, goal_id""",
+                rs -> new ReportData.InputGoalRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        (Long) rs.getObject(5), (Long) rs.getObject(6), (Long) rs.getObject(7), rs.getBigDecimal(8),
+                        rs.getBigDecimal(9), rs.getString(10)), code);
+        Map<String, List<Object[]>> rows = new LinkedHashMap<>();
+        w.forEachRow("""
+                SELECT goal_id, goal_name_nl, goal_name_en, theme_strategy, theme_national_plan, unit, direction, baseline_year,
+                       baseline_value, target_year, target_value, year, actual_value, trajectory_value, status
+                FROM marts.progress_department_year WHERE department_code = ? ORDER BY goal_id, year""",
+                rs -> rows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Object[] {
+                        rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getObject(8), rs.getBigDecimal(9), rs.getInt(10), rs.getBigDecimal(11), rs.getInt(12),
+                        rs.getBigDecimal(13), rs.getBigDecimal(14), rs.getString(15)}), code);
+        List<ReportData.ProgressSeries> effect = new ArrayList<>();
+        rows.forEach((goalId, list) -> {
+            Object[] first = list.get(0);
+            Object[] last = list.get(list.size() - 1);
+            List<ReportData.ProgressPoint> points = list.stream()
+                    .map(r -> new ReportData.ProgressPoint((Integer) r[10], (BigDecimal) r[11], (BigDecimal) r[12], (String) r[13]))
+                    .toList();
+            effect.add(new ReportData.ProgressSeries(goalId, (String) first[0], (String) first[1], (String) first[2], (String) first[3],
+                    (String) first[4], (String) first[5], (Integer) first[6], (BigDecimal) first[7], (Integer) first[8],
+                    (BigDecimal) first[9], (String) last[13], points));
+        });
+        String coverageWhere = code.equals("RIJK") ? "" : " WHERE department_code = ?";
+        String coverageSql = code.equals("RIJK")
+                ? """
+                  SELECT year, bool_or(has_spend), bool_or(has_mvi_zet), bool_or(has_supplier_results),
+                         sum(spend_line_count), sum(tender_count), sum(supplier_result_count)
+                  FROM marts.source_coverage GROUP BY year ORDER BY year"""
+                : """
+                  SELECT year, has_spend, has_mvi_zet, has_supplier_results, spend_line_count, tender_count, supplier_result_count
+                  FROM marts.source_coverage""" + coverageWhere + " ORDER BY year";
+        Warehouse.RowMapper<ReportData.CoverageRow> coverageRow = rs -> new ReportData.CoverageRow(rs.getInt(1), rs.getBoolean(2),
+                rs.getBoolean(3), rs.getBoolean(4), rs.getLong(5), rs.getLong(6), rs.getLong(7));
+        List<ReportData.CoverageRow> coverage = code.equals("RIJK") ? w.query(coverageSql, coverageRow) : w.query(coverageSql, coverageRow, code);
+        return new ReportData.DepartmentPage(code, nameNl, nameEn, spend, inputs, effect, coverage);
+    }
+}

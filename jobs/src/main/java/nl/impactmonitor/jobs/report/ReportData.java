@@ -1,0 +1,61 @@
+package nl.impactmonitor.jobs.report;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Everything the HTML progress report shows, read from the marts once per publication. Amounts are whole euros;
+ * shares are percentages; a null maximum means no upper bound is known (staffel 13); a null value is missing data.
+ */
+public record ReportData(
+        String runId,
+        int latestYear,
+        List<Integer> years,
+        List<DepartmentPage> departments,
+        DepartmentPage rijk,
+        List<LeaderLaggard> leadersLaggards,
+        List<DictionaryEntry> dataDictionary) {
+
+    /** One department's page (the whole government uses the same shape with code RIJK). */
+    public record DepartmentPage(
+            String code,
+            String nameNl,
+            String nameEn,
+            List<SpendYear> spend,
+            List<InputGoalRow> inputGoals,
+            List<ProgressSeries> effectGoals,
+            List<CoverageRow> coverage) {
+    }
+
+    /** Spend of one year and class (generic, specific, unclassified, total) as a range with the report's midpoint. */
+    public record SpendYear(int year, String spendClass, long minEur, long midEur, Long maxEur) {
+    }
+
+    /** One input goal (I-IV) in one year. */
+    public record InputGoalRow(int year, String goalId, String nameNl, String nameEn, Long numerator, Long denominator,
+                               Long undetermined, BigDecimal sharePct, BigDecimal targetPct, String status) {
+    }
+
+    /** One effect goal over the years, with the straight-line trajectory from baseline to target. */
+    public record ProgressSeries(String goalId, String nameNl, String nameEn, String themeStrategy, String themeNationalPlan,
+                                 String unit, String direction, Integer baselineYear, BigDecimal baselineValue,
+                                 int targetYear, BigDecimal targetValue, String latestStatus, List<ProgressPoint> points) {
+    }
+
+    public record ProgressPoint(int year, BigDecimal actual, BigDecimal trajectory, String status) {
+    }
+
+    /** Which sources arrived for a department in a year. */
+    public record CoverageRow(int year, boolean hasSpend, boolean hasMviZet, boolean hasSupplierResults,
+                              long spendLines, long tenders, long supplierResults) {
+    }
+
+    /** A department's position on one goal in one year: gap to its trajectory (effect) or target (input). */
+    public record LeaderLaggard(String goalId, String goalNameNl, String goalNameEn, int year, String departmentCode,
+                                BigDecimal gap, String unit, int rank, String position) {
+    }
+
+    /** One published column and what it means (the report's appendix). */
+    public record DictionaryEntry(String table, String column, String description) {
+    }
+}

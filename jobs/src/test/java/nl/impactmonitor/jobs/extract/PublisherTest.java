@@ -1,0 +1,131 @@
+package nl.impactmonitor.jobs.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import nl.impactmonitor.jobs.TestProject;
+import nl.impactmonitor.jobs.landing.SourceFileLoader;
+import nl.impactmonitor.jobs.spend.SpendSource;
+import nl.impactmonitor.jobs.tender.TenderSource;
+import nl.impactmonitor.warehouse.Warehouse;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Publications are atomic, reproducible and pruned. */
+class PublisherTest {
+
+    @TempDir
+    Path dir;
+
+    static final Publisher.ReportWriter SIMPLE_REPORT = (w, version, reportDir) -> {
+        Files.createDirectories(reportDir);
+        Files.writeString(reportDir.resolve("index.html"), "<html><body>" + version + "</body></html>");
+    };
+
+    /** A warehouse built from a few sample files, as a run would build it. */
+    private Warehouse warehouse(String name) throws IOException {
+        Warehouse w = TestProject.warehouse(Files.createDirectories(dir.resolve(name)));
+        SourceFileLoader spend = new SourceFileLoader(w, SpendSource.SPEC, TestProject.columns(SpendSource.NAME), dir.resolve("work"));
+        SourceFileLoader tenders = new SourceFileLoader(w, TenderSource.SPEC, TestProject.columns(TenderSource.NAME), dir.resolve("work"));
+        int n = 0;
+        for (String f : List.of("inkoopdata-2023-AZ.csv", "inkoopdata-2023-FIN.csv", "inkoopdata-2023-JenV.xlsx")) {
+            spend.load(TestProject.SAMPLES.resolve(f), null, name + "-" + (++n));
+        }
+        for (String f : List.of("mvi-zet-2023-AZ.csv", "mvi-zet-2023-IenW.csv", "mvi-zet-2023-IenW-rectificatie.csv")) {
+            tenders.load(TestProject.TENDER_SAMPLES.resolve(f), null, name + "-" + (++n));
+        }
+        w.models().buildAll();
+        return w;
+    }
+
+    private static Map<String, byte[]> contents(Path root) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(p).toString(), Files.readAllBytes(p));
+            }
+        }
+        return files;
+    }
+
+    @Test
+    void sameInputsGiveByteIdenticalPublications() throws IOException {
+        Publisher publisher = new Publisher(SIMPLE_REPORT, 5, "test");
+        Publisher.Publication a;
+        Publisher.Publication b;
+        try (Warehouse first = warehouse("first"); Warehouse second = warehouse("second")) {
+            a = publisher.publish(first, dir.resolve("out-a"), "20261127T010000-e1");
+            b = publisher.publish(second, dir.resolve("out-b"), "20261127T020000-e2");
+        }
+        Map<String, byte[]> filesA = contents(a.dir());
+        Map<String, byte[]> filesB = contents(b.dir());
+        assertThat(filesA.keySet()).isEqualTo(filesB.keySet())
+                .contains("departments/IenW/progress.csv", "departments/IenW/progress.parquet", "departments/IenW/progress.json",
+                        "rijk/progress.csv", "rijk/leaders_laggards.csv", "2023/FIN/spend.csv", "report/index.html", "manifest.json");
+        for (String file : filesA.keySet()) {
+            if (!file.equals("manifest.json")) {
+                assertThat(filesB.get(file)).as(file).isEqualTo(filesA.get(file));
+            }
+        }
+        assertThat(a.dataVersion()).isEqualTo(b.dataVersion());
+        String manifest = Files.readString(a.dir().resolve("manifest.json"));
+        assertThat(manifest).contains("\"data_version\" : \"" + a.dataVersion() + "\"", "\"file\" : \"inkoopdata-2023-FIN.csv\"",
+                "\"path\" : \"departments/IenW/progress.csv\"");
+    }
+
+    @Test
+    void crashWhilePublishingLeavesThePreviousPublicationCurrent() throws IOException {
+        Path out = dir.resolve("out");
+        try (Warehouse w = warehouse("w")) {
+            new Publisher(SIMPLE_REPORT, 5, "test").publish(w, out, "run-1");
+            Publisher crashing = new Publisher((wh, version, reportDir) -> {
+                throw new IOException("disk full while writing the report");
+            }, 5, "test");
+            assertThatThrownBy(() -> crashing.publish(w, out, "run-2")).hasMessageContaining("disk full");
+
+            assertThat(Files.readSymbolicLink(out.resolve("latest"))).isEqualTo(Path.of("run-1"));
+            assertThat(out.resolve("latest/departments/IenW/progress.csv")).exists();
+            assertThat(out.resolve("run-2")).doesNotExist();
+            assertThat(out.resolve(".tmp-run-2")).exists();
+
+            // The next successful publication clears the leftover and moves latest on.
+            new Publisher(SIMPLE_REPORT, 5, "test").publish(w, out, "run-3");
+            assertThat(out.resolve(".tmp-run-2")).doesNotExist();
+            assertThat(Files.readSymbolicLink(out.resolve("latest"))).isEqualTo(Path.of("run-3"));
+        }
+    }
+
+    @Test
+    void onlyTheNewestPublicationsAreKept() throws IOException {
+        Path out = dir.resolve("out");
+        try (Warehouse w = warehouse("w")) {
+            Publisher publisher = new Publisher(SIMPLE_REPORT, 2, "test");
+            for (String run : List.of("run-1", "run-2", "run-3")) {
+                publisher.publish(w, out, run);
+            }
+        }
+        try (Stream<Path> s = Files.list(out)) {
+            assertThat(s.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly("latest", "run-2", "run-3");
+        }
+    }
+
+    @Test
+    void csvUsesTheDutchExcelDialectAndNeutralisesFormulas() {
+        assertThat(CsvExtract.cell(new java.math.BigDecimal("24.800"))).isEqualTo("24,800");
+        assertThat(CsvExtract.cell("=HYPERLINK(\"http://x\")")).isEqualTo("'=HYPERLINK(\"http://x\")");
+        assertThat(CsvExtract.cell("+31 70")).isEqualTo("'+31 70");
+        assertThat(CsvExtract.cell("-5")).isEqualTo("'-5");
+        assertThat(CsvExtract.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(CsvExtract.cell(1500000L)).isEqualTo("1500000");
+        assertThat(CsvExtract.cell("Café")).isEqualTo("Café");
+    }
+}

@@ -1,0 +1,38 @@
+-- Which departments lead and which lag, per goal and year (the evaluation asks who leads and who lags, 8.2.5):
+-- effect goals judged per department rank by their gap to the trajectory, input goals by their share minus the
+-- target. A positive gap is ahead. Departments without data for a goal are not ranked.
+WITH effect_gaps AS (
+    SELECT goal_id, goal_name_nl, goal_name_en, year, department_code, unit,
+           CASE direction WHEN 'decrease' THEN -gap_to_trajectory ELSE gap_to_trajectory END AS gap
+    FROM marts.progress_department_year
+    WHERE department_code <> 'RIJK' AND gap_to_trajectory IS NOT NULL
+),
+
+input_gaps AS (
+    SELECT 'input_' || goal_id AS goal_id, goal_name_nl, goal_name_en, year, department_code, '%' AS unit,
+           CAST(share_pct - target_share_pct AS DECIMAL(38, 3)) AS gap
+    FROM marts.input_goal_department_year
+    WHERE department_code <> 'RIJK' AND share_pct IS NOT NULL AND target_share_pct IS NOT NULL
+),
+
+gaps AS (
+    SELECT * FROM effect_gaps
+    UNION ALL BY NAME
+    SELECT * FROM input_gaps
+)
+
+SELECT
+    -- keys
+    goal_id,
+    year,
+    department_code,
+    -- attributes
+    goal_name_nl,
+    goal_name_en,
+    unit,
+    CAST(rank() OVER (PARTITION BY goal_id, year ORDER BY gap DESC, department_code) AS INTEGER) AS rank,
+    CASE WHEN gap >= 0 THEN 'leader' ELSE 'laggard' END AS position,
+    -- measures
+    CAST(round(gap, 3) AS DECIMAL(38, 3))  AS gap
+FROM gaps
+ORDER BY goal_id, year, rank
