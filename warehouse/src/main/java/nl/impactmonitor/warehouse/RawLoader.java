@@ -118,6 +118,15 @@ public final class RawLoader {
 
     /** Loads one file in one transaction. */
     public Result load(Spec spec, DelimitedFile input, Lineage lineage) {
+        return load(spec, input, lineage, null);
+    }
+
+    /**
+     * Loads one file in one transaction; with {@code only} set, just that (department, year) partition of the file is
+     * taken: its rows replace the partition (or, for history sources, this file's earlier rows in it), rows of other
+     * partitions are left alone and not counted. A steward's rerun of one partition uses this.
+     */
+    public Result load(Spec spec, DelimitedFile input, Lineage lineage, Partition only) {
         long start = System.nanoTime();
         String validateSql = ModelRunner.stripTrailingSemicolon(warehouse.sqlFile(spec.validateSql()))
                 .replace(":load_id", Warehouse.quoteLiteral(lineage.loadId()));
@@ -145,7 +154,8 @@ public final class RawLoader {
                     + " SELECT " + Warehouse.quoteLiteral(lineage.loadId()) + ", " + Warehouse.quoteLiteral(lineage.sourceFile())
                     + ", " + Warehouse.quoteLiteral(lineage.sha256()) + ", " + lineNo + ", " + sourceCols
                     + " FROM " + from);
-            w.update("""
+            long formatRejectsCounted = only == null ? formatRejects : 0;
+            if (only == null) w.update("""
                     INSERT INTO raw.reject (load_id, source, source_file, source_sha256, line_no, column_name, value_raw, reason)
                     SELECT ?, ?, ?, ?, e.line, min(e.column_name), left(any_value(e.csv_line), 500),
                            'malformed line: ' || string_agg(DISTINCT lower(e.error_type) || ' (' || e.error_message || ')', '; ')
@@ -154,9 +164,14 @@ public final class RawLoader {
                     lineage.loadId(), spec.source(), lineage.sourceFile(), lineage.sha256());
 
             w.execute("CREATE TEMP TABLE load_validated AS " + validateSql);
+            long rawRows = w.queryLong("SELECT count(*) FROM load_validated");
+            if (only != null) {
+                w.update("DELETE FROM load_validated WHERE department_code IS DISTINCT FROM ? OR year IS DISTINCT FROM ?",
+                        only.departmentCode(), only.year());
+                rawRows = w.queryLong("SELECT count(*) FROM load_validated");
+            }
             long valid = w.queryLong("SELECT count(*) FROM load_validated WHERE len(rejects) = 0");
             long invalid = w.queryLong("SELECT count(*) FROM load_validated WHERE len(rejects) > 0");
-            long rawRows = w.queryLong("SELECT count(*) FROM load_csv");
             if (valid + invalid != rawRows) {
                 throw new WarehouseException(spec.validateSql() + " returned " + (valid + invalid)
                         + " rows for " + rawRows + " raw rows; it must return exactly one row per raw row");
@@ -170,6 +185,10 @@ public final class RawLoader {
                     SELECT department_code, year, count(*) FROM load_validated
                     WHERE len(rejects) = 0 GROUP BY ALL ORDER BY ALL""",
                     rs -> new Partition(rs.getString(1), rs.getInt(2), rs.getLong(3)));
+            if (spec.mode() == Mode.APPEND_HISTORY && only != null) {
+                w.update("DELETE FROM " + spec.stagingTable() + " WHERE department_code = ? AND year = ? AND source_file = ?",
+                        only.departmentCode(), only.year(), lineage.sourceFile());
+            }
             if (spec.mode() == Mode.REPLACE_PARTITIONS) {
                     w.execute("DELETE FROM " + spec.stagingTable() + " USING (SELECT DISTINCT department_code, year FROM load_validated"
                         + " WHERE len(rejects) = 0) p WHERE " + spec.stagingTable() + ".department_code = p.department_code AND "
@@ -180,9 +199,10 @@ public final class RawLoader {
                 w.update("INSERT INTO raw.load_partition (load_id, source, department_code, year, rows_loaded) VALUES (?, ?, ?, ?, ?)",
                         lineage.loadId(), spec.source(), p.departmentCode(), p.year(), p.rows());
             }
-            long read = rawRows + formatRejects;
-            long rejected = invalid + formatRejects;
-            String message = read + " rows read, " + valid + " loaded, " + rejected + " rejected";
+            long read = rawRows + formatRejectsCounted;
+            long rejected = invalid + formatRejectsCounted;
+            String message = read + " rows read, " + valid + " loaded, " + rejected + " rejected"
+                    + (only == null ? "" : " (partition " + only.departmentCode() + " " + only.year() + " only)");
             insertLoad(spec, lineage, "loaded", read, valid, rejected, message);
             w.execute("DROP TABLE load_csv; DROP TABLE load_reject_errors; DROP TABLE load_reject_scans; DROP TABLE load_validated;"
                     + " DROP TABLE IF EXISTS load_good_lines;");

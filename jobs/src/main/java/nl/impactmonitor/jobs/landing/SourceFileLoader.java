@@ -42,6 +42,12 @@ public final class SourceFileLoader {
 
     /** Lands one file; with {@code force} a file whose content was loaded before is loaded again. */
     public RawLoader.Result load(Path file, String sourceUri, String loadId, boolean force) throws IOException {
+        return load(file, sourceUri, loadId, force, null);
+    }
+
+    /** Lands one file, or with {@code only} just one (department, year) partition of it (always loaded again). */
+    public RawLoader.Result load(Path file, String sourceUri, String loadId, boolean force, RawLoader.Partition only) throws IOException {
+        force = force || only != null;
         InspectedFile inspected = InspectedFile.inspect(file);
         RawLoader loader = warehouse.rawLoader();
         RawLoader.Lineage lineage = new RawLoader.Lineage(loadId, file.getFileName().toString(), sourceUri,
@@ -58,16 +64,16 @@ public final class SourceFileLoader {
                 case EMPTY -> loader.rejectFile(spec, lineage, null, "file is empty");
                 case XLS -> loader.rejectFile(spec, lineage, null,
                         "file is an Excel 97-2003 workbook (.xls); save it as .xlsx or CSV");
-                case XLSX -> loadWorkbook(file, lineage, work);
-                case JSON -> loadJson(file, lineage, work);
-                case CSV -> loadText(file, inspected, lineage, work);
+                case XLSX -> loadWorkbook(file, lineage, work, only);
+                case JSON -> loadJson(file, lineage, work, only);
+                case CSV -> loadText(file, inspected, lineage, work, only);
             };
         } finally {
             deleteRecursively(work);
         }
     }
 
-    private RawLoader.Result loadWorkbook(Path file, RawLoader.Lineage lineage, Path work) {
+    private RawLoader.Result loadWorkbook(Path file, RawLoader.Lineage lineage, Path work, RawLoader.Partition only) {
         XlsxToCsv.Converted converted;
         try {
             converted = XlsxToCsv.convert(file, work, columns);
@@ -79,11 +85,11 @@ public final class SourceFileLoader {
         HeaderLocator.Header h = converted.header();
         log.info("{}: sheet '{}', header on Excel row {}", file.getFileName(), converted.sheetName(), h.headerLine());
         return warehouse.rawLoader().load(spec, new RawLoader.DelimitedFile(converted.csv(), h.delimiter(), h.linesBeforeData(),
-                h.columnCount(), h.columnIndex(), XlsxToCsv.ROW_NUMBER_COLUMN), lineage);
+                h.columnCount(), h.columnIndex(), XlsxToCsv.ROW_NUMBER_COLUMN), lineage, only);
     }
 
     /** A JSON array of records: DuckDB writes it out as CSV with each record's position as its line number. */
-    private RawLoader.Result loadJson(Path file, RawLoader.Lineage lineage, Path work) {
+    private RawLoader.Result loadJson(Path file, RawLoader.Lineage lineage, Path work, RawLoader.Partition only) {
         Path csv = work.resolve(file.getFileName() + ".csv");
         try {
             warehouse.jsonArrayToCsv(file, csv);
@@ -97,10 +103,11 @@ public final class SourceFileLoader {
             return warehouse.rawLoader().rejectFile(spec, lineage, null, e.getMessage().replace("header row", "set of record keys"));
         }
         return warehouse.rawLoader().load(spec, new RawLoader.DelimitedFile(csv, h.delimiter(), h.linesBeforeData(),
-                h.columnCount(), h.columnIndex(), 1), lineage);
+                h.columnCount(), h.columnIndex(), 1), lineage, only);
     }
 
-    private RawLoader.Result loadText(Path file, InspectedFile inspected, RawLoader.Lineage lineage, Path work) throws IOException {
+    private RawLoader.Result loadText(Path file, InspectedFile inspected, RawLoader.Lineage lineage, Path work,
+                                      RawLoader.Partition only) throws IOException {
         Path utf8 = file;
         if (inspected.needsTranscoding()) {
             utf8 = work.resolve(file.getFileName() + ".utf8.csv");
@@ -117,7 +124,7 @@ public final class SourceFileLoader {
             return warehouse.rawLoader().rejectFile(spec, lineage, null, e.getMessage());
         }
         return warehouse.rawLoader().load(spec, new RawLoader.DelimitedFile(utf8, h.delimiter(), h.linesBeforeData(),
-                h.columnCount(), h.columnIndex()), lineage);
+                h.columnCount(), h.columnIndex()), lineage, only);
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

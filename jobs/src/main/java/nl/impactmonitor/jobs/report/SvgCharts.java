@@ -40,8 +40,9 @@ final class SvgCharts {
     }
 
     /**
-     * One year's min-max band with the midpoint. An unbounded band (staffel 13) runs to the top of the plot, ends in
-     * a dashed stretch and an arrow, and is labelled "max onbegrensd": no maximum is invented.
+     * One year's min-max band with the midpoint. An unbounded band (staffel 13) is drawn solid only just past its
+     * midpoint and then ends open, in a short dashed stretch of fixed length and an arrow, labelled "max onbegrensd":
+     * its height suggests no maximum, none is invented.
      */
     record SpendBand(int year, String cx, boolean present, String x, String xr, String w, String y, String h,
                      boolean unbounded,
@@ -79,30 +80,34 @@ final class SvgCharts {
             double yMin = scale.at(s.minEur());
             double yMid = scale.at(s.midEur());
             boolean unbounded = s.maxEur() == null;
-            double yTop = unbounded ? S_TOP + 18 : scale.at(s.maxEur());
+            double yTop = unbounded ? Math.min(yMid, yMin) - OPEN_SOLID : scale.at(s.maxEur());
             double h = Math.max(yMin - yTop, 1);
+            double yOpen = yTop - OPEN_DASH;
             Label max = unbounded
-                    ? new Label(c(cx), c(S_TOP - 16), "middle", new Text("max onbegrensd", "max unbounded"))
+                    ? new Label(c(cx), c(yOpen - 16), "middle", new Text("max onbegrensd", "max unbounded"))
                     : new Label(c(cx), c(yTop - 6), "middle", Text.both("max " + Formats.eur(s.maxEur())));
             Label min = new Label(c(cx), c(yTop + h + 14), "middle", Text.both("min " + Formats.eur(s.minEur())));
             Label mid = new Label(c(cx + S_BAND_W / 2 + 6), c(yMid + 4), "start", Text.both(Formats.eur(s.midEur())));
             String arrow = unbounded
-                    ? points(cx - 8, S_TOP + 2, cx + 8, S_TOP + 2, cx, S_TOP - 8)
+                    ? points(cx - 8, yOpen, cx + 8, yOpen, cx, yOpen - 10)
                     : null;
             bands.add(new SpendBand(year, c(cx), true, c(x), c(x + S_BAND_W), c(S_BAND_W), c(yTop), c(h), unbounded,
-                    c(S_TOP + 2), c(yTop), arrow, c(yMid), c(x - 4), c(x + S_BAND_W + 4), max, min, mid, null));
+                    c(yOpen), c(yTop), arrow, c(yMid), c(x - 4), c(x + S_BAND_W + 4), max, min, mid, null));
         }
         List<Tick> ticks = scale.ticks(v -> Formats.number(v / 1_000_000d));
         return new SpendChart(title, c(width), c(bottom + 44), c(S_LEFT), c(width - 16), c(S_TOP), c(bottom),
                 new Label("8", c(S_TOP - 30), "start", Text.both("€ mln")), ticks, bands, c(bottom + 32));
     }
 
-    /** Top of the value axis: the highest known maximum, or enough room above an unbounded band's midpoint. */
+    /** Length in pixels of an unbounded band's solid part above its midpoint, and of its dashed open end. */
+    private static final double OPEN_SOLID = 10, OPEN_DASH = 22;
+
+    /** Top of the value axis: the highest known maximum, or room for the open end above an unbounded midpoint. */
     private static double spendCeiling(Iterable<SpendYear> spend) {
         double hi = 1;
         for (SpendYear s : spend) {
             hi = Math.max(hi, s.midEur());
-            hi = s.maxEur() != null ? Math.max(hi, s.maxEur()) : Math.max(hi, Math.max(s.midEur(), s.minEur()) * 1.25);
+            hi = s.maxEur() != null ? Math.max(hi, s.maxEur()) : Math.max(hi, Math.max(s.midEur(), s.minEur()) * 1.2);
         }
         return hi;
     }
@@ -114,8 +119,8 @@ final class SvgCharts {
     }
 
     record OverviewBand(String code, Label name, boolean present, String x, String w, String y, String h,
-                        boolean unbounded, String arrow, String midX, String midY1, String midY2, Label mid,
-                        Label noData) {
+                        boolean unbounded, String openX1, String openX2, String yBottom, String arrow, Label open,
+                        String midX, String midY1, String midY2, Label mid, Label noData) {
     }
 
     private static final double O_LEFT = 84, O_PLOT_W = 720, O_TOP = 16, O_ROW = 28, O_BAND_H = 12;
@@ -133,16 +138,22 @@ final class SvgCharts {
             SpendYear s = totals.get(code);
             if (s == null) {
                 rows.add(new OverviewBand(code, name, false, null, null, null, null, false, null, null, null, null,
-                        null, new Label(c(O_LEFT + 6), c(cy + 4), "start", new Text("geen gegevens", "no data"))));
+                        null, null, null, null, null,
+                        new Label(c(O_LEFT + 6), c(cy + 4), "start", new Text("geen gegevens", "no data"))));
                 continue;
             }
             boolean unbounded = s.maxEur() == null;
             double x = scale.at(s.minEur());
-            double xMax = unbounded ? right - 18 : scale.at(s.maxEur());
             double xMid = scale.at(s.midEur());
-            String arrow = unbounded ? points(right - 2, cy - 8, right - 2, cy + 8, right + 8, cy) : null;
+            double xMax = unbounded ? Math.max(xMid, x) + OPEN_SOLID : scale.at(s.maxEur());
+            double xOpen = xMax + OPEN_DASH;
+            String arrow = unbounded ? points(xOpen, cy - 7, xOpen, cy + 7, xOpen + 10, cy) : null;
+            Label open = unbounded
+                    ? new Label(c(xOpen + 14), c(cy + 4), "start", new Text("max onbegrensd", "max unbounded"))
+                    : null;
             rows.add(new OverviewBand(code, name, true, c(x), c(Math.max(xMax - x, 1)), c(cy - O_BAND_H / 2),
-                    c(O_BAND_H), unbounded, arrow, c(xMid), c(cy - O_BAND_H / 2 - 3), c(cy + O_BAND_H / 2 + 3),
+                    c(O_BAND_H), unbounded, c(xMax), c(xOpen), c(cy + O_BAND_H / 2), arrow, open, c(xMid),
+                    c(cy - O_BAND_H / 2 - 3), c(cy + O_BAND_H / 2 + 3),
                     new Label(c(right + 16), c(cy + 4), "start", Text.both(Formats.eur(s.midEur()))), null));
         }
         return new OverviewChart(title, c(right + 110), c(bottom + 36), c(O_LEFT), c(right), c(O_TOP), c(bottom),

@@ -37,6 +37,10 @@ class ReportInBrowserTest {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target/report-screenshots");
 
+    /** Selenium warns that it has no CDP bindings for this Chromium; the test does not use CDP. */
+    static final java.util.logging.Logger CDP_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
+    static final java.util.logging.Logger CHROMIUM_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.chromium");
+
     @TempDir
     static Path dir;
 
@@ -54,6 +58,8 @@ class ReportInBrowserTest {
             System.err.println("!!! SKIPPED: " + message + " !!!");
             Assumptions.assumeTrue(false, message);
         }
+        CDP_LOG.setLevel(Level.SEVERE);
+        CHROMIUM_LOG.setLevel(Level.SEVERE);
         // a fixed driver path, so Selenium Manager never tries to download one
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
 

@@ -1,0 +1,71 @@
+package nl.impactmonitor.jobs.operations;
+
+import java.nio.file.Path;
+
+import nl.impactmonitor.jobs.landing.SourceFileLoader;
+import nl.impactmonitor.jobs.reference.ReferenceData;
+import nl.impactmonitor.jobs.system.ImpactmonitorProperties;
+import nl.impactmonitor.warehouse.RawLoader;
+import nl.impactmonitor.warehouse.Warehouse;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Job {@code partition-rerun}: a steward reloads one (source, department, year) partition from one file in the
+ * source's landing folder, then models, data tests and publication run as at night. The partition and file are
+ * identifying job parameters, so the job repository shows exactly what was rerun.
+ */
+@Configuration(proxyBeanMethods = false)
+public class PartitionRerunJobConfiguration {
+
+    public static final String JOB_NAME = "partition-rerun";
+    public static final String SOURCE = "source";
+    public static final String DEPARTMENT = "department";
+    public static final String YEAR = "year";
+    public static final String FILE = "file";
+
+    @Bean
+    Job partitionRerunJob(JobRepository jobRepository, Step referenceDataStep, Step partitionReloadStep, Step buildModelsStep,
+                          Step dataTestsStep, Step publishExtractsStep) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(referenceDataStep)
+                .next(partitionReloadStep)
+                .next(buildModelsStep)
+                .next(dataTestsStep)
+                .next(publishExtractsStep)
+                .build();
+    }
+
+    @Bean
+    Step partitionReloadStep(JobRepository jobRepository, PlatformTransactionManager tm, Warehouse warehouse,
+                             ReferenceData referenceData, ImpactmonitorProperties props) {
+        return new StepBuilder("partition-reload", jobRepository)
+                .tasklet((contribution, chunk) -> {
+                    StepExecution step = chunk.getStepContext().getStepExecution();
+                    JobParameters params = step.getJobParameters();
+                    Sources.Source source = Sources.all(props).get(params.getString(SOURCE));
+                    Path file = source.inbox().resolve(params.getString(FILE)).normalize();
+                    RawLoader.Partition only = new RawLoader.Partition(params.getString(DEPARTMENT), params.getLong(YEAR).intValue(), 0);
+                    String loadId = source.name() + "-rerun-e" + step.getJobExecutionId() + "-s" + step.getId();
+                    RawLoader.Result result = new SourceFileLoader(warehouse, source.spec(), referenceData.columns(source.name()),
+                            props.resolve(Path.of("var/work"))).load(file, null, loadId, true, only);
+                    step.setReadCount(result.rowsRead());
+                    step.setWriteCount(result.rowsLoaded());
+                    step.setProcessSkipCount(result.rowsRejected());
+                    contribution.setExitStatus(new ExitStatus(result.status().name(), file.getFileName() + ": " + result.message()));
+                    return RepeatStatus.FINISHED;
+                }, tm)
+                .build();
+    }
+}

@@ -1,0 +1,197 @@
+package nl.impactmonitor.jobs.operations;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import nl.impactmonitor.jobs.pipeline.NightlyJobConfiguration;
+import nl.impactmonitor.jobs.system.ImpactmonitorProperties;
+import nl.impactmonitor.warehouse.Warehouse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.configuration.JobRegistry;
+import org.springframework.batch.core.configuration.support.MapJobRegistry;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.support.TaskExecutorJobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.stereotype.Service;
+
+/**
+ * Starts runs for the schedule, the admin API and the command line, and keeps them from overlapping: never two
+ * nightly flows, never a partition rerun during the nightly flow (both write the one warehouse and publish), and
+ * never two reruns of the same partition. Runs start in the background; callers that must wait use
+ * {@link #awaitCompletion(JobExecution)}.
+ */
+@Service
+public class RunService {
+
+    private static final Logger log = LoggerFactory.getLogger(RunService.class);
+    static final Set<String> EXCLUSIVE_JOBS = Set.of(NightlyJobConfiguration.JOB_NAME, PartitionRerunJobConfiguration.JOB_NAME,
+            "spend-load", "tender-load", "result-load");
+
+    private final JobRepository jobRepository;
+    private final Map<String, Job> jobs;
+    private final ImpactmonitorProperties props;
+    private final Warehouse warehouse;
+    private final TaskExecutorJobOperator operator;
+
+    public RunService(JobRepository jobRepository, List<Job> jobs, ImpactmonitorProperties props,
+                      Warehouse warehouse) throws Exception {
+        this.jobRepository = jobRepository;
+        this.jobs = jobs.stream().collect(Collectors.toMap(Job::getName, j -> j));
+        this.props = props;
+        this.warehouse = warehouse;
+        this.operator = new TaskExecutorJobOperator();
+        operator.setJobRepository(jobRepository);
+        JobRegistry jobRegistry = new MapJobRegistry();
+        for (Job job : jobs) {
+            jobRegistry.register(job);
+        }
+        operator.setJobRegistry(jobRegistry);
+        operator.setTaskExecutor(new SimpleAsyncTaskExecutor("run-"));
+        operator.afterPropertiesSet();
+    }
+
+    /** Starts the nightly flow now, unless a run that writes the warehouse is active. */
+    public synchronized JobExecution startNightly(String trigger) throws Exception {
+        refuseWhileRunning(EXCLUSIVE_JOBS, "the nightly flow");
+        JobParameters params = new JobParametersBuilder()
+                .addLong("run.id", System.currentTimeMillis())
+                .addString("trigger", trigger, false)
+                .toJobParameters();
+        JobExecution execution = operator.start(jobs.get(NightlyJobConfiguration.JOB_NAME), params);
+        startedHere.add(execution.getId());
+        log.info("Started nightly flow, execution {} ({})", execution.getId(), trigger);
+        return execution;
+    }
+
+    /** Reruns one (source, department, year) partition from a file in the source's landing folder. */
+    public synchronized JobExecution rerunPartition(String source, String department, Integer year, String file) throws Exception {
+        Sources.Source s = Sources.all(props).get(source);
+        if (s == null) {
+            throw new BadRunRequestException("unknown source '" + source + "': use one of " + Sources.all(props).keySet());
+        }
+        if (department == null || warehouse.queryLong("SELECT count(*) FROM ref.department WHERE department_code = ?", department) == 0) {
+            throw new BadRunRequestException("unknown department '" + department + "': use a code from config/reference/departments.csv");
+        }
+        if (year == null || year < 2000 || year > java.time.Year.now().getValue() + 1) {
+            throw new BadRunRequestException("year must be between 2000 and " + (java.time.Year.now().getValue() + 1) + ", not " + year);
+        }
+        String fileName = file == null || file.isBlank() ? lastFileOf(source, department, year) : file;
+        Path resolved = s.inbox().resolve(fileName).normalize();
+        if (!resolved.startsWith(s.inbox().normalize()) || !resolved.getParent().equals(s.inbox().normalize())) {
+            throw new BadRunRequestException("file '" + fileName + "' is not a file name inside the " + source + " landing folder");
+        }
+        if (!Files.isRegularFile(resolved)) {
+            throw new BadRunRequestException("file '" + fileName + "' is not in the " + source + " landing folder " + s.inbox());
+        }
+        refuseWhileRunning(Set.of(NightlyJobConfiguration.JOB_NAME, "spend-load", "tender-load", "result-load"), "a partition rerun");
+        for (JobExecution running : running(PartitionRerunJobConfiguration.JOB_NAME)) {
+            JobParameters p = running.getJobParameters();
+            if (source.equals(p.getString(PartitionRerunJobConfiguration.SOURCE))
+                    && department.equals(p.getString(PartitionRerunJobConfiguration.DEPARTMENT))
+                    && Long.valueOf(year).equals(p.getLong(PartitionRerunJobConfiguration.YEAR))) {
+                throw new RunConflictException("partition " + source + " " + department + " " + year
+                        + " is already being rerun by execution " + running.getId());
+            }
+        }
+        if (!running(PartitionRerunJobConfiguration.JOB_NAME).isEmpty()) {
+            throw new RunConflictException("another partition rerun is active; the warehouse has one writer, try again when it ends");
+        }
+        JobParameters params = new JobParametersBuilder()
+                .addString(PartitionRerunJobConfiguration.SOURCE, source)
+                .addString(PartitionRerunJobConfiguration.DEPARTMENT, department)
+                .addLong(PartitionRerunJobConfiguration.YEAR, year.longValue())
+                .addString(PartitionRerunJobConfiguration.FILE, resolved.getFileName().toString())
+                .addLong("request.id", System.currentTimeMillis())
+                .toJobParameters();
+        JobExecution execution = operator.start(jobs.get(PartitionRerunJobConfiguration.JOB_NAME), params);
+        startedHere.add(execution.getId());
+        log.info("Started rerun of {} {} {} from {}, execution {}", source, department, year, resolved.getFileName(), execution.getId());
+        return execution;
+    }
+
+    /** Restarts a failed or stopped execution from where it failed. A run killed with its process is recovered first. */
+    public synchronized JobExecution restart(long executionId) throws Exception {
+        JobExecution execution = jobRepository.getJobExecution(executionId);
+        if (execution == null) {
+            throw new BadRunRequestException("no job execution " + executionId);
+        }
+        if (execution.isRunning() && !runsInThisProcess(execution)) {
+            // Killed with its process: the repository still says STARTED. Mark it failed so it can restart.
+            operator.recover(execution);
+            execution = jobRepository.getJobExecution(executionId);
+        }
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            throw new BadRunRequestException("execution " + executionId + " completed; start a new run instead");
+        }
+        if (execution.isRunning()) {
+            throw new RunConflictException("execution " + executionId + " is still running");
+        }
+        refuseWhileRunning(EXCLUSIVE_JOBS, "a restart");
+        JobExecution restarted = operator.restart(execution);
+        startedHere.add(restarted.getId());
+        return restarted;
+    }
+
+    /** Asks a running execution to stop after its current step. */
+    public boolean stop(long executionId) throws Exception {
+        JobExecution execution = jobRepository.getJobExecution(executionId);
+        if (execution == null) {
+            throw new BadRunRequestException("no job execution " + executionId);
+        }
+        if (!execution.isRunning()) {
+            throw new BadRunRequestException("execution " + executionId + " is not running (" + execution.getStatus() + ")");
+        }
+        return operator.stop(execution);
+    }
+
+    /** Waits until a run started here ends; returns its final state from the job repository. */
+    public JobExecution awaitCompletion(JobExecution execution) throws InterruptedException {
+        while (execution.isRunning()) {
+            Thread.sleep(100);
+        }
+        return jobRepository.getJobExecution(execution.getId());
+    }
+
+    /**
+     * Executions started by this process. While the service runs it holds the warehouse (DuckDB admits one writing
+     * process), so a run the repository calls running but that was not started here died with an earlier process.
+     */
+    private final Set<Long> startedHere = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private boolean runsInThisProcess(JobExecution execution) {
+        return startedHere.contains(execution.getId());
+    }
+
+    private List<JobExecution> running(String jobName) {
+        return jobRepository.findRunningJobExecutions(jobName).stream().filter(this::runsInThisProcess).toList();
+    }
+
+    private void refuseWhileRunning(Set<String> jobNames, String what) {
+        for (String name : jobNames) {
+            for (JobExecution running : running(name)) {
+                throw new RunConflictException(what + " cannot start while " + name + " (execution " + running.getId() + ") is running");
+            }
+        }
+    }
+
+    private String lastFileOf(String source, String department, int year) {
+        return warehouse.query("""
+                SELECT l.source_file FROM raw.load_partition AS p INNER JOIN raw.load AS l USING (load_id)
+                WHERE p.source = ? AND p.department_code = ? AND p.year = ? ORDER BY l.finished_at DESC LIMIT 1""",
+                rs -> rs.getString(1), source, department, year).stream().findFirst()
+                .orElseThrow(() -> new BadRunRequestException("no file has delivered " + source + " " + department + " " + year
+                        + " yet; name the file to load"));
+    }
+}
