@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import nl.impactmonitor.jobs.operations.BadRunRequestException;
+import nl.impactmonitor.jobs.operations.RunConflictException;
+import nl.impactmonitor.jobs.operations.RunService;
 import nl.impactmonitor.jobs.samples.ResultSampleGenerator;
 import nl.impactmonitor.jobs.samples.SampleGenerator;
 import nl.impactmonitor.jobs.samples.TenderSampleGenerator;
@@ -20,6 +23,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -27,16 +31,23 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
 
 /**
- * Operator commands: {@code nightly}, {@code spend-load} and {@code generate-samples}. A command runs once,
- * prints what happened per step and where the output is, and sets the exit code (0 only when the run
- * completed). Without a command the application only starts.
+ * Operator commands, the same verbs as the admin API: run a job, rerun a partition, restart, status, and
+ * generate-samples. A command runs once, prints what happened per step and where the output is, and sets an
+ * exit code scripts can use. Without a command the application runs as the service.
  */
 @Component
 public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
 
     static final String USAGE = """
             usage: impactmonitor <command> [options]
-              nightly            load all sources, build models, run data tests, publish extracts
+              nightly            load all sources, build models, run data tests, publish (same as: run nightly)
+              run <job>          run one job: nightly, spend-load, tender-load, result-load
+              rerun <source> --department=IenW --year=2023 [--file=NAME]
+                                 reload one partition of spend, tender or results (default file: the one
+                                 that last delivered it), then models, tests and publication
+              restart <id>       restart a failed or stopped execution where it stopped
+              status [--limit=N] the latest executions
+            exit codes: 0 completed, 1 failed, 2 bad request, 3 conflict with a running job
               spend-load         load the spend landing folder only
               tender-load        load the MVI-ZET landing folder only
               result-load        load the supplier-results landing folder only
@@ -54,8 +65,14 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
     private final PrintStream out = System.out;
     private int exitCode;
 
-    public CommandLine(JobOperator jobOperator, List<Job> jobs, ImpactmonitorProperties props) {
+    private final RunService runService;
+    private final JobRepository jobRepository;
+
+    public CommandLine(JobOperator jobOperator, List<Job> jobs, ImpactmonitorProperties props, RunService runService,
+                       JobRepository jobRepository) {
         this.jobOperator = jobOperator;
+        this.runService = runService;
+        this.jobRepository = jobRepository;
         this.jobs = jobs.stream().collect(java.util.stream.Collectors.toMap(Job::getName, j -> j));
         this.props = props;
     }
@@ -68,6 +85,29 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
         String command = args.getNonOptionArgs().get(0);
         switch (command) {
             case "nightly", "spend-load", "tender-load", "result-load" -> runJob(jobs.get(command), args);
+            case "run" -> {
+                if (args.getNonOptionArgs().size() < 2 || !jobs.containsKey(args.getNonOptionArgs().get(1))) {
+                    usage("run needs a job: " + String.join(", ", new java.util.TreeSet<>(jobs.keySet())));
+                } else {
+                    runJob(jobs.get(args.getNonOptionArgs().get(1)), args);
+                }
+            }
+            case "rerun" -> guarded(() -> {
+                if (args.getNonOptionArgs().size() < 2) {
+                    throw new BadRunRequestException("rerun needs a source: spend, tender or results");
+                }
+                String year = option(args, "year", "");
+                JobExecution started = runService.rerunPartition(args.getNonOptionArgs().get(1), option(args, "department", null),
+                        year.matches("\\d{4}") ? Integer.valueOf(year) : null, option(args, "file", null));
+                return runService.awaitCompletion(started);
+            });
+            case "restart" -> guarded(() -> {
+                if (args.getNonOptionArgs().size() < 2 || !args.getNonOptionArgs().get(1).matches("\\d+")) {
+                    throw new BadRunRequestException("restart needs an execution id (see: status)");
+                }
+                return runService.awaitCompletion(runService.restart(Long.parseLong(args.getNonOptionArgs().get(1))));
+            });
+            case "status" -> status(Integer.parseInt(option(args, "limit", "10")));
             case "generate-samples" -> {
                 Path dir = Path.of(option(args, "out", "samples"));
                 long seed = Long.parseLong(option(args, "seed", "20261127"));
@@ -77,11 +117,45 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
                 out.println("Wrote " + spend.size() + " spend, " + tenders.size() + " MVI-ZET and " + results.size()
                         + " supplier-result sample files under " + dir.toAbsolutePath());
             }
-            default -> {
-                out.println("unknown command '" + command + "'\n" + USAGE);
-                exitCode = 2;
-            }
+            default -> usage("unknown command '" + command + "'");
         }
+    }
+
+    /** Exit codes scripts can use: 0 completed, 1 failed, 2 bad request, 3 conflict with a running job. */
+    private void guarded(Run run) throws Exception {
+        try {
+            JobExecution execution = run.start();
+            report(execution);
+            exitCode = execution.getStatus() == BatchStatus.COMPLETED ? 0 : 1;
+        } catch (BadRunRequestException e) {
+            out.println("error: " + e.getMessage());
+            exitCode = 2;
+        } catch (RunConflictException e) {
+            out.println("conflict: " + e.getMessage());
+            exitCode = 3;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Run {
+        JobExecution start() throws Exception;
+    }
+
+    private void usage(String problem) {
+        out.println(problem + "\n" + USAGE);
+        exitCode = 2;
+    }
+
+    private void status(int limit) {
+        out.printf("%-6s %-18s %-10s %-20s %-20s %s%n", "id", "job", "status", "started", "ended", "exit");
+        jobRepository.getJobNames().stream()
+                .flatMap(name -> jobRepository.getJobInstances(name, 0, limit).stream())
+                .flatMap(instance -> jobRepository.getJobExecutions(instance).stream())
+                .sorted(java.util.Comparator.comparing(JobExecution::getId).reversed())
+                .limit(limit)
+                .forEach(e -> out.printf("%-6d %-18s %-10s %-20s %-20s %s%n", e.getId(), e.getJobInstance().getJobName(), e.getStatus(),
+                        e.getStartTime() == null ? "" : e.getStartTime().withNano(0), e.getEndTime() == null ? "" : e.getEndTime().withNano(0),
+                        abbreviate(e.getExitStatus().getExitCode() + " " + e.getExitStatus().getExitDescription(), 80)));
     }
 
     private void runJob(Job job, ApplicationArguments args) throws Exception {

@@ -78,7 +78,7 @@ public final class Publisher {
 
     /** A fingerprint of the loaded inputs: the same files give the same data version, whatever the run. */
     static String dataVersion(Warehouse warehouse) {
-        List<String> shas = warehouse.query("SELECT source || ':' || source_sha256 FROM raw.load WHERE status = 'loaded' ORDER BY 1",
+        List<String> shas = warehouse.query("SELECT DISTINCT source || ':' || source_sha256 FROM raw.load WHERE status = 'loaded' ORDER BY 1",
                 rs -> rs.getString(1));
         return "data-" + sha256(String.join("\n", shas).getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 12);
     }
