@@ -105,10 +105,13 @@ public final class ModelRunner {
         ordered.add(model);
     }
 
-    /** Builds every model; returns the names in build order. */
+    /** Builds every model and records its documentation; returns the names in build order. */
     public List<String> buildAll() {
         List<Model> plan = plan();
+        ColumnDocs docs = ColumnDocs.read(warehouse, sqlDirectory);
         warehouse.inTransaction(w -> {
+            w.execute("DELETE FROM meta.column_doc WHERE table_name IN (SELECT table_schema || '.' || table_name FROM information_schema.tables"
+                    + " WHERE table_schema IN ('staging', 'core', 'marts'))");
             for (Model model : plan) {
                 long start = System.nanoTime();
                 String kind = model.materialization().equals("view") ? "VIEW" : "TABLE";
@@ -117,6 +120,7 @@ public final class ModelRunner {
                 } catch (WarehouseException e) {
                     throw new WarehouseException("Model " + model.name() + " (" + model.file() + ") failed: " + e.getMessage(), e);
                 }
+                docs.apply(w, model);
                 log.info("Built {} {} in {} ms", kind.toLowerCase(), model.name(), (System.nanoTime() - start) / 1_000_000);
             }
             return null;

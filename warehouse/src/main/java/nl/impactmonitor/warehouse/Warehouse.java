@@ -150,6 +150,11 @@ public final class Warehouse implements AutoCloseable {
         return new DataTests(this, settings.sqlDirectory().resolve("tests"));
     }
 
+    /** The analysts' snapshot (Parquet lake, views database) and the data dictionary. */
+    public Snapshot snapshot() {
+        return new Snapshot(this);
+    }
+
     /** ELT loading of delimited text files into raw, staging and rejects. */
     public RawLoader rawLoader() {
         return new RawLoader(this);

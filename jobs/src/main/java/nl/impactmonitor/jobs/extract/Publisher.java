@@ -25,7 +25,8 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Publishes one run's extracts, report and manifest atomically: everything is written to
+ * Publishes one run's extracts, analyst snapshot (Parquet lake and analytics.duckdb), report and manifest
+ * atomically: everything is written to
  * {@code <out>/.tmp-<run-id>/}, renamed to {@code <out>/<run-id>/} when complete, and only then is the symbolic
  * link {@code <out>/latest} swapped to it (a rename, which readers see as one step). A crash at any point leaves
  * the previous publication and {@code latest} untouched; leftovers are removed by the next publication.
@@ -64,6 +65,7 @@ public final class Publisher {
         }
         String dataVersion = dataVersion(warehouse);
         DepartmentExtracts.write(warehouse, tmp);
+        warehouse.snapshot().write(tmp);
         reportWriter.write(warehouse, dataVersion, tmp.resolve("report"));
         int files = writeManifest(warehouse, tmp, runId, dataVersion);
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);

@@ -31,7 +31,11 @@ public final class ReportAssembler {
                 FROM marts.leaders_laggards ORDER BY goal_id, year, rank, department_code""",
                 rs -> new ReportData.LeaderLaggard(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
                         rs.getBigDecimal(6), rs.getString(7), rs.getInt(8), rs.getString(9)));
-        return new ReportData(dataVersion, latestYear, years, pages, rijk, leaders, List.of());
+        List<ReportData.DictionaryEntry> dictionary = w.snapshot().columns().stream()
+                .map(c -> new ReportData.DictionaryEntry(c.table(), c.column(),
+                        (c.description() == null ? "" : c.description()) + (c.unit() == null || c.unit().equals("-") ? "" : " [" + c.unit() + "]")))
+                .toList();
+        return new ReportData(dataVersion, latestYear, years, pages, rijk, leaders, dictionary);
     }
 
     private static ReportData.DepartmentPage page(Warehouse w, String code, String nameNl, String nameEn) {

@@ -72,7 +72,8 @@ class PublisherTest {
                 .contains("departments/IenW/progress.csv", "departments/IenW/progress.parquet", "departments/IenW/progress.json",
                         "rijk/progress.csv", "rijk/leaders_laggards.csv", "2023/FIN/spend.csv", "report/index.html", "manifest.json");
         for (String file : filesA.keySet()) {
-            if (!file.equals("manifest.json")) {
+            // The manifest has the publication time; the analyst snapshot carries load ids (lineage), which differ per load.
+            if (!file.equals("manifest.json") && !file.startsWith("lake/") && !file.equals("analytics.duckdb")) {
                 assertThat(filesB.get(file)).as(file).isEqualTo(filesA.get(file));
             }
         }

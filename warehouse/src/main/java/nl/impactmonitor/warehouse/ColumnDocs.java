@@ -1,0 +1,92 @@
+package nl.impactmonitor.warehouse;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Documentation of the models' columns, kept in the SQL sources so it cannot drift from them: a model's leading
+ * comment describes the table, lines {@code -- column <name> (<unit>): <description>} describe its own columns, and
+ * {@code sql/dictionary/common_columns.csv} describes columns that mean the same in every model. Applied after each
+ * build as DuckDB comments and rows of {@code meta.column_doc}.
+ */
+final class ColumnDocs {
+
+    private static final Pattern COLUMN_LINE = Pattern.compile("^--\\s*column\\s+([a-z0-9_]+)\\s*\\(([^)]*)\\)\\s*:\\s*(.+)$");
+
+    record Doc(String unit, String description) {
+    }
+
+    private final Map<String, Doc> common;
+
+    private ColumnDocs(Map<String, Doc> common) {
+        this.common = common;
+    }
+
+    Map<String, Doc> common() {
+        return common;
+    }
+
+    static ColumnDocs read(Warehouse w, Path sqlDirectory) {
+        Path file = sqlDirectory.resolve("dictionary/common_columns.csv");
+        Map<String, Doc> common = new LinkedHashMap<>();
+        if (Files.isRegularFile(file)) {
+            w.forEachRow("SELECT \"column\", unit, description FROM read_csv(" + Warehouse.quoteLiteral(file.toAbsolutePath().toString())
+                    + ", header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"')",
+                    rs -> common.put(rs.getString(1).strip(), new Doc(rs.getString(2).strip(), rs.getString(3).strip())));
+        }
+        return new ColumnDocs(common);
+    }
+
+    /** Comments the built model and records each column's unit and description (none where undocumented). */
+    void apply(Warehouse w, ModelRunner.Model model) {
+        String tableDescription = tableDescription(model.sql());
+        Map<String, Doc> own = new LinkedHashMap<>();
+        for (String line : model.sql().split("\n")) {
+            Matcher m = COLUMN_LINE.matcher(line.strip());
+            if (m.matches()) {
+                own.put(m.group(1), new Doc(m.group(2).strip(), m.group(3).strip()));
+            }
+        }
+        String kind = model.materialization().equals("view") ? "VIEW" : "TABLE";
+        w.execute("COMMENT ON " + kind + " " + model.name() + " IS " + Warehouse.quoteLiteral(tableDescription));
+        List<String> columns = w.query("SELECT column_name FROM duckdb_columns() WHERE schema_name || '.' || table_name = ? ORDER BY column_index",
+                rs -> rs.getString(1), model.name());
+        for (String column : columns) {
+            Doc doc = own.getOrDefault(column, common.get(column));
+            w.update("INSERT INTO meta.column_doc (table_name, column_name, unit, description) VALUES (?, ?, ?, ?)",
+                    model.name(), column, doc == null ? null : doc.unit(), doc == null ? null : doc.description());
+            if (doc != null) {
+                w.execute("COMMENT ON COLUMN " + model.name() + "." + Warehouse.quoteIdentifier(column) + " IS "
+                        + Warehouse.quoteLiteral(doc.description() + (doc.unit().equals("-") ? "" : " [" + doc.unit() + "]")));
+            }
+        }
+    }
+
+    /** The leading comment lines, without settings and column lines, as one paragraph. */
+    static String tableDescription(String sql) {
+        List<String> parts = new ArrayList<>();
+        for (String line : sql.split("\n")) {
+            String t = line.strip();
+            if (t.isEmpty()) {
+                continue;
+            }
+            if (!t.startsWith("--")) {
+                break;
+            }
+            String text = t.substring(2).strip();
+            if (COLUMN_LINE.matcher(t).matches() || text.matches("^[a-z_]+\\s*:.*") && text.startsWith("materialized")) {
+                continue;
+            }
+            if (!text.isEmpty()) {
+                parts.add(text);
+            }
+        }
+        return String.join(" ", parts);
+    }
+}

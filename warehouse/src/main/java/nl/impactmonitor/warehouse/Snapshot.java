@@ -1,0 +1,186 @@
+package nl.impactmonitor.warehouse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The analysts' read-only snapshot of the warehouse, written into a publication folder: every core and mart table
+ * and the lineage tables (load log, rejects) as Parquet under {@code lake/<table>/}, Hive-partitioned by
+ * {@code year=}/{@code department=} where the table has both, plus {@code analytics.duckdb} holding only views over
+ * those files by relative path (so the folder can be copied) and the column documentation as comments.
+ */
+public final class Snapshot {
+
+    /** Published besides the models so any fact row can be traced to its file, sha256 and line. */
+    public static final List<String> LINEAGE_TABLES = List.of("raw.load", "raw.reject");
+    public static final String ANALYTICS_DATABASE = "analytics.duckdb";
+
+    private final Warehouse warehouse;
+
+    Snapshot(Warehouse warehouse) {
+        this.warehouse = warehouse;
+    }
+
+    /** A published table: its warehouse name, lake folder and whether it is partitioned. */
+    public record Table(String name, String folder, boolean partitioned) {
+    }
+
+    /** One column of a published table with its unit and description (null when undocumented). */
+    public record Column(String table, String column, String type, String unit, String description) {
+    }
+
+    public List<Table> tables() {
+        List<String> names = new ArrayList<>(warehouse.query("""
+                SELECT schema_name || '.' || table_name FROM duckdb_tables()
+                WHERE database_name = current_database() AND schema_name IN ('core', 'marts') ORDER BY schema_name, table_name""",
+                rs -> rs.getString(1)));
+        names.addAll(LINEAGE_TABLES);
+        List<Table> tables = new ArrayList<>();
+        for (String name : names) {
+            List<String> cols = columnNames(name);
+            String folder = name.startsWith("raw.") ? name.substring(4) : name.substring(name.indexOf('.') + 1);
+            tables.add(new Table(name, folder, cols.contains("year") && cols.contains("department_code")));
+        }
+        return tables;
+    }
+
+    /** Every published column with its documentation: the models' own, else the common columns file. */
+    public List<Column> columns() {
+        Map<String, ColumnDocs.Doc> common = ColumnDocs.read(warehouse, warehouse.sqlDirectory()).common();
+        List<Column> columns = new ArrayList<>();
+        for (Table t : tables()) {
+            Map<String, ColumnDocs.Doc> documented = new LinkedHashMap<>();
+            warehouse.forEachRow("SELECT column_name, unit, description FROM meta.column_doc WHERE table_name = ?",
+                    rs -> {
+                        if (rs.getString(3) != null) {
+                            documented.put(rs.getString(1), new ColumnDocs.Doc(rs.getString(2), rs.getString(3)));
+                        }
+                    }, t.name());
+            warehouse.forEachRow("""
+                    SELECT column_name, data_type FROM duckdb_columns()
+                    WHERE database_name = current_database() AND schema_name || '.' || table_name = ? ORDER BY column_index""",
+                    rs -> {
+                        ColumnDocs.Doc doc = documented.getOrDefault(rs.getString(1), common.get(rs.getString(1)));
+                        columns.add(new Column(t.name(), rs.getString(1), rs.getString(2), doc == null ? null : doc.unit(),
+                                doc == null ? null : doc.description()));
+                    }, t.name());
+        }
+        return columns;
+    }
+
+    public List<Column> undocumented() {
+        return columns().stream().filter(c -> c.description() == null || c.unit() == null).toList();
+    }
+
+    /** Writes lake/ and analytics.duckdb into {@code dir}; returns the tables written. */
+    public List<Table> write(Path dir) {
+        List<Table> tables = tables();
+        for (Table t : tables) {
+            Path folder = dir.resolve("lake").resolve(t.folder());
+            mkdirs(folder);
+            String target = Warehouse.quoteLiteral(folder.toAbsolutePath().toString());
+            long rows = warehouse.queryLong("SELECT count(*) FROM " + t.name());
+            if (t.partitioned() && rows > 0) {
+                warehouse.execute("COPY (SELECT *, department_code AS department FROM " + t.name() + " ORDER BY ALL) TO " + target
+                        + " (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (year, department))");
+            } else if (t.partitioned()) {
+                // An empty table still gets a file, so its view has columns and readers find the schema.
+                Path empty = mkdirs(folder.resolve("year=0").resolve("department=none"));
+                warehouse.execute("COPY (SELECT * EXCLUDE (year) FROM " + t.name() + " LIMIT 0) TO "
+                        + Warehouse.quoteLiteral(empty.resolve("data_0.parquet").toAbsolutePath().toString()) + " (FORMAT parquet)");
+            } else {
+                warehouse.execute("COPY (SELECT * FROM " + t.name() + " ORDER BY ALL) TO "
+                        + Warehouse.quoteLiteral(folder.resolve("data_0.parquet").toAbsolutePath().toString())
+                        + " (FORMAT parquet, COMPRESSION zstd)");
+            }
+        }
+        writeAnalyticsDatabase(dir, tables);
+        return tables;
+    }
+
+    private void writeAnalyticsDatabase(Path dir, List<Table> tables) {
+        Path file = dir.resolve(ANALYTICS_DATABASE);
+        List<Column> columns = columns();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath()); Statement st = c.createStatement()) {
+            // Views name their files relative to the snapshot folder; this resolves them while they are created.
+            st.execute("SET file_search_path = " + Warehouse.quoteLiteral(dir.toAbsolutePath().toString()));
+            for (Table t : tables) {
+                String schema = t.name().substring(0, t.name().indexOf('.'));
+                st.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+                String files = Warehouse.quoteLiteral("lake/" + t.folder() + "/**/*.parquet");
+                String select = t.partitioned()
+                        ? "SELECT * EXCLUDE (department) FROM read_parquet(" + files
+                          + ", hive_partitioning = true, hive_types = {'year': INTEGER, 'department': VARCHAR})"
+                        : "SELECT * FROM read_parquet(" + files + ")";
+                st.execute("CREATE VIEW " + t.name() + " AS " + select);
+                String description = warehouse.query("SELECT coalesce(comment, '') FROM duckdb_tables() WHERE database_name = current_database() AND schema_name || '.' || table_name = ?",
+                        rs -> rs.getString(1), t.name()).stream().findFirst().orElse(null);
+                if (description != null && !description.isBlank()) {
+                    st.execute("COMMENT ON VIEW " + t.name() + " IS " + Warehouse.quoteLiteral(description));
+                }
+            }
+            for (Column col : columns) {
+                if (col.description() != null) {
+                    st.execute("COMMENT ON COLUMN " + col.table() + "." + Warehouse.quoteIdentifier(col.column()) + " IS "
+                            + Warehouse.quoteLiteral(col.description() + (col.unit() == null || col.unit().equals("-") ? "" : " [" + col.unit() + "]")));
+                }
+            }
+            st.execute("CHECKPOINT");
+        } catch (SQLException e) {
+            throw new WarehouseException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The data dictionary as Markdown: every published table and column with type, unit and description. */
+    public String dictionaryMarkdown() {
+        StringBuilder md = new StringBuilder("""
+                # Data dictionary
+
+                Generated from the warehouse schema and the documentation in `sql/` (model comments and
+                `sql/dictionary/common_columns.csv`) by `DataDictionaryTest`; do not edit by hand. Every table is
+                published to analysts as a view in `analytics.duckdb` and as Parquet under `lake/<table>/`
+                (see [analysts.md](analysts.md)).
+                """);
+        String current = null;
+        for (Column c : columns()) {
+            if (!c.table().equals(current)) {
+                current = c.table();
+                String description = warehouse.query("SELECT coalesce(comment, '') FROM duckdb_tables() WHERE database_name = current_database() AND schema_name || '.' || table_name = ?",
+                        rs -> rs.getString(1), current).stream().findFirst().orElse("");
+                md.append("\n## ").append(current).append("\n\n");
+                if (description != null && !description.isBlank()) {
+                    md.append(description).append("\n\n");
+                }
+                md.append("| column | type | unit | description |\n|---|---|---|---|\n");
+            }
+            md.append("| `").append(c.column()).append("` | ").append(c.type()).append(" | ")
+                    .append(c.unit() == null ? "**missing**" : c.unit()).append(" | ")
+                    .append(c.description() == null ? "**missing**" : c.description().replace("|", "\\|")).append(" |\n");
+        }
+        return md.toString();
+    }
+
+    private List<String> columnNames(String table) {
+        return warehouse.query("""
+                SELECT column_name FROM duckdb_columns()
+                WHERE database_name = current_database() AND schema_name || '.' || table_name = ? ORDER BY column_index""",
+                rs -> rs.getString(1), table);
+    }
+
+    private static Path mkdirs(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new WarehouseException("Cannot create " + dir, e);
+        }
+    }
+}
