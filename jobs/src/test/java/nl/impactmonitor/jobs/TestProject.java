@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import nl.impactmonitor.jobs.landing.SourceColumns;
 import nl.impactmonitor.jobs.reference.ReferenceData;
+import nl.impactmonitor.jobs.system.ImpactmonitorProperties;
 import nl.impactmonitor.warehouse.Warehouse;
 import nl.impactmonitor.warehouse.WarehouseSettings;
 
@@ -21,12 +22,19 @@ public final class TestProject {
     /** A real warehouse file in {@code dir} with the reference data loaded. */
     public static Warehouse warehouse(Path dir) {
         Warehouse w = Warehouse.open(WarehouseSettings.of(dir.resolve("warehouse.duckdb"), SQL));
-        ReferenceData.TABLES.forEach((table, file) -> w.replaceReferenceTable(table, REFERENCE.resolve(file)));
+        referenceData(w, dir).load();
         return w;
     }
 
     public static final Path TENDER_SAMPLES = DIR.resolve("samples/mvi-zet");
     public static final Path RESULT_SAMPLES = DIR.resolve("samples/results");
+
+    /** The project's reference data and targets catalogue, as the application loads them. */
+    public static ReferenceData referenceData(Warehouse w, Path dir) {
+        return new ReferenceData(w, new ImpactmonitorProperties(dir, SQL, REFERENCE, DIR.resolve("config/targets.yaml"),
+                dir.resolve("out"), dir.resolve("downloads"), 5, new ImpactmonitorProperties.Warehouse(dir.resolve("w.duckdb"), "", 0),
+                null, null, null));
+    }
 
     public static SourceColumns columns(String source) {
         return SourceColumns.read(REFERENCE.resolve(source + "_columns.csv"));
