@@ -5,6 +5,11 @@
 --   * staffel 0 (zero or negative) is left out, as a total and as a supplier line.
 -- `method` says which rule applied. A sum that includes an unbounded staffel-13 line has no maximum:
 -- spend_max_eur is NULL and spend_max_is_unbounded is true; no number is made up for it.
+--
+-- column method (-): Rule that produced the category's figures: category_total_band (the band of its total line), supplier_sum_staffel_13 (total line in staffel 13, so the supplier lines are summed), supplier_sum_no_total (no total line, so the supplier lines are summed) or excluded_staffel_0 (total line in staffel 0, figures 0).
+-- column total_staffel (-): Staffel of the category's total line, the highest one when the file has several; NULL when the category has no total line.
+-- column total_line_count (rows): Number of category-total lines found for the category, normally 1, and 0 when the file gives only supplier lines.
+-- column supplier_lines_staffel_0 (rows): Number of the category's supplier lines in staffel 0 (zero or negative), which the supplier sums leave out.
 WITH lines AS (
     SELECT
         department_code,

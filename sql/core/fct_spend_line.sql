@@ -1,5 +1,10 @@
 -- One row per accepted spend line (a supplier line or a category total) with the bounds of its staffel
 -- (Appendix 4, Table 6) and the classification of its cost category. Lineage columns lead back to the file.
+--
+-- column is_category_total (-): True when the line is a category total, its supplier text being a marker from config/reference/spend_total_markers.csv such as Totaal, and false for a supplier line.
+-- column staffel_min_eur (EUR): Lower bound of the line's staffel band from config/reference/staffel_bands.csv; NULL for staffel 0, which has no published lower bound.
+-- column staffel_mid_eur (EUR): Midpoint the evaluation uses for the line's staffel, staffel 13 counting at its lower bound of 150,000,001; NULL for staffel 0, which is left out.
+-- column staffel_max_eur (EUR): Upper bound of the line's staffel band; 0 for staffel 0 and NULL for staffel 13, which has no upper bound.
 SELECT
     -- keys
     l.department_code,

@@ -1,6 +1,12 @@
 -- Every reported version of every supplier result, newest first per contract x metric x period: a restatement
 -- supersedes the earlier report (latest report date, then latest load, then last line) but both stay here.
 -- For the figures as they stood on a date use the macro results_as_reported_on(date).
+--
+-- column metric (-): Code of the reported metric from config/reference/result_metrics.csv, such as electricity_use, matched from the file's code or Dutch name (this differs from the goal-level metric in words).
+-- column version_rank (-): Position of this version among the versions of its contract x metric x period, 1 being the current one (latest report date, then latest load, then last line).
+-- column is_current (-): True for the version that counts (version_rank 1), which is the row fct_supplier_result keeps.
+-- column note (-): The supplier's free-text remark on the figure (Toelichting), kept but not interpreted; NULL when empty.
+-- column loaded_at (timestamp): Moment the load that brought this version was recorded (finished_at in raw.load), which decides between versions with the same report date.
 SELECT
     -- keys
     r.contract_id,

@@ -2,6 +2,45 @@
 -- record date, then latest load, then last line), classified for the input goals I-IV (DOMAIN.md, Table 2).
 -- A goal's in-scope flag is NULL where the record lacks what is needed to decide (missing product group,
 -- wage sum, duration, value or date): such tenders are counted as undetermined, never dropped silently.
+--
+-- column kenmerk (-): The buyer's own reference for the tender (Kenmerk), such as IenW/2023/0042; NULL when not given.
+-- column organisation (-): Buying organisation within the ministry as written in MVI-ZET, such as Rijkswaterstaat; NULL when not given.
+-- column title (-): Title of the tender as written in MVI-ZET; NULL when not given.
+-- column contract_type (-): Type of contract, supplies, services or works, mapped from Type opdracht through config/reference/value_aliases.csv.
+-- column procedure (-): Tender procedure as written, such as Openbaar or Meervoudig onderhands; NULL when not given.
+-- column scope (-): Whether the tender followed the national or the european procedure (national, european); NULL when not given.
+-- column publication_date (date): Date of publication on TenderNed, which sets the tender's year and its EU threshold; NULL when the record gives only an award date.
+-- column award_date (date): Date the contract was awarded; NULL while it is not (yet) awarded or when not given.
+-- column product_group (-): Product group of the MVI criteria tool as written in the record; NULL when not given.
+-- column product_group_cluster (-): Cluster of the product group in config/reference/mvi_product_groups.csv, such as Voeding en catering; NULL when the product group is missing or not in that file.
+-- column is_relevant_product_group (-): Whether the product group is relevant for the central government (relevant_for_rijk in config/reference/mvi_product_groups.csv); NULL when the product group is missing or not in that file.
+-- column mvi_criteria_applied (-): Whether the buyer applied MVI (sustainability) criteria in the tender; NULL when the answer was left open.
+-- column ambition_level (-): Ambition level of the applied criteria in the MVI criteria tool: none, basic, significant or ambitious; NULL when not given, as is usual when no criteria were applied.
+-- column themes_applied (-): List of {theme, instrument} pairs saying how each sustainability theme was applied, with theme one of climate, circular, social, isv, environment or diversity and instrument one of minimum_requirement, award_criterion or contract_clause; an empty list when no theme was recorded.
+-- column is_category_management (-): Whether the tender was bought through government-wide category management; NULL when the answer was left open.
+-- column rijksinkoopcategorie (-): Government-wide purchasing category of a category-management tender as written, such as Energie; NULL when not given.
+-- column is_isv_risk_category (-): True when rijksinkoopcategorie is one of the ISV risk categories of config/reference/isv_risk_categories.csv (Table 4), and false otherwise, also when rijksinkoopcategorie is empty.
+-- column social_return_applied (-): Whether social return was made a condition of the contract; NULL when the answer was left open.
+-- column isv_applied (-): Whether the international social conditions (ISV) were applied; NULL when the answer was left open.
+-- column record_date (date): Date the record was last changed in MVI-ZET (Datum mutatie), the first criterion for which version is current; NULL when not given.
+-- column estimated_value_eur (EUR): Estimated contract value excluding VAT; NULL when not given.
+-- column eu_threshold_eur (EUR): EU threshold in force on the publication date for the tender's contract type (works, or supplies and services) from config/reference/eu_thresholds.csv; NULL when there is no publication date or no threshold period covers it.
+-- column is_above_eu_threshold (-): True when estimated_value_eur is at or above eu_threshold_eur; NULL when either is unknown.
+-- column societal_impact_weight_pct (%): Share of the award decision given to societal impact, from 0 to 100; NULL when not given.
+-- column wage_sum_eur (EUR): Wage sum of the contract excluding VAT, which decides whether input goal III applies; NULL when not given, as is usual for supplies.
+-- column duration_months (months): Duration of the contract in whole months; NULL when not given.
+-- column goal_i_in_scope (-): Whether the tender counts for input goal I because its product group is relevant for the central government; NULL (undetermined) when the product group is missing or unknown.
+-- column goal_i_met (-): Whether the tender meets input goal I, that is whether MVI criteria were applied; NULL when that answer is missing.
+-- column goal_i_ambition_in_scope (-): Whether the tender counts for goal I_ambition, being in a relevant product group with MVI criteria applied; NULL when either of the two is undetermined.
+-- column goal_i_ambition_met (-): Whether the criteria were applied at the significant or ambitious level, for goal I_ambition; NULL when the ambition level is missing.
+-- column goal_i_all_in_scope (-): Always true, because goal I_all counts every tender.
+-- column goal_i_all_met (-): Whether MVI criteria were applied, for goal I_all; NULL when that answer is missing.
+-- column goal_ii_in_scope (-): Whether the tender counts for input goal II because it was bought through category management; NULL when that answer is missing.
+-- column goal_ii_met (-): Whether the societal-impact weight reaches the minimum in config/reference/input_goal_parameters.csv (now 50%), for goal II; NULL when the weight is missing.
+-- column goal_iii_in_scope (-): Whether the tender counts for input goal III, being works or services with a wage sum and duration at or above the minimums in config/reference/input_goal_parameters.csv (now EUR 250,000 and 6 months), supplies never; NULL when a works or services tender lacks its wage sum or duration.
+-- column goal_iii_met (-): Whether social return was applied, for goal III; NULL when that answer is missing.
+-- column goal_iv_in_scope (-): Whether the tender counts for input goal IV, being in an ISV risk category, published on or after the ISV start date in config/reference/input_goal_parameters.csv (2017-09-01) and valued at or above the EU threshold; NULL when such a tender lacks its value, publication date or a matching threshold.
+-- column goal_iv_met (-): Whether ISV was applied, for goal IV; NULL when that answer is missing.
 WITH versions AS (
     SELECT
         t.*,

@@ -1,5 +1,8 @@
 -- One row per tender and input goal: whether the tender counts for the goal (NULL: undetermined) and
 -- whether it meets it. The input-goal mart counts these rows.
+--
+-- column is_in_scope (-): Whether the tender counts in the goal's denominator, taken from the goal's in-scope flag in fct_tender; NULL when undetermined because the record lacks what the goal needs.
+-- column is_met (-): Whether the tender meets the goal, taken from the goal's met flag in fct_tender, which is filled in for every tender but only counted where is_in_scope is true; NULL when the answer is missing.
 WITH tenders AS (
     SELECT
         publication_id,

@@ -1,6 +1,15 @@
--- The publication's progress table: one row per department (and RIJK) x goal x year, for the three kinds of
--- figures side by side: effect goals (progress against the 2030 targets), input goals I-IV (shares of tenders)
--- and spend (a range from the staffels, with min / mid / max). Themes are given in both theme sets.
+-- The publication's progress table: one row per department (and RIJK) x goal x year, for the four kinds of
+-- figures side by side: effect goals (progress against the 2030 targets; a department's own part where a
+-- government-wide goal is split), input goals I-IV (shares of tenders), spend (a range from the staffels, with
+-- min / mid / max) and the spend-based CO2 footprint per impact segment (range, with its factor source). Themes are
+-- given in both theme sets (config/reference/theme_crosswalk.csv relates them).
+--
+-- column source (-): where the row's figure comes from: the goal's source, the spend method, or for footprint rows the intensity used.
+--
+-- column goal_kind (-): Kind of figure on the row: effect (a 2030 goal from progress_department_year), input (an input goal from input_goal_department_year) or spend (a spend class from spend_by_department_year).
+-- column status (-): Status in the terms of the row's kind: for effect goals achieved, on_track, off_track, no_baseline, not_allocated or no_data, for input goals on_target, below_target, no_target, not_applicable or no_data, and for spend range, or range_unbounded when a staffel-13 amount leaves the maximum open.
+-- column actual_min (EUR): Lower bound of the spend on a spend row (the sum of the staffel band minimums); NULL on effect and input rows.
+-- column actual_max (EUR): Upper bound of the spend on a spend row; NULL when a staffel-13 amount makes it unbounded, and on effect and input rows.
 WITH effect AS (
     SELECT
         department_code,
@@ -21,7 +30,8 @@ WITH effect AS (
         baseline_value,
         trajectory_value,
         target_year,
-        target_value
+        target_value,
+        source
     FROM marts.progress_department_year
 ),
 
@@ -45,7 +55,8 @@ input AS (
         CAST(NULL AS DECIMAL(38, 3))                 AS baseline_value,
         CAST(NULL AS DECIMAL(38, 3))                 AS trajectory_value,
         i.year                                       AS target_year,
-        CAST(i.target_share_pct AS DECIMAL(38, 3))   AS target_value
+        CAST(i.target_share_pct AS DECIMAL(38, 3))   AS target_value,
+        g.source                                     AS source
     FROM marts.input_goal_department_year AS i
     INNER JOIN ref.input_goal AS g USING (goal_id)
 ),
@@ -82,8 +93,34 @@ spend AS (
         CAST(NULL AS DECIMAL(38, 3))                 AS baseline_value,
         CAST(NULL AS DECIMAL(38, 3))                 AS trajectory_value,
         CAST(NULL AS INTEGER)                        AS target_year,
-        CAST(NULL AS DECIMAL(38, 3))                 AS target_value
+        CAST(NULL AS DECIMAL(38, 3))                 AS target_value,
+        'Open Inkoopdata Rijk staffels, Appendix 4 method' AS source
     FROM spend_rows
+),
+
+footprint AS (
+    SELECT
+        department_code,
+        year,
+        'footprint'                                  AS goal_kind,
+        'footprint_co2_' || impact_segment           AS goal_id,
+        'CO2-voetafdruk ' || impact_segment          AS goal_name_nl,
+        'CO2 footprint ' || impact_segment           AS goal_name_en,
+        'climate'                                    AS theme_strategy,
+        'climate'                                    AS theme_national_plan,
+        'CO2-eq estimated from spend x segment intensity (evaluation 8.2.6)' AS metric,
+        'kg CO2-eq'                                  AS unit,
+        CASE WHEN co2_max_kg IS NULL THEN 'range_unbounded' ELSE 'range' END AS status,
+        co2_mid_kg                                   AS actual_value,
+        co2_min_kg                                   AS actual_min,
+        co2_max_kg                                   AS actual_max,
+        CAST(NULL AS INTEGER)                        AS baseline_year,
+        CAST(NULL AS DECIMAL(38, 3))                 AS baseline_value,
+        CAST(NULL AS DECIMAL(38, 3))                 AS trajectory_value,
+        CAST(NULL AS INTEGER)                        AS target_year,
+        CAST(NULL AS DECIMAL(38, 3))                 AS target_value,
+        factor_source                                AS source
+    FROM marts.footprint_department_year
 ),
 
 all_rows AS (
@@ -92,6 +129,8 @@ all_rows AS (
     SELECT * FROM input
     UNION ALL BY NAME
     SELECT * FROM spend
+    UNION ALL BY NAME
+    SELECT * FROM footprint
 )
 
 SELECT
@@ -116,6 +155,8 @@ SELECT
     baseline_value,
     trajectory_value,
     target_year,
-    target_value
+    target_value,
+    -- lineage of the figure: the goal's source, or the intensity a footprint was computed with
+    source
 FROM all_rows
 ORDER BY department_code, goal_kind, goal_id, year

@@ -3,6 +3,14 @@
 -- decided; undetermined tenders are counted beside them. The RIJK share comes from summed counts, never from
 -- averaged percentages. Status: no_data (no MVI-ZET export arrived), not_applicable (no tender in scope),
 -- no_target, on_target or below_target.
+--
+-- column status (-): Judgement of the share: no_data (no MVI-ZET tender for the department-year), not_applicable (no tender in scope with a known answer), no_target (goal I_all), on_target (share_pct at or above target_share_pct) or below_target.
+-- column numerator_tenders (tenders): Tenders in scope that meet the goal; NULL when status is no_data.
+-- column denominator_tenders (tenders): Tenders in scope whose answer to the goal is known, the base of share_pct; NULL when status is no_data.
+-- column undetermined_tenders (tenders): Tenders whose scope, or whose answer while in scope, cannot be decided from the record, counted beside the share instead of in it; NULL when status is no_data.
+-- column share_pct (%): 100 x numerator_tenders / denominator_tenders rounded to 1 decimal, for RIJK from the summed counts; NULL when status is no_data or the denominator is 0.
+-- column target_share_pct (%): Target share of the goal from config/reference/input_goals.csv (100 or 50); NULL for I_all, which is reported for context without a target.
+-- column departments_without_data (count): On a RIJK row, the number of departments with other data in that year but no MVI-ZET tender; NULL on department rows.
 WITH coverage AS (
     SELECT department_code, year, has_mvi_zet, tender_count
     FROM marts.source_coverage

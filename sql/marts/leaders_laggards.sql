@@ -1,6 +1,10 @@
 -- Which departments lead and which lag, per goal and year (the evaluation asks who leads and who lags, 8.2.5):
 -- effect goals judged per department rank by their gap to the trajectory, input goals by their share minus the
 -- target. A positive gap is ahead. Departments without data for a goal are not ranked.
+--
+-- column rank (-): Place among the departments ranked for the goal and year, 1 for the largest gap (furthest ahead), ties in gap broken by department code.
+-- column position (-): leader when gap is 0 or more (on or ahead of the trajectory or target), laggard when it is negative.
+-- column gap (goal unit): Distance to the benchmark in the row's unit, positive meaning ahead: for an effect goal its gap_to_trajectory with the sign flipped for a decrease goal, for an input goal share_pct minus target_share_pct in percentage points, rounded to 3 decimals.
 WITH effect_gaps AS (
     SELECT goal_id, goal_name_nl, goal_name_en, year, department_code, unit,
            CASE direction WHEN 'decrease' THEN -gap_to_trajectory ELSE gap_to_trajectory END AS gap

@@ -6,8 +6,19 @@
 --   off_track     it does not
 --   no_data       no supplier result for the goal's metric in that department-year
 --   no_baseline   the goal has no baseline (so no trajectory, or no target for a relative goal)
---   not_allocated a government-wide total (applies_to_departments = false) on a department row: not split yet
+--   not_allocated a government-wide total (applies_to_departments = false) on a department row that is not split
+--                 over departments (no allocation in config/targets.yaml, or no spend for that year); where it is
+--                 split, the department is judged against its own part (core.fct_goal_allocation)
 -- Shares are recomputed from summed numerators and denominators; quantities are summed; RIJK likewise.
+--
+-- column allocation_share_pct (%): the department's share of a split government-wide goal; NULL otherwise.
+-- column status (-): Goal status as listed above, decided in this order: no_data or not_allocated on a department row of a goal only judged government-wide, no_baseline when the target cannot be resolved, no_data, achieved, no_baseline when there is no trajectory, then on_track or off_track.
+-- column gap_to_trajectory (goal unit): actual_value minus trajectory_value, so positive means above the trajectory (ahead for an increase goal, behind for a decrease goal); NULL when either is NULL.
+-- column gap_to_target (goal unit): actual_value minus target_value, positive meaning above the target; NULL when either is NULL.
+-- column numerator_value (metric base unit): Sum of the current supplier results for the goal's numerator metric in the department-year (all departments for RIJK), in that metric's base unit; NULL when none were reported.
+-- column denominator_value (metric base unit): Sum of the current supplier results for the goal's denominator metric (weighted_share goals only), in that metric's base unit; NULL for other goals or when none were reported.
+-- column result_count (count): Number of current supplier results for the goal's numerator metric behind actual_value; 0 when none.
+-- column source (-): Where the goal and its target come from, as config/targets.yaml gives it, such as Table 2, climate (DOMAIN.md).
 WITH goals AS (
     SELECT
         goal_id, goal_name_nl, goal_name_en, theme_strategy, theme_national_plan, metric, unit, direction,
@@ -69,11 +80,23 @@ all_values AS (
     SELECT * FROM rijk_values
 ),
 
+allocations AS (
+    SELECT department_code, year, goal_id, allocated_baseline_value, allocated_target_value, share_pct
+    FROM core.fct_goal_allocation
+),
+
 actuals AS (
     SELECT
         v.department_code,
         v.year,
-        g.*,
+        g.* EXCLUDE (baseline_value, target_value_resolved),
+        -- a department's part of a government-wide goal, where the goal is split (core.fct_goal_allocation)
+        CASE WHEN v.department_code <> 'RIJK' AND NOT g.applies_to_departments
+             THEN a.allocated_baseline_value ELSE g.baseline_value END           AS baseline_value,
+        CASE WHEN v.department_code <> 'RIJK' AND NOT g.applies_to_departments
+             THEN a.allocated_target_value ELSE g.target_value_resolved END      AS target_value_resolved,
+        g.target_value_resolved IS NULL                                          AS is_goal_without_target,
+        a.share_pct                                                              AS allocation_share_pct,
         v.numerator_sum,
         v.denominator_sum,
         v.numerator_count,
@@ -86,9 +109,11 @@ actuals AS (
                     OVER (PARTITION BY v.department_code, g.goal_id ORDER BY v.year ROWS UNBOUNDED PRECEDING)
             END
         END AS actual_value,
-        v.department_code <> 'RIJK' AND NOT g.applies_to_departments AS is_government_wide_only
+        v.department_code <> 'RIJK' AND NOT g.applies_to_departments AND a.allocated_target_value IS NULL
+            AND g.target_value_resolved IS NOT NULL                               AS is_government_wide_only
     FROM all_values AS v
     INNER JOIN goals AS g USING (goal_id)
+    LEFT JOIN allocations AS a USING (department_code, year, goal_id)
 ),
 
 judged AS (
@@ -120,7 +145,7 @@ SELECT
     aggregation,
     CASE
         WHEN is_government_wide_only THEN CASE WHEN actual_value IS NULL THEN 'no_data' ELSE 'not_allocated' END
-        WHEN target_value_resolved IS NULL THEN 'no_baseline'
+        WHEN is_goal_without_target OR target_value_resolved IS NULL THEN 'no_baseline'
         WHEN actual_value IS NULL THEN 'no_data'
         WHEN (direction = 'increase' AND actual_value >= target_value_resolved)
           OR (direction = 'decrease' AND actual_value <= target_value_resolved) THEN 'achieved'
@@ -141,6 +166,7 @@ SELECT
     CAST(round(numerator_sum, 3) AS DECIMAL(38, 3))                      AS numerator_value,
     CAST(round(denominator_sum, 3) AS DECIMAL(38, 3))                    AS denominator_value,
     coalesce(numerator_count, 0)                                         AS result_count,
+    CAST(allocation_share_pct AS DECIMAL(12, 6))                         AS allocation_share_pct,
     source
 FROM judged
 ORDER BY department_code, year, goal_id

@@ -1,5 +1,11 @@
 -- Which sources arrived per department and year, and how much: a department with spend but no MVI-ZET
 -- export or no supplier results is visible here, and its goals read 'no_data' instead of 0.
+--
+-- column has_spend (-): True when accepted spend lines exist for the department-year.
+-- column has_mvi_zet (-): True when at least one current MVI-ZET tender exists for the department-year; when false its input goals read no_data.
+-- column has_supplier_results (-): True when at least one current supplier result exists for the department-year; when false its effect goals read no_data.
+-- column spend_line_count (rows): Number of accepted spend lines, supplier and category-total lines together, for the department-year; 0 when none.
+-- column supplier_result_count (count): Number of current supplier results (one per contract x metric x period) for the department-year; 0 when none.
 WITH spend AS (
     SELECT department_code, year, count(*) AS spend_line_count
     FROM core.fct_spend_line

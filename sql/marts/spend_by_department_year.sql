@@ -1,6 +1,12 @@
 -- Spend per department x year, split generic / specific (and 'unclassified' for cost categories missing
 -- from config/reference/cost_categories.csv), plus a 'total' row: the figures of the report's Table 1,
 -- each with its range. spend_max_eur is NULL where a staffel-13 amount has no upper bound.
+--
+-- column category_count (count): Number of cost categories (hoofdkostensoort values) in the row's spend class, or in all classes on the total row.
+-- column categories_by_total_band (count): How many of those categories took the band of their total line (method category_total_band).
+-- column categories_by_supplier_sum_staffel_13 (count): How many of those categories were summed from their supplier lines because their total line is in staffel 13 (method supplier_sum_staffel_13).
+-- column categories_by_supplier_sum_no_total (count): How many of those categories were summed from their supplier lines because they have no total line (method supplier_sum_no_total).
+-- column categories_excluded_staffel_0 (count): How many of those categories count as 0 because their total line is in staffel 0 (method excluded_staffel_0).
 WITH categories AS (
     SELECT
         department_code,

@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code departments/<DEPT>/progress.csv|parquet|json}: one row per goal x year (effect goals, input goals
  *       I-IV and spend with min/mid/max), from marts.department_progress;</li>
+ *   <li>{@code departments/<DEPT>/footprint.*}: spend-based CO2 and material footprint per impact segment and year,
+ *       with ranges and the intensity's source;</li>
  *   <li>{@code rijk/progress.*} the same for the whole government, and {@code rijk/leaders_laggards.*};</li>
  *   <li>{@code <year>/<DEPT>/spend.csv|parquet}: the spend figures of one department-year.</li>
  * </ul>
@@ -32,7 +34,11 @@ public final class DepartmentExtracts {
     static final String PROGRESS_COLUMNS = """
             department_code, year, goal_id, goal_kind, goal_name_nl, goal_name_en, theme_strategy, theme_national_plan,
             metric, unit, status, actual_value, actual_min, actual_max, baseline_year, baseline_value, trajectory_value,
-            target_year, target_value""";
+            target_year, target_value, source""";
+
+    static final String FOOTPRINT_COLUMNS = """
+            department_code, year, impact_segment, co2_min_kg, co2_mid_kg, co2_max_kg, material_min_kg, material_mid_kg,
+            material_max_kg, spend_mid_eur, high_impact_co2_share_pct, factor_source""";
 
     static final String LEADERS_COLUMNS = "goal_id, year, department_code, goal_name_nl, goal_name_en, unit, rank, position, gap";
 
@@ -48,6 +54,8 @@ public final class DepartmentExtracts {
             Path folder = department.equals(RIJKSBREED) ? dir.resolve("rijk") : dir.resolve("departments").resolve(department);
             files += all(warehouse, "SELECT " + PROGRESS_COLUMNS + " FROM marts.department_progress WHERE department_code = "
                     + Warehouse.quoteLiteral(department) + " ORDER BY goal_kind, goal_id, year", folder, "progress", true);
+            files += all(warehouse, "SELECT " + FOOTPRINT_COLUMNS + " FROM marts.footprint_department_year WHERE department_code = "
+                    + Warehouse.quoteLiteral(department) + " ORDER BY year, impact_segment", folder, "footprint", true);
         }
         files += all(warehouse, "SELECT " + LEADERS_COLUMNS + " FROM marts.leaders_laggards ORDER BY goal_id, year, rank, department_code",
                 dir.resolve("rijk"), "leaders_laggards", true);

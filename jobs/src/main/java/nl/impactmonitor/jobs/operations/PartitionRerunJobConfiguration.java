@@ -63,6 +63,7 @@ public class PartitionRerunJobConfiguration {
                     step.setReadCount(result.rowsRead());
                     step.setWriteCount(result.rowsLoaded());
                     step.setProcessSkipCount(result.rowsRejected());
+                    step.getExecutionContext().putString("load_id", result.loadId());
                     contribution.setExitStatus(new ExitStatus(result.status().name(), file.getFileName() + ": " + result.message()));
                     return RepeatStatus.FINISHED;
                 }, tm)

@@ -123,10 +123,7 @@ public class RunService {
 
     /** Restarts a failed or stopped execution from where it failed. A run killed with its process is recovered first. */
     public synchronized JobExecution restart(long executionId) throws Exception {
-        JobExecution execution = jobRepository.getJobExecution(executionId);
-        if (execution == null) {
-            throw new BadRunRequestException("no job execution " + executionId);
-        }
+        JobExecution execution = execution(executionId);
         if (execution.isRunning() && !runsInThisProcess(execution)) {
             // Killed with its process: the repository still says STARTED. Mark it failed so it can restart.
             operator.recover(execution);
@@ -146,14 +143,24 @@ public class RunService {
 
     /** Asks a running execution to stop after its current step. */
     public boolean stop(long executionId) throws Exception {
-        JobExecution execution = jobRepository.getJobExecution(executionId);
-        if (execution == null) {
-            throw new BadRunRequestException("no job execution " + executionId);
-        }
+        JobExecution execution = execution(executionId);
         if (!execution.isRunning()) {
             throw new BadRunRequestException("execution " + executionId + " is not running (" + execution.getStatus() + ")");
         }
         return operator.stop(execution);
+    }
+
+    /** The execution with this id; Batch 6's repository throws instead of returning null for an unknown id. */
+    private JobExecution execution(long executionId) {
+        try {
+            JobExecution execution = jobRepository.getJobExecution(executionId);
+            if (execution != null) {
+                return execution;
+            }
+        } catch (org.springframework.dao.EmptyResultDataAccessException e) {
+            // fall through: unknown id
+        }
+        throw new BadRunRequestException("no job execution " + executionId);
     }
 
     /** Waits until a run started here ends; returns its final state from the job repository. */

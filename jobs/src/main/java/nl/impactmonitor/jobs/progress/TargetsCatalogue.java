@@ -34,7 +34,8 @@ public final class TargetsCatalogue {
             "environment", "diversity_inclusion");
     static final Set<String> AGGREGATIONS = Set.of("sum", "cumulative_sum", "weighted_share", "mean");
     static final Set<String> KEYS = Set.of("id", "name_nl", "name_en", "theme", "metric", "unit", "direction", "aggregation",
-            "numerator", "denominator", "baseline", "target", "applies_to_departments", "source");
+            "numerator", "denominator", "baseline", "target", "applies_to_departments", "allocation", "source");
+    static final Set<String> ALLOCATION_BASES = Set.of("co2_footprint", "material_footprint", "spend");
 
     private TargetsCatalogue() {
     }
@@ -43,7 +44,14 @@ public final class TargetsCatalogue {
     public record Goal(String id, String nameNl, String nameEn, String themeStrategy, String themeNationalPlan, String metric,
                        String unit, String direction, String aggregation, String numerator, String denominator,
                        Integer baselineYear, BigDecimal baselineValue, int targetYear, BigDecimal targetValue,
-                       BigDecimal targetChangePct, boolean appliesToDepartments, String source, int line) {
+                       BigDecimal targetChangePct, boolean appliesToDepartments, String source, int line, Allocation allocation) {
+    }
+
+    /**
+     * How a government-wide goal is split over departments (evaluation 8.2.6): in proportion to each department's
+     * footprint or spend in the given impact segments (all when empty), rounded to {@code decimals}.
+     */
+    public record Allocation(String basis, List<String> segments, int decimals) {
     }
 
     /** The catalogue has errors; the message lists each with its line. */
@@ -55,6 +63,11 @@ public final class TargetsCatalogue {
 
     /** Reads and checks the catalogue; metrics must be among {@code knownMetrics}. */
     public static List<Goal> read(Path file, Set<String> knownMetrics) {
+        return read(file, knownMetrics, Set.of());
+    }
+
+    /** Reads and checks the catalogue; metrics must be among {@code knownMetrics}, allocation segments among {@code knownSegments}. */
+    public static List<Goal> read(Path file, Set<String> knownMetrics, Set<String> knownSegments) {
         Node root;
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(in);
@@ -63,7 +76,7 @@ public final class TargetsCatalogue {
         } catch (RuntimeException e) {
             throw new InvalidCatalogueException("Targets catalogue " + file + " is not valid YAML: " + e.getMessage());
         }
-        Checker c = new Checker(file);
+        Checker c = new Checker(file, knownSegments);
         List<Goal> goals = new ArrayList<>();
         Map<String, Node> top = root == null ? Map.of() : c.mapping(root, "the file");
         Node goalsNode = top.get("goals");
@@ -91,10 +104,12 @@ public final class TargetsCatalogue {
     /** Collects errors while reading nodes, each prefixed with file and line. */
     private static final class Checker {
         final Path file;
+        final Set<String> knownSegments;
         final List<String> errors = new ArrayList<>();
 
-        Checker(Path file) {
+        Checker(Path file, Set<String> knownSegments) {
             this.file = file;
+            this.knownSegments = knownSegments;
         }
 
         void error(Node node, String message) {
@@ -240,12 +255,35 @@ public final class TargetsCatalogue {
                 error(g.get("applies_to_departments"), prefix + "'applies_to_departments' must be true or false");
             }
             String source = text(g, "source", node, prefix, true);
+            Allocation allocation = null;
+            if (g.get("allocation") != null) {
+                Node a = g.get("allocation");
+                Map<String, Node> am = mapping(a, prefix + "'allocation'");
+                String basis = oneOf(am, "basis", a, prefix + "allocation.", ALLOCATION_BASES);
+                List<String> segments = new ArrayList<>();
+                if (am.get("segments") instanceof SequenceNode segs) {
+                    for (Node seg : segs.getValue()) {
+                        String name = seg instanceof ScalarNode sc ? sc.getValue() : "";
+                        if (!knownSegments.isEmpty() && !knownSegments.contains(name)) {
+                            error(seg, prefix + "allocation segment '" + name + "' is not an impact segment of config/reference/impact_factors.csv");
+                        }
+                        segments.add(name);
+                    }
+                } else if (am.get("segments") != null) {
+                    error(am.get("segments"), prefix + "allocation.segments must be a list, e.g. [energy, buildings]");
+                }
+                BigDecimal decimals = number(am, "decimals", a, prefix + "allocation.", false);
+                if ("true".equals(applies)) {
+                    error(a, prefix + "'allocation' only applies to government-wide goals (applies_to_departments: false)");
+                }
+                allocation = new Allocation(basis, List.copyOf(segments), decimals == null ? 3 : decimals.intValue());
+            }
             if (errors.size() > before) {
                 return null;
             }
             return new Goal(id, nameNl, nameEn, themeStrategy, themeNational, metric, unit, direction, aggregation, numerator,
                     denominator, baselineYear, baselineValue, targetYear, targetValue, changePct, Boolean.parseBoolean(applies),
-                    source, node.getStartMark().getLine() + 1);
+                    source, node.getStartMark().getLine() + 1, allocation);
         }
     }
 }

@@ -49,6 +49,8 @@ public class ReferenceData {
         TABLES.put("ref.input_goal_parameter", "input_goal_parameters.csv");
         TABLES.put("ref.result_metric", "result_metrics.csv");
         TABLES.put("ref.unit", "units.csv");
+        TABLES.put("ref.impact_factor", "impact_factors.csv");
+        TABLES.put("ref.theme_crosswalk", "theme_crosswalk.csv");
     }
 
     private final Warehouse warehouse;
@@ -72,11 +74,15 @@ public class ReferenceData {
                 w.update("""
                         INSERT INTO ref.goal (goal_id, goal_name_nl, goal_name_en, theme_strategy, theme_national_plan, metric, unit,
                             direction, aggregation, numerator_metric, denominator_metric, baseline_year, baseline_value, target_year,
-                            target_value, target_change_pct, applies_to_departments, source, catalogue_line)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                            target_value, target_change_pct, applies_to_departments, source, catalogue_line,
+                            allocation_basis, allocation_segments, allocation_decimals)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, string_split(?, ','), ?)""",
                         g.id(), g.nameNl(), g.nameEn(), g.themeStrategy(), g.themeNationalPlan(), g.metric(), g.unit(), g.direction(),
                         g.aggregation(), g.numerator(), g.denominator(), g.baselineYear(), g.baselineValue(), g.targetYear(),
-                        g.targetValue(), g.targetChangePct(), g.appliesToDepartments(), g.source(), g.line());
+                        g.targetValue(), g.targetChangePct(), g.appliesToDepartments(), g.source(), g.line(),
+                        g.allocation() == null ? null : g.allocation().basis(),
+                        g.allocation() == null ? null : String.join(",", g.allocation().segments()),
+                        g.allocation() == null ? null : g.allocation().decimals());
             }
             return null;
         });
@@ -85,15 +91,19 @@ public class ReferenceData {
 
     /** The goals of the targets catalogue, checked against the metrics in result_metrics.csv. */
     public List<TargetsCatalogue.Goal> goals() {
-        return TargetsCatalogue.read(targetsFile, knownMetrics());
+        return TargetsCatalogue.read(targetsFile, knownMetrics(), firstColumn("impact_factors.csv", "impact_segment"));
     }
 
     private Set<String> knownMetrics() {
-        Path file = directory.resolve("result_metrics.csv");
+        return firstColumn("result_metrics.csv", "metric");
+    }
+
+    private Set<String> firstColumn(String fileName, String column) {
+        Path file = directory.resolve(fileName);
         Set<String> metrics = new HashSet<>();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (CSVRecord r : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-                metrics.add(r.get("metric").strip());
+                metrics.add(r.get(column).strip());
             }
         } catch (IOException | IllegalArgumentException e) {
             throw new IllegalStateException("Cannot read " + file.toAbsolutePath() + ": " + e.getMessage(), e);

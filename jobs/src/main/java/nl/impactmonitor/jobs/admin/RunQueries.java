@@ -1,0 +1,162 @@
+package nl.impactmonitor.jobs.admin;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import nl.impactmonitor.jobs.operations.PartitionRerunJobConfiguration;
+import nl.impactmonitor.warehouse.Warehouse;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameter;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The admin layer's reads: executions from the job repository (paged newest first with SQL on its tables, mapped
+ * through {@link JobRepository}) and rejected rows from the warehouse through the load ids of an execution's file steps.
+ */
+@Component
+public class RunQueries {
+
+    /** Worker steps that land one file: {@code spend-file:<name>}, {@code tender-file:...}, {@code results-file:...}. */
+    static final Pattern FILE_STEP = Pattern.compile("^(spend|tender|results)-file:.+");
+    static final String RERUN_STEP = "partition-reload";
+
+    private final JdbcTemplate jdbc;
+    private final JobRepository jobRepository;
+    private final Warehouse warehouse;
+    private final String prefix;
+
+    public RunQueries(JdbcTemplate jdbc, JobRepository jobRepository, Warehouse warehouse,
+                      @Value("${spring.batch.jdbc.table-prefix:BATCH_}") String tablePrefix) {
+        this.jdbc = jdbc;
+        this.jobRepository = jobRepository;
+        this.warehouse = warehouse;
+        this.prefix = tablePrefix;
+    }
+
+    /** Executions newest first, optionally of one job. */
+    public ExecutionsPage executions(int page, int size, String jobName) {
+        String from = " FROM " + prefix + "JOB_EXECUTION e INNER JOIN " + prefix + "JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID"
+                + (jobName == null || jobName.isBlank() ? "" : " WHERE i.JOB_NAME = ?");
+        Object[] filter = jobName == null || jobName.isBlank() ? new Object[0] : new Object[] {jobName};
+        Long total = jdbc.queryForObject("SELECT COUNT(*)" + from, Long.class, filter);
+        List<Object> args = new ArrayList<>(List.of(filter));
+        args.add(size);
+        args.add((long) page * size);
+        List<Long> ids = jdbc.queryForList("SELECT e.JOB_EXECUTION_ID" + from + " ORDER BY e.JOB_EXECUTION_ID DESC LIMIT ? OFFSET ?",
+                Long.class, args.toArray());
+        List<ExecutionView> views = new ArrayList<>();
+        for (long id : ids) {
+            execution(id).ifPresent(views::add);
+        }
+        return new ExecutionsPage(page, size, total == null ? 0 : total, views);
+    }
+
+    public Optional<ExecutionView> execution(long id) {
+        return find(id).map(this::view);
+    }
+
+    /** Batch 6's JDBC repository throws instead of returning null for an unknown execution id. */
+    private Optional<JobExecution> find(long id) {
+        try {
+            return Optional.ofNullable(jobRepository.getJobExecution(id));
+        } catch (EmptyResultDataAccessException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Rejected rows of all file steps of an execution, by file and line. Empty when the execution does not exist. */
+    public Optional<RejectsPage> rejects(long executionId, int page, int size) {
+        JobExecution execution = find(executionId).orElse(null);
+        if (execution == null) {
+            return Optional.empty();
+        }
+        List<String> loadIds = execution.getStepExecutions().stream()
+                .sorted(Comparator.comparing(StepExecution::getId))
+                .map(RunQueries::loadId).filter(java.util.Objects::nonNull).distinct().toList();
+        if (loadIds.isEmpty()) {
+            return Optional.of(new RejectsPage(executionId, loadIds, page, size, 0, List.of()));
+        }
+        String in = String.join(", ", Collections.nCopies(loadIds.size(), "?"));
+        long total = warehouse.queryLong("SELECT count(*) FROM raw.reject WHERE load_id IN (" + in + ")", loadIds.toArray());
+        List<Object> args = new ArrayList<>(loadIds);
+        args.add(size);
+        args.add((long) page * size);
+        List<RejectsPage.Reject> rows = warehouse.query("""
+                SELECT load_id, source, source_file, line_no, column_name, value_raw, reason FROM raw.reject
+                WHERE load_id IN (%s) ORDER BY source, source_file, line_no NULLS FIRST, column_name LIMIT ? OFFSET ?""".formatted(in),
+                rs -> new RejectsPage.Reject(rs.getString(1), rs.getString(2), rs.getString(3), (Long) rs.getObject(4, Long.class),
+                        rs.getString(5), rs.getString(6), rs.getString(7)),
+                args.toArray());
+        return Optional.of(new RejectsPage(executionId, loadIds, page, size, total, rows));
+    }
+
+    static boolean isFileStep(String stepName) {
+        return FILE_STEP.matcher(stepName).matches() || RERUN_STEP.equals(stepName);
+    }
+
+    /**
+     * The warehouse load id of a file step: kept in its execution context by the load jobs; a partition rerun step
+     * does not keep it there, so it is rebuilt from the naming rule of PartitionRerunJobConfiguration.
+     */
+    static String loadId(StepExecution step) {
+        if (step.getExecutionContext().containsKey("load_id")) {
+            return step.getExecutionContext().getString("load_id");
+        }
+        if (RERUN_STEP.equals(step.getStepName())) {
+            String source = step.getJobParameters().getString(PartitionRerunJobConfiguration.SOURCE);
+            return source == null ? null : source + "-rerun-e" + step.getJobExecutionId() + "-s" + step.getId();
+        }
+        return null;
+    }
+
+    ExecutionView view(JobExecution e) {
+        Map<String, Object> identifying = new LinkedHashMap<>();
+        Map<String, Object> other = new LinkedHashMap<>();
+        e.getJobParameters().parameters().stream()
+                .sorted(Comparator.comparing(JobParameter::name))
+                .forEach(p -> (p.identifying() ? identifying : other).put(p.name(), p.value()));
+        List<ExecutionView.StepView> steps = e.getStepExecutions().stream()
+                .sorted(Comparator.comparing(StepExecution::getId))
+                .map(s -> new ExecutionView.StepView(s.getId(), s.getStepName(), s.getStatus().name(),
+                        s.getExitStatus().getExitCode(), s.getExitStatus().getExitDescription(), s.getStartTime(), s.getEndTime(),
+                        s.getReadCount(), s.getWriteCount(), s.getSkipCount(), s.getFilterCount(),
+                        isFileStep(s.getStepName()) ? loadId(s) : null))
+                .toList();
+        long read = 0, loaded = 0, rejected = 0, filtered = 0;
+        for (ExecutionView.StepView s : steps) {
+            if (isFileStep(s.name())) {
+                read += s.readCount();
+                loaded += s.writeCount();
+                rejected += s.skipCount();
+                filtered += s.filterCount();
+            }
+        }
+        return new ExecutionView(e.getId(), e.getJobInstance().getJobName(), e.getJobInstance().getInstanceId(), e.getStatus().name(),
+                e.getExitStatus().getExitCode(), e.getExitStatus().getExitDescription(), e.getCreateTime(), e.getStartTime(),
+                e.getEndTime(), identifying, other, e.isRunning(),
+                isRestartable(e), new ExecutionView.Totals(read, loaded, rejected, filtered),
+                steps);
+    }
+
+    /** Failed or stopped, and the last execution of its job instance (an earlier one was restarted already). */
+    private boolean isRestartable(JobExecution e) {
+        if (e.getStatus() != BatchStatus.FAILED && e.getStatus() != BatchStatus.STOPPED) {
+            return false;
+        }
+        JobExecution last = jobRepository.getLastJobExecution(e.getJobInstance());
+        return last == null || last.getId() == e.getId();
+    }
+}

@@ -1,0 +1,77 @@
+package nl.impactmonitor.jobs.admin;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import nl.impactmonitor.warehouse.Warehouse;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.stereotype.Component;
+
+/**
+ * Health component {@code warehouse}: a {@code SELECT 1} through the warehouse connection answers, and the
+ * warehouse file's folder is writable. The connection is serialised, so during a load the probe may wait for it:
+ * after two seconds the component reports UP as busy instead of holding up the health endpoint.
+ */
+@Component("warehouseHealthIndicator")
+public class WarehouseHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
+
+    private static final long WAIT_MILLIS = 2000;
+
+    private final Warehouse warehouse;
+    private final ExecutorService probes = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "warehouse-health");
+        t.setDaemon(true);
+        return t;
+    });
+    private Future<Long> pending;
+
+    public WarehouseHealthIndicator(Warehouse warehouse) {
+        super("warehouse health check failed");
+        this.warehouse = warehouse;
+    }
+
+    @Override
+    protected void doHealthCheck(Health.Builder builder) throws Exception {
+        Path file = warehouse.settings().databaseFile().toAbsolutePath();
+        Path folder = file.getParent();
+        builder.withDetail("file", file.toString());
+        boolean writable = folder != null && Files.isDirectory(folder) && Files.isWritable(folder);
+        builder.withDetail("folderWritable", writable);
+        try {
+            long one = probe().get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            builder.withDetail("query", one == 1 ? "SELECT 1 answered" : "SELECT 1 gave " + one);
+            if (one != 1) {
+                builder.down();
+                return;
+            }
+        } catch (TimeoutException busy) {
+            builder.withDetail("query", "busy: a run holds the warehouse connection");
+        }
+        if (writable) {
+            builder.up();
+        } else {
+            builder.down().withDetail("error", "folder " + folder + " is not writable");
+        }
+    }
+
+    /** At most one probe waits for the connection at a time; callers meanwhile share it. */
+    private synchronized Future<Long> probe() {
+        if (pending == null || pending.isDone()) {
+            pending = probes.submit(() -> warehouse.queryLong("SELECT 1"));
+        }
+        return pending;
+    }
+
+    @Override
+    public void destroy() {
+        probes.shutdownNow();
+    }
+}

@@ -1,0 +1,134 @@
+package nl.impactmonitor.jobs.progress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import nl.impactmonitor.jobs.TestProject;
+import nl.impactmonitor.jobs.landing.SourceFileLoader;
+import nl.impactmonitor.jobs.spend.SpendSource;
+import nl.impactmonitor.jobs.supplierresult.SupplierResultSource;
+import nl.impactmonitor.warehouse.Warehouse;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Footprint from spend and the split of government-wide goals over departments, on two departments whose spend per
+ * segment is known. Intensities are those of config/reference/impact_factors.csv: category-management segments
+ * (energy, communication) 0.282692 kg CO2-eq/EUR, specific segments (civil works) 0.144561.
+ */
+class FootprintAllocationTest {
+
+    @TempDir
+    Path dir;
+    Warehouse warehouse;
+
+    @BeforeEach
+    void load() throws Exception {
+        warehouse = TestProject.warehouse(dir);
+        Path spend = dir.resolve("spend.csv");
+        // AZ: Energie staffel 5 (mid 375,001), GWW staffel 3 (mid 75,001), Communicatie staffel 2 (mid 30,001).
+        // BZ: Energie staffel 4 (mid 175,001).
+        Files.writeString(spend, """
+                Ministerie;Jaar;Hoofdkostensoort;Leverancier;Staffel
+                AZ;2023;Energie;Totaal;5
+                AZ;2023;Grond- weg- en waterbouw;Totaal;3
+                AZ;2023;Communicatie;Totaal;2
+                BZ;2023;Energie;Totaal;4
+                """);
+        new SourceFileLoader(warehouse, SpendSource.SPEC, TestProject.columns(SpendSource.NAME), dir.resolve("work")).load(spend, null, "s-1");
+        Path results = dir.resolve("results.csv");
+        Files.writeString(results, """
+                Contractnummer;Leverancier;KvK-nummer;Ministerie;Jaar;Periode van;Periode tot;Indicator;Waarde;Eenheid;Toelichting;Rapportagedatum
+                SR-1;Schoonmaak BV;;AZ;2023;;;participation_jobs;900;banen;;15-01-2024
+                SR-2;Catering BV;;BZ;2023;;;participation_jobs;450;banen;;15-01-2024
+                """);
+        new SourceFileLoader(warehouse, SupplierResultSource.SPEC, TestProject.columns(SupplierResultSource.NAME), dir.resolve("work"))
+                .load(results, null, "r-1");
+        warehouse.models().buildAll();
+    }
+
+    @AfterEach
+    void close() {
+        warehouse.close();
+    }
+
+    private String footprint(String department, String segment) {
+        return warehouse.query("""
+                SELECT co2_min_kg, co2_mid_kg, co2_max_kg, high_impact_co2_share_pct, factor_source
+                FROM marts.footprint_department_year WHERE department_code = ? AND year = 2023 AND impact_segment = ?""",
+                rs -> plain(rs.getBigDecimal(1)) + " " + plain(rs.getBigDecimal(2)) + " " + plain(rs.getBigDecimal(3)) + " "
+                        + plain(rs.getBigDecimal(4)) + " | " + rs.getString(5), department, segment).get(0);
+    }
+
+    private static String plain(BigDecimal d) {
+        return d == null ? "null" : d.stripTrailingZeros().toPlainString();
+    }
+
+    @Test
+    void footprintIsSpendTimesTheSegmentIntensityWithRangeAndSource() {
+        // AZ energy: 375,001 x 0.282692 = 106,009.782692 kg (min 250,001 x 0.282692 = 70,673.282692; max 500,000 x 0.282692 = 141,346)
+        assertThat(footprint("AZ", "energy")).startsWith("70673.283 106009.783 141346 null | KPMG 2019 via evaluation Figure 1 (category_management, 2019");
+        // AZ civil works: 75,001 x 0.144561 = 10,842.219561 kg
+        assertThat(footprint("AZ", "civil_works")).startsWith("7228.195 10842.22 14456.1 null | KPMG 2019 via evaluation Figure 1 (specific, 2019");
+        // AZ total: 106,009.782692 + 10,842.219561 + 30,001 x 0.282692 (8,481.042692) = 125,333.044945 kg;
+        // min 80,728.679945, max 169,936.7; energy and GWW are high-impact groups: 116,852.002253 / 125,333.044945 = 93.233%
+        assertThat(footprint("AZ", "total")).startsWith("80728.68 125333.045 169936.7 93.233 | ");
+        // RIJK is the sum of the departments: + BZ energy 175,001 x 0.282692 = 49,471.382692
+        assertThat(warehouse.query("SELECT co2_mid_kg FROM marts.footprint_department_year WHERE department_code = 'RIJK' AND year = 2023"
+                + " AND impact_segment = 'total'", rs -> plain(rs.getBigDecimal(1)))).containsExactly("174804.428");
+        assertThat(warehouse.queryLong("SELECT count(*) FROM marts.footprint_department_year WHERE factor_source IS NULL")).isZero();
+    }
+
+    @Test
+    void governmentWideJobsTargetIsSplitBySpendAndAddsUpExactly() {
+        // Social return: 1,500 jobs split by spend. AZ 480,003 of 655,004 -> 1,099.2368 jobs, BZ 175,001 -> 400.7632.
+        // Rounded down 1,099 + 400 = 1,499; the one job left goes to the larger remainder (BZ, .7632): AZ 1,099, BZ 401.
+        assertThat(warehouse.query("""
+                SELECT department_code, allocated_target_value, allocated_baseline_value FROM core.fct_goal_allocation
+                WHERE goal_id = 'social_return_jobs' AND year = 2023 ORDER BY department_code""",
+                rs -> rs.getString(1) + " " + plain(rs.getBigDecimal(2)) + " " + plain(rs.getBigDecimal(3))))
+                .containsExactly("AZ 1099 0", "BZ 401 0");
+        // Every split goal adds up to its government-wide target in every year.
+        assertThat(warehouse.query("""
+                SELECT a.goal_id, a.year, sum(a.allocated_target_value) AS parts,
+                       round(coalesce(g.target_value, g.baseline_value * (1 + g.target_change_pct / 100)), g.allocation_decimals) AS whole
+                FROM core.fct_goal_allocation AS a INNER JOIN ref.goal AS g USING (goal_id)
+                GROUP BY ALL HAVING parts IS DISTINCT FROM whole AND whole IS NOT NULL""", rs -> rs.getString(1))).isEmpty();
+    }
+
+    @Test
+    void departmentsAreJudgedAgainstTheirOwnPartAndRanked() {
+        // Trajectory of the split goal from 0 (2014) to the department's part (2023): AZ 1,099 in 2023; actual 900 jobs.
+        assertThat(warehouse.query("""
+                SELECT department_code, status, actual_value, target_value, trajectory_value, allocation_share_pct
+                FROM marts.progress_department_year WHERE goal_id = 'social_return_jobs' AND year = 2023 ORDER BY department_code""",
+                rs -> rs.getString(1) + " " + rs.getString(2) + " " + plain(rs.getBigDecimal(3)) + " of " + plain(rs.getBigDecimal(4))
+                        + " trajectory " + plain(rs.getBigDecimal(5))))
+                .containsExactly("AZ off_track 900 of 1099 trajectory 1099", "BZ achieved 450 of 401 trajectory 401", "RIJK off_track 1350 of 1500 trajectory 1500");
+        // A goal whose total needs a baseline that is not configured is no_baseline for departments as well.
+        assertThat(warehouse.query("SELECT DISTINCT status FROM marts.progress_department_year WHERE goal_id = 'energy_gas_use_reduction'"
+                + " AND department_code IN ('AZ', 'BZ')", rs -> rs.getString(1))).containsExactly("no_baseline");
+        // Leaders and laggards rank the departments by their gap to their own trajectory: BZ +49, AZ -199.
+        assertThat(warehouse.query("""
+                SELECT rank, department_code, position, gap FROM marts.leaders_laggards
+                WHERE goal_id = 'social_return_jobs' AND year = 2023 ORDER BY rank""",
+                rs -> rs.getInt(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + plain(rs.getBigDecimal(4))))
+                .containsExactly("1 BZ leader 49", "2 AZ laggard -199");
+    }
+
+    @Test
+    void themeCrosswalkMapsEveryStrategyTheme() {
+        List<String> themes = warehouse.query("SELECT theme_strategy || '>' || coalesce(theme_national_plan, '-') FROM ref.theme_crosswalk ORDER BY 1",
+                rs -> rs.getString(1));
+        assertThat(themes).contains("climate>climate", "isv>isv_chain", "living_environment>environment", "innovation>-");
+        assertThat(warehouse.query("SELECT DISTINCT theme_strategy FROM ref.theme_crosswalk ORDER BY 1", rs -> rs.getString(1)))
+                .containsExactly("circular", "climate", "innovation", "isv", "living_environment", "social_return", "wellbeing_health");
+    }
+}
