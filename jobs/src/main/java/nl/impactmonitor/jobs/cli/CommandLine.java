@@ -47,6 +47,7 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
                                  that last delivered it), then models, tests and publication
               restart <id>       restart a failed or stopped execution where it stopped
               status [--limit=N] the latest executions
+              help               this text
             exit codes: 0 completed, 1 failed, 2 bad request, 3 conflict with a running job
               spend-load         load the spend landing folder only
               tender-load        load the MVI-ZET landing folder only
@@ -108,6 +109,7 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
                 return runService.awaitCompletion(runService.restart(Long.parseLong(args.getNonOptionArgs().get(1))));
             });
             case "status" -> status(Integer.parseInt(option(args, "limit", "10")));
+            case "help" -> out.println(USAGE);
             case "generate-samples" -> {
                 Path dir = Path.of(option(args, "out", "samples"));
                 long seed = Long.parseLong(option(args, "seed", "20261127"));
