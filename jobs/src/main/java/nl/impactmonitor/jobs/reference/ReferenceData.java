@@ -111,6 +111,11 @@ public class ReferenceData {
         return metrics;
     }
 
+    /** The folder the reference files are read from. */
+    public Path directory() {
+        return directory;
+    }
+
     /** Header names accepted for a source's columns ({@code <source>_columns.csv}). */
     public SourceColumns columns(String source) {
         return SourceColumns.read(directory.resolve(source + "_columns.csv"));
