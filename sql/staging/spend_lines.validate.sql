@@ -16,14 +16,6 @@ WITH raw_lines AS (
     WHERE load_id = :load_id
 ),
 
-department_keys AS (
-    SELECT norm_key(alias) AS department_key, department_code FROM ref.department_alias
-    UNION
-    SELECT norm_key(department_code), department_code FROM ref.department
-    UNION
-    SELECT norm_key(name_nl), department_code FROM ref.department
-),
-
 typed AS (
     SELECT
         r.*,
@@ -34,7 +26,7 @@ typed AS (
         CASE WHEN regexp_full_match(r.staffel_raw, '\d{1,2}') THEN CAST(r.staffel_raw AS INTEGER) END AS staffel_value,
         coalesce(norm_key(r.supplier_raw) IN (SELECT norm_key(marker) FROM ref.spend_total_marker), false) AS is_total
     FROM raw_lines AS r
-    LEFT JOIN department_keys AS k ON k.department_key = norm_key(r.department_raw)
+    LEFT JOIN ref.department_key AS k ON k.department_key = norm_key(r.department_raw)
     LEFT JOIN ref.department AS d ON d.department_code = k.department_code
 )
 

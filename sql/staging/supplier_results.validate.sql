@@ -23,14 +23,6 @@ WITH raw_rows AS (
     WHERE load_id = :load_id
 ),
 
-department_keys AS (
-    SELECT norm_key(alias) AS department_key, department_code FROM ref.department_alias
-    UNION
-    SELECT norm_key(department_code), department_code FROM ref.department
-    UNION
-    SELECT norm_key(name_nl), department_code FROM ref.department
-),
-
 metric_keys AS (
     SELECT norm_key(metric) AS metric_key, metric, quantity, base_unit FROM ref.result_metric
     UNION
@@ -57,7 +49,7 @@ typed AS (
         parse_date(r.period_end_raw)                 AS end_date,
         parse_date(r.reported_on_raw)                AS reported_on
     FROM raw_rows AS r
-    LEFT JOIN department_keys AS k ON k.department_key = norm_key(r.department_raw)
+    LEFT JOIN ref.department_key AS k ON k.department_key = norm_key(r.department_raw)
     LEFT JOIN metric_keys AS m ON m.metric_key = norm_key(r.metric_raw)
     LEFT JOIN unit_keys AS u ON u.unit_key = norm_key(r.unit_raw)
 ),

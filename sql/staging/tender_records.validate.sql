@@ -44,14 +44,6 @@ value_aliases AS (
     FROM ref.value_alias
 ),
 
-department_keys AS (
-    SELECT norm_key(alias) AS department_key, department_code FROM ref.department_alias
-    UNION
-    SELECT norm_key(department_code), department_code FROM ref.department
-    UNION
-    SELECT norm_key(name_nl), department_code FROM ref.department
-),
-
 theme_answers AS (
     UNPIVOT (
         SELECT
@@ -109,7 +101,7 @@ typed AS (
         coalesce(th.themes_applied, [])                        AS themes_applied,
         th.unknown_instruments
     FROM raw_records AS r
-    LEFT JOIN department_keys AS k ON k.department_key = norm_key(r.department_raw)
+    LEFT JOIN ref.department_key AS k ON k.department_key = norm_key(r.department_raw)
     LEFT JOIN ref.department AS d ON d.department_code = k.department_code
     LEFT JOIN value_aliases AS ct ON ct.domain = 'contract_type' AND ct.alias_key = norm_key(r.contract_type_raw)
     LEFT JOIN value_aliases AS am ON am.domain = 'ambition_level' AND am.alias_key = norm_key(r.ambition_level_raw)
