@@ -130,19 +130,11 @@ public final class RawLoader {
         long start = System.nanoTime();
         String validateSql = ModelRunner.stripTrailingSemicolon(warehouse.sqlFile(spec.validateSql()))
                 .replace(":load_id", Warehouse.quoteLiteral(lineage.loadId()));
+        Map<String, Long> phase = new java.util.LinkedHashMap<>();
         Result result = warehouse.inTransaction(w -> {
-            w.execute("DROP TABLE IF EXISTS load_csv; DROP TABLE IF EXISTS load_reject_errors;"
+            w.execute("DROP TABLE IF EXISTS load_reject_errors;"
                     + " DROP TABLE IF EXISTS load_reject_scans; DROP TABLE IF EXISTS load_validated;");
-            w.execute("CREATE TEMP TABLE load_csv AS SELECT * FROM " + readCsv(input) + " WITH ORDINALITY");
-            long formatRejects = w.queryLong("SELECT count(DISTINCT line) FROM load_reject_errors");
-            boolean renumber = formatRejects > 0;
-            if (renumber) {
-                numberGoodLines(w, input, formatRejects);
-            }
-            String lineNo = input.lineNumberColumn() > 0 ? "CAST(c.c" + input.lineNumberColumn() + " AS BIGINT)"
-                    : renumber ? "g.line_no" : "(" + input.linesBeforeData() + " + c.ordinality)";
-            String from = renumber ? "load_csv c JOIN load_good_lines g ON g.ordinality = c.ordinality" : "load_csv c";
-
+            long tRead = System.nanoTime();
             StringJoiner targetCols = new StringJoiner(", ");
             StringJoiner sourceCols = new StringJoiner(", ");
             for (String column : spec.rawColumns()) {
@@ -150,10 +142,22 @@ public final class RawLoader {
                 Integer idx = input.columnIndex().get(column);
                 sourceCols.add(idx == null ? "NULL" : "c" + idx);
             }
+            // Straight from the file into the raw table: no intermediate copy. Line numbers count records after the
+            // header; when the reader skipped malformed lines, they are counted back in below.
+            String lineNo = input.lineNumberColumn() > 0 ? "CAST(c" + input.lineNumberColumn() + " AS BIGINT)"
+                    : "(" + input.linesBeforeData() + " + ordinality)";
             w.execute("INSERT INTO " + spec.rawTable() + " (load_id, source_file, source_sha256, line_no, " + targetCols + ")"
                     + " SELECT " + Warehouse.quoteLiteral(lineage.loadId()) + ", " + Warehouse.quoteLiteral(lineage.sourceFile())
                     + ", " + Warehouse.quoteLiteral(lineage.sha256()) + ", " + lineNo + ", " + sourceCols
-                    + " FROM " + from);
+                    + " FROM " + readCsv(input) + " WITH ORDINALITY");
+            phase.put("read", System.nanoTime() - tRead);
+            long formatRejects = w.queryLong("SELECT count(DISTINCT line) FROM load_reject_errors");
+            if (formatRejects > 0 && input.lineNumberColumn() == 0) {
+                long rows = w.queryLong("SELECT count(*) FROM " + spec.rawTable() + " WHERE load_id = ?", lineage.loadId());
+                numberGoodLines(w, input, formatRejects, rows);
+                w.update("UPDATE " + spec.rawTable() + " AS r SET line_no = g.line_no FROM load_good_lines AS g"
+                        + " WHERE r.load_id = ? AND r.line_no = " + input.linesBeforeData() + " + g.ordinality", lineage.loadId());
+            }
             long formatRejectsCounted = only == null ? formatRejects : 0;
             if (only == null) w.update("""
                     INSERT INTO raw.reject (load_id, source, source_file, source_sha256, line_no, column_name, value_raw, reason)
@@ -163,7 +167,11 @@ public final class RawLoader {
                     GROUP BY e.line""",
                     lineage.loadId(), spec.source(), lineage.sourceFile(), lineage.sha256());
 
+            phase.put("raw", System.nanoTime() - tRead - phase.get("read"));
+            long tValidate = System.nanoTime();
             w.execute("CREATE TEMP TABLE load_validated AS " + validateSql);
+            phase.put("validate", System.nanoTime() - tValidate);
+            long tWrite = System.nanoTime();
             long rawRows = w.queryLong("SELECT count(*) FROM load_validated");
             if (only != null) {
                 w.update("DELETE FROM load_validated WHERE department_code IS DISTINCT FROM ? OR year IS DISTINCT FROM ?",
@@ -204,12 +212,14 @@ public final class RawLoader {
             String message = read + " rows read, " + valid + " loaded, " + rejected + " rejected"
                     + (only == null ? "" : " (partition " + only.departmentCode() + " " + only.year() + " only)");
             insertLoad(spec, lineage, "loaded", read, valid, rejected, message);
-            w.execute("DROP TABLE load_csv; DROP TABLE load_reject_errors; DROP TABLE load_reject_scans; DROP TABLE load_validated;"
+            phase.put("write", System.nanoTime() - tWrite);
+            w.execute("DROP TABLE load_reject_errors; DROP TABLE load_reject_scans; DROP TABLE load_validated;"
                     + " DROP TABLE IF EXISTS load_good_lines;");
             return new Result(lineage.loadId(), Status.LOADED, read, valid, rejected, partitions, message);
         });
-        log.info("Loaded {} ({}): {} in {} ms", lineage.sourceFile(), lineage.loadId(), result.message(),
-                (System.nanoTime() - start) / 1_000_000);
+        log.info("Loaded {} ({}): {} in {} ms (read {} ms, raw {} ms, validate {} ms, write {} ms)", lineage.sourceFile(),
+                lineage.loadId(), result.message(), (System.nanoTime() - start) / 1_000_000, phase.get("read") / 1_000_000,
+                phase.get("raw") / 1_000_000, phase.get("validate") / 1_000_000, phase.get("write") / 1_000_000);
         return result;
     }
 
@@ -232,16 +242,16 @@ public final class RawLoader {
      * DuckDB numbers good records 1..n and reports rejected ones by line; a good record's line is its position
      * among all records once the rejected lines are counted back in.
      */
-    private static void numberGoodLines(Warehouse w, DelimitedFile input, long formatRejects) {
+    private static void numberGoodLines(Warehouse w, DelimitedFile input, long formatRejects, long goodRows) {
         w.execute("""
                 CREATE OR REPLACE TEMP TABLE load_good_lines AS
                 WITH all_lines AS (
-                    SELECT range + 1 AS line_no FROM range(%d, %d + (SELECT count(*) FROM load_csv) + %d)
+                    SELECT range + 1 AS line_no FROM range(%d, %d + %d + %d)
                 )
                 SELECT line_no, row_number() OVER (ORDER BY line_no) AS ordinality
                 FROM all_lines
                 WHERE line_no NOT IN (SELECT DISTINCT line FROM load_reject_errors)
-                """.formatted(input.linesBeforeData(), input.linesBeforeData(), formatRejects));
+                """.formatted(input.linesBeforeData(), input.linesBeforeData(), goodRows, formatRejects));
     }
 
     private void insertLoad(Spec spec, Lineage lineage, String status, long read, long loaded, long rejected, String message) {
