@@ -38,6 +38,19 @@ final class Formats {
         return decimal(value, 0, max);
     }
 
+    /**
+     * Like {@link #number(BigDecimal)}, but with its decimals always shown ("412,0"), so that the two ends of a range
+     * read alike ("412,0 – 455,4").
+     */
+    static String measure(BigDecimal value) {
+        if (value == null) {
+            return "–";
+        }
+        BigDecimal abs = value.abs();
+        int decimals = abs.compareTo(BigDecimal.valueOf(1000)) >= 0 ? 0 : abs.compareTo(BigDecimal.TEN) >= 0 ? 1 : 2;
+        return decimal(value, decimals, decimals);
+    }
+
     static String number(double value) {
         return number(BigDecimal.valueOf(value));
     }

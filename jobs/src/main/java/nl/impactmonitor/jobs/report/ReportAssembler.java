@@ -55,22 +55,34 @@ public final class ReportAssembler {
         Map<String, List<Object[]>> rows = new LinkedHashMap<>();
         w.forEachRow("""
                 SELECT goal_id, goal_name_nl, goal_name_en, theme_strategy, theme_national_plan, unit, direction, baseline_year,
-                       baseline_value, target_year, target_value, year, actual_value, trajectory_value, status
+                       baseline_value, target_year, target_value, year, actual_value, trajectory_value, status,
+                       allocation_share_pct IS NOT NULL
                 FROM marts.progress_department_year WHERE department_code = ? ORDER BY goal_id, year""",
                 rs -> rows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Object[] {
                         rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
                         rs.getObject(8), rs.getBigDecimal(9), rs.getInt(10), rs.getBigDecimal(11), rs.getInt(12),
-                        rs.getBigDecimal(13), rs.getBigDecimal(14), rs.getString(15)}), code);
+                        rs.getBigDecimal(13), rs.getBigDecimal(14), rs.getString(15), rs.getBoolean(16)}), code);
         List<ReportData.ProgressSeries> effect = new ArrayList<>();
         rows.forEach((goalId, list) -> {
             Object[] first = list.get(0);
             Object[] last = list.get(list.size() - 1);
+            // Baseline and target of the latest year that has them: the same every year for most goals, but the
+            // department's part of a split government-wide goal follows each year's allocation (and is missing in a
+            // year without spend to split by).
+            Object[] ref = first;
+            for (Object[] r : list) {
+                if (r[7] != null || r[9] != null) {
+                    ref = r;
+                }
+            }
             List<ReportData.ProgressPoint> points = list.stream()
                     .map(r -> new ReportData.ProgressPoint((Integer) r[10], (BigDecimal) r[11], (BigDecimal) r[12], (String) r[13]))
                     .toList();
+            // a split government-wide goal: the department is judged against its own part (in any year)
+            boolean allocated = !code.equals("RIJK") && list.stream().anyMatch(r -> (Boolean) r[14]);
             effect.add(new ReportData.ProgressSeries(goalId, (String) first[0], (String) first[1], (String) first[2], (String) first[3],
-                    (String) first[4], (String) first[5], (Integer) first[6], (BigDecimal) first[7], (Integer) first[8],
-                    (BigDecimal) first[9], (String) last[13], points));
+                    (String) first[4], (String) first[5], (Integer) ref[6], (BigDecimal) ref[7], (Integer) ref[8],
+                    (BigDecimal) ref[9], (String) last[13], points, allocated));
         });
         String coverageWhere = code.equals("RIJK") ? "" : " WHERE department_code = ?";
         String coverageSql = code.equals("RIJK")
@@ -84,6 +96,12 @@ public final class ReportAssembler {
         Warehouse.RowMapper<ReportData.CoverageRow> coverageRow = rs -> new ReportData.CoverageRow(rs.getInt(1), rs.getBoolean(2),
                 rs.getBoolean(3), rs.getBoolean(4), rs.getLong(5), rs.getLong(6), rs.getLong(7));
         List<ReportData.CoverageRow> coverage = code.equals("RIJK") ? w.query(coverageSql, coverageRow) : w.query(coverageSql, coverageRow, code);
-        return new ReportData.DepartmentPage(code, nameNl, nameEn, spend, inputs, effect, coverage);
+        List<ReportData.FootprintRow> footprint = w.query("""
+                SELECT year, impact_segment, co2_min_kg, co2_mid_kg, co2_max_kg, material_mid_kg, high_impact_co2_share_pct,
+                       factor_source
+                FROM marts.footprint_department_year WHERE department_code = ? ORDER BY year, impact_segment""",
+                rs -> new ReportData.FootprintRow(rs.getInt(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
+                        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8)), code);
+        return new ReportData.DepartmentPage(code, nameNl, nameEn, spend, inputs, effect, coverage, footprint);
     }
 }

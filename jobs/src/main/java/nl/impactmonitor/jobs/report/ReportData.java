@@ -24,7 +24,8 @@ public record ReportData(
             List<SpendYear> spend,
             List<InputGoalRow> inputGoals,
             List<ProgressSeries> effectGoals,
-            List<CoverageRow> coverage) {
+            List<CoverageRow> coverage,
+            List<FootprintRow> footprint) {
     }
 
     /** Spend of one year and class (generic, specific, unclassified, total) as a range with the report's midpoint. */
@@ -36,13 +37,27 @@ public record ReportData(
                                Long undetermined, BigDecimal sharePct, BigDecimal targetPct, String status) {
     }
 
-    /** One effect goal over the years, with the straight-line trajectory from baseline to target. */
+    /**
+     * One effect goal over the years, with the straight-line trajectory from baseline to target. {@code allocated}: a
+     * government-wide goal split over departments, so on a department page baseline, target and trajectory are the
+     * department's own part of the government-wide ones (evaluation 8.2.6); never set on the RIJK page.
+     */
     public record ProgressSeries(String goalId, String nameNl, String nameEn, String themeStrategy, String themeNationalPlan,
                                  String unit, String direction, Integer baselineYear, BigDecimal baselineValue,
-                                 int targetYear, BigDecimal targetValue, String latestStatus, List<ProgressPoint> points) {
+                                 int targetYear, BigDecimal targetValue, String latestStatus, List<ProgressPoint> points,
+                                 boolean allocated) {
     }
 
     public record ProgressPoint(int year, BigDecimal actual, BigDecimal trajectory, String status) {
+    }
+
+    /**
+     * Spend-based footprint of one year and impact segment ('total' for the department-year as a whole), in kg: the
+     * range follows the spend range ({@code co2MaxKg == null}: unbounded, staffel 13). The high-impact share is given
+     * on total rows only; factorSource names the intensities used (source, factor group, reference year).
+     */
+    public record FootprintRow(int year, String segment, BigDecimal co2MinKg, BigDecimal co2MidKg, BigDecimal co2MaxKg,
+                               BigDecimal materialMidKg, BigDecimal highImpactSharePct, String factorSource) {
     }
 
     /** Which sources arrived for a department in a year. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -14,6 +15,7 @@ import java.util.stream.Collectors;
 import nl.impactmonitor.jobs.report.ReportData.CoverageRow;
 import nl.impactmonitor.jobs.report.ReportData.DepartmentPage;
 import nl.impactmonitor.jobs.report.ReportData.DictionaryEntry;
+import nl.impactmonitor.jobs.report.ReportData.FootprintRow;
 import nl.impactmonitor.jobs.report.ReportData.InputGoalRow;
 import nl.impactmonitor.jobs.report.ReportData.LeaderLaggard;
 import nl.impactmonitor.jobs.report.ReportData.ProgressPoint;
@@ -28,6 +30,7 @@ final class ReportPages {
 
     static final String TOTAL = "total";
     static final String RIJK = "RIJK";
+    static final String UNCLASSIFIED = "unclassified";
 
     /** The spend classes of spend_by_department_year in table order; other classes follow alphabetically. */
     private static final Map<String, Text> SPEND_CLASSES = orderedMap(
@@ -41,13 +44,40 @@ final class ReportPages {
             Map.entry("climate", new Text("Klimaat", "Climate")),
             Map.entry("circular", new Text("Circulair", "Circular")),
             Map.entry("social_return", new Text("Social return", "Social return")),
-            Map.entry("isv", new Text("Internationale sociale voorwaarden", "International social conditions")),
+            Map.entry("isv", new Text("Internationale sociale voorwaarden (ISV)", "International social conditions (ISV)")),
             Map.entry("isv_chain", new Text("ISV en ketenverantwoordelijkheid", "ISV and chain responsibility")),
             Map.entry("innovation", new Text("Innovatiegericht inkopen", "Innovation-oriented procurement")),
             Map.entry("living_environment", new Text("Leefomgeving", "Living environment")),
             Map.entry("environment", new Text("Milieu (incl. biodiversiteit)", "Environment (incl. biodiversity)")),
             Map.entry("wellbeing_health", new Text("Welzijn en gezondheid", "Wellbeing and health")),
-            Map.entry("diversity_inclusion", new Text("Diversiteit en inclusie", "Diversity and inclusion")));
+            Map.entry("diversity_inclusion", new Text("Diversiteit en inclusie", "Diversity and inclusion")),
+            Map.entry("all", new Text("Alle thema's", "All themes")));
+
+    /** Heading order of the Inkopen met Impact themes; other codes follow alphabetically, goals without a theme last. */
+    private static final List<String> STRATEGY_THEMES = List.of("climate", "circular", "social_return", "isv",
+            "innovation", "living_environment", "wellbeing_health", "all");
+
+    /** Heading order of the National Plan MVI themes (innovation has no theme of its own there). */
+    private static final List<String> NATIONAL_PLAN_THEMES = List.of("climate", "circular", "social_return",
+            "isv_chain", "environment", "diversity_inclusion", "all");
+
+    /** Impact segments of the evaluation's Figure 1 (config/reference/cost_categories.csv). */
+    private static final Map<String, Text> SEGMENTS = orderedMap(
+            "energy", new Text("Energie", "Energy"),
+            "civil_works", new Text("GWW", "Civil works"),
+            "buildings", new Text("Gebouwen", "Buildings"),
+            "ict", Text.both("ICT"),
+            "facilities", new Text("Facilitair", "Facilities"),
+            "communication", new Text("Communicatie", "Communication"),
+            "organisation_personnel", new Text("Organisatie en personeel", "Organisation and personnel"),
+            "policy_research_advice", new Text("Beleidsonderzoek en advies", "Policy research and advice"),
+            "other_generic", new Text("Overig generiek", "Other generic"),
+            "defence", new Text("Defensie", "Defence"),
+            "other_specific", new Text("Overig specifiek", "Other specific"),
+            UNCLASSIFIED, new Text("Niet ingedeeld", "Unclassified"));
+
+    /** Footprints from 100,000 tonnes up are shown in kilotonnes. */
+    private static final BigDecimal KILOTONNE_FROM_KG = new BigDecimal("100000000");
 
     private ReportPages() {
     }
@@ -89,6 +119,48 @@ final class ReportPages {
         }
     }
 
+    /** Goals under one theme heading, in the order of the page. */
+    record ThemeGroup<T>(String code, Text name, Text count, List<T> goals) {
+    }
+
+    /**
+     * The same goals grouped twice: by the themes of Inkopen met Impact and by those of the National Plan MVI. The page
+     * shows one grouping; the reader switches with a checkbox (#theme-np), without JavaScript.
+     */
+    record ThemeGroups<T>(List<ThemeGroup<T>> strategy, List<ThemeGroup<T>> nationalPlan) {
+
+        public boolean isEmpty() {
+            return strategy.isEmpty();
+        }
+    }
+
+    static <T> ThemeGroups<T> themeGroups(List<T> goals, Function<T, String> strategy, Function<T, String> nationalPlan) {
+        return new ThemeGroups<>(
+                group(goals, strategy, STRATEGY_THEMES, new Text("Zonder thema", "No theme")),
+                group(goals, nationalPlan, NATIONAL_PLAN_THEMES,
+                        new Text("Geen eigen thema in het Nationaal Plan MVI", "No theme of its own in the National Plan MVI")));
+    }
+
+    private static <T> List<ThemeGroup<T>> group(List<T> goals, Function<T, String> theme, List<String> order, Text none) {
+        Map<String, List<T>> byKey = new TreeMap<>();
+        Map<String, String> codes = new TreeMap<>();
+        for (T goal : goals) {
+            String code = theme.apply(goal);
+            String key = code == null ? "9|"
+                    : order.contains(code) ? String.format(Locale.ROOT, "0|%02d", order.indexOf(code)) : "1|" + code;
+            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(goal);
+            codes.put(key, code);
+        }
+        List<ThemeGroup<T>> groups = new ArrayList<>();
+        byKey.forEach((key, list) -> {
+            String code = codes.get(key);
+            int n = list.size();
+            groups.add(new ThemeGroup<>(code == null ? "none" : code, code == null ? none : theme(code),
+                    new Text(n == 1 ? "1 doel" : n + " doelen", n == 1 ? "1 goal" : n + " goals"), List.copyOf(list)));
+        });
+        return List.copyOf(groups);
+    }
+
     // ---------------------------------------------------------------- overview (index.html)
 
     record OverviewRow(Link department, boolean rijk, SpendCell total, List<StatusCount> effectGoals,
@@ -101,8 +173,17 @@ final class ReportPages {
     record LeaderGoal(String goalId, Text name, List<Ranked> top, List<Ranked> bottom) {
     }
 
+    /**
+     * One effect goal across the government: the government-wide status and value of the latest year, and how the
+     * departments judged on it stand.
+     */
+    record GoalSummary(String goalId, Text name, Text themes, Status status, Text latest, Text target, Text split,
+                       List<StatusCount> departments, String themeStrategy, String themeNationalPlan) {
+    }
+
     record Overview(String runId, int latestYear, Text title, Text years, List<OverviewRow> rows,
-                    SvgCharts.OverviewChart chart, List<LeaderGoal> leaders, List<DictionaryEntry> dictionary) {
+                    SvgCharts.OverviewChart chart, ThemeGroups<GoalSummary> effectGroups, List<LeaderGoal> leaders,
+                    List<DictionaryEntry> dictionary) {
     }
 
     static Overview overview(ReportData data) {
@@ -130,8 +211,48 @@ final class ReportPages {
         SvgCharts.OverviewChart chart = SvgCharts.spendPerDepartment(codes, totals,
                 new Text("Inkoopvolume per departement in " + year + ": bandbreedte en middenwaarde in miljoen euro",
                         "Purchasing volume per department in " + year + ": range and midpoint in million euros"));
+        List<GoalSummary> goals = goalSummaries(data);
         return new Overview(data.runId(), year, title(year), yearsText(data.years()), rows, chart,
-                leaders(data, links), dictionary(data));
+                themeGroups(goals, GoalSummary::themeStrategy, GoalSummary::themeNationalPlan), leaders(data, links),
+                dictionary(data));
+    }
+
+    /** Every effect goal of the publication, by goal id: government-wide where RIJK has it, else as a department has it. */
+    private static List<GoalSummary> goalSummaries(ReportData data) {
+        int year = data.latestYear();
+        Map<String, ProgressSeries> rijk = new TreeMap<>();
+        if (data.rijk() != null) {
+            data.rijk().effectGoals().forEach(g -> rijk.putIfAbsent(g.goalId(), g));
+        }
+        Map<String, ProgressSeries> any = new TreeMap<>(rijk);
+        data.departments().forEach(d -> d.effectGoals().forEach(g -> any.putIfAbsent(g.goalId(), g)));
+        List<GoalSummary> goals = new ArrayList<>();
+        any.forEach((goalId, g) -> {
+            String unit = g.unit() == null ? "" : g.unit();
+            List<ProgressSeries> perDepartment = data.departments().stream()
+                    .flatMap(d -> d.effectGoals().stream().filter(s -> goalId.equals(s.goalId()))).toList();
+            ProgressSeries whole = rijk.get(goalId);
+            Text latest;
+            if (whole == null) {
+                latest = new Text("niet rijksbreed beoordeeld", "not judged government-wide");
+            } else {
+                ProgressPoint p = whole.points().stream().filter(x -> x.year() == year).findFirst().orElse(null);
+                latest = p == null || p.actual() == null
+                        ? new Text("geen gegevens voor " + year, "no data for " + year)
+                        : new Text(value(p.actual(), unit) + " in " + year
+                                + (p.trajectory() == null ? "" : "; traject " + value(p.trajectory(), unit)),
+                                value(p.actual(), unit) + " in " + year
+                                        + (p.trajectory() == null ? "" : "; trajectory " + value(p.trajectory(), unit)));
+            }
+            boolean split = perDepartment.stream().anyMatch(ProgressSeries::allocated);
+            goals.add(new GoalSummary(goalId, new Text(g.nameNl(), g.nameEn()), themes(g),
+                    whole == null ? null : Status.of(whole.latestStatus()), latest, targetValue(g, unit),
+                    split ? new Text("Rijksdoel verdeeld over de departementen; elk departement wordt beoordeeld op zijn aandeel",
+                            "Government-wide target split over the departments; each is judged on its share") : null,
+                    counts(perDepartment.stream().map(ProgressSeries::latestStatus).toList()),
+                    g.themeStrategy(), g.themeNationalPlan()));
+        });
+        return goals;
     }
 
     private static List<StatusCount> counts(List<String> statuses) {
@@ -195,14 +316,35 @@ final class ReportPages {
     record EffectRow(int year, String actual, String trajectory, Status status) {
     }
 
+    /** {@code allocation}: set when the goal is a government-wide one split over departments (its target is a share). */
     record EffectGoalView(String goalId, Text name, Text themes, Text direction, String unit, Status status,
-                          Text baseline, Text target, SvgCharts.LineChart chart, List<EffectRow> rows) {
+                          Text baseline, Text target, Text allocation, SvgCharts.LineChart chart, List<EffectRow> rows,
+                          String themeStrategy, String themeNationalPlan) {
+    }
+
+    /** One segment (or the total) of the footprint table; {@code max == null}: no upper bound. */
+    record FootprintLine(Text name, String mid, String min, String max, String materialMid, List<Integer> notes) {
+
+        public boolean unbounded() {
+            return max == null;
+        }
+    }
+
+    /** A factor source, numbered for the footnotes the table refers to. */
+    record FactorNote(int number, String source) {
+    }
+
+    /** The latest year's footprint from spend (8.2.6); {@code present} is false when there is none for that year. */
+    record FootprintView(boolean present, int year, Text unit, Text materialUnit, SvgCharts.FootprintChart chart,
+                         List<FootprintLine> segments, FootprintLine total, String highImpactShare,
+                         List<FactorNote> notes) {
     }
 
     record DepartmentView(String code, Text name, boolean rijk, String runId, int latestYear, Text reportTitle,
                           List<Integer> years, List<Link> departments, SvgCharts.SpendChart spendChart,
-                          List<Text> spendClasses, List<SpendRow> spendRows, List<InputGoalView> inputGoals,
-                          List<InputHistory> inputHistory, List<EffectGoalView> effectGoals,
+                          List<Text> spendClasses, List<SpendRow> spendRows, FootprintView footprint,
+                          List<InputGoalView> inputGoals, List<InputHistory> inputHistory,
+                          List<EffectGoalView> effectGoals, ThemeGroups<EffectGoalView> effectGroups,
                           List<CoverageView> coverage, List<DictionaryEntry> dictionary) {
     }
 
@@ -232,8 +374,95 @@ final class ReportPages {
 
         return new DepartmentView(d.code(), name, RIJK.equals(d.code()), data.runId(), year, title(year), years,
                 List.copyOf(links(data).values()), spendChart,
-                classes.stream().map(c -> SPEND_CLASSES.getOrDefault(c, Text.both(c))).toList(), spendRows, inputs,
-                history, effects, coverage, dictionary(data));
+                classes.stream().map(c -> SPEND_CLASSES.getOrDefault(c, Text.both(c))).toList(), spendRows,
+                footprint(d, year), inputs, history, effects,
+                themeGroups(effects, EffectGoalView::themeStrategy, EffectGoalView::themeNationalPlan), coverage,
+                dictionary(data));
+    }
+
+    /**
+     * The footprint of {@code year} per impact segment, largest first and unclassified last, with the total. Every
+     * figure names its intensity: the sources are numbered in order of first use and each line refers to its own.
+     */
+    private static FootprintView footprint(DepartmentPage d, int year) {
+        List<FootprintRow> rows = d.footprint() == null ? List.of()
+                : d.footprint().stream().filter(f -> f.year() == year).toList();
+        FootprintRow total = rows.stream().filter(f -> TOTAL.equals(f.segment())).findFirst().orElse(null);
+        List<FootprintRow> segments = rows.stream().filter(f -> !TOTAL.equals(f.segment()))
+                .sorted(Comparator.comparing((FootprintRow f) -> UNCLASSIFIED.equals(f.segment()))
+                        .thenComparing(FootprintRow::co2MidKg, Comparator.nullsLast(Comparator.reverseOrder()))
+                        .thenComparing(FootprintRow::segment))
+                .toList();
+        if (segments.isEmpty() && total == null) {
+            return new FootprintView(false, year, null, null, null, List.of(), null, null, List.of());
+        }
+        boolean kilo = kilo(rows, FootprintRow::co2MidKg) || kilo(rows, FootprintRow::co2MaxKg);
+        boolean materialKilo = kilo(rows, FootprintRow::materialMidKg);
+        int shift = kilo ? 6 : 3;
+        Text unit = kilo ? new Text("kiloton CO2-eq", "kilotonnes CO2-eq") : new Text("ton CO2-eq", "tonnes CO2-eq");
+        Text materialUnit = materialKilo ? new Text("kiloton", "kilotonnes") : new Text("ton", "tonnes");
+
+        Map<String, Integer> numbers = new LinkedHashMap<>();
+        List<FootprintLine> lines = new ArrayList<>();
+        List<SvgCharts.FootprintInput> bars = new ArrayList<>();
+        for (FootprintRow f : segments) {
+            Text segmentName = SEGMENTS.getOrDefault(f.segment(), Text.both(f.segment()));
+            lines.add(footprintLine(segmentName, f, shift, materialKilo ? 6 : 3, notes(f.factorSource(), numbers)));
+            bars.add(new SvgCharts.FootprintInput(f.segment(), segmentName, f.co2MinKg(), f.co2MidKg(), f.co2MaxKg()));
+        }
+        FootprintLine totalLine = total == null ? null
+                : footprintLine(new Text("Totaal", "Total"), total, shift, materialKilo ? 6 : 3,
+                        notes(total.factorSource(), numbers).stream().sorted().toList());
+        SvgCharts.FootprintChart chart = bars.isEmpty() ? null
+                : SvgCharts.footprint(bars, kilo ? 1_000_000d : 1_000d, unit,
+                        new Text("CO2-voetafdruk uit inkoop " + d.nameNl() + " " + year + ": middenwaarde per impactsegment in "
+                                + unit.nl() + ", met bandbreedte (min–max); geschat uit het inkoopvolume",
+                                "CO2 footprint from procurement " + d.nameEn() + " " + year
+                                        + ": midpoint per impact segment in " + unit.en()
+                                        + ", with range (min–max); estimated from purchasing volume"));
+        List<FactorNote> notes = numbers.entrySet().stream().map(e -> new FactorNote(e.getValue(), e.getKey())).toList();
+        return new FootprintView(true, year, unit, materialUnit, chart, lines, totalLine,
+                total == null ? "–" : Formats.pct(total.highImpactSharePct()), notes);
+    }
+
+    private static FootprintLine footprintLine(Text name, FootprintRow f, int shift, int materialShift, List<Integer> notes) {
+        return new FootprintLine(name, tonnes(f.co2MidKg(), shift), tonnes(f.co2MinKg(), shift),
+                f.co2MaxKg() == null ? null : tonnes(f.co2MaxKg(), shift), tonnes(f.materialMidKg(), materialShift), notes);
+    }
+
+    /** Whether figures this large read better in kilotonnes (the whole chart and table then use them). */
+    private static boolean kilo(List<FootprintRow> rows, Function<FootprintRow, BigDecimal> kg) {
+        return rows.stream().map(kg).anyMatch(v -> v != null && v.compareTo(KILOTONNE_FROM_KG) >= 0);
+    }
+
+    private static String tonnes(BigDecimal kg, int shift) {
+        return kg == null ? "–" : Formats.measure(kg.movePointLeft(shift));
+    }
+
+    /**
+     * Numbers of the factor sources named in a factor_source value. The marts join several sources with "; "; each
+     * ends in its parenthesised factor group and year, so the value is split only after a ")" (a source's own text may
+     * hold "; ").
+     */
+    private static List<Integer> notes(String factorSource, Map<String, Integer> numbers) {
+        if (factorSource == null || factorSource.isBlank()) {
+            return List.of();
+        }
+        List<Integer> refs = new ArrayList<>();
+        for (String source : factorSource.split("(?<=\\)); ")) {
+            String s = source.trim();
+            if (!s.isEmpty()) {
+                Integer n = numbers.get(s);
+                if (n == null) {
+                    n = numbers.size() + 1;
+                    numbers.put(s, n);
+                }
+                if (!refs.contains(n)) {
+                    refs.add(n);
+                }
+            }
+        }
+        return List.copyOf(refs);
     }
 
     private static InputGoalView inputGoal(InputGoalRow g, DepartmentPage d) {
@@ -270,32 +499,55 @@ final class ReportPages {
 
     private static EffectGoalView effectGoal(ProgressSeries g, List<Integer> years, DepartmentPage d) {
         String unit = g.unit() == null ? "" : g.unit();
-        Text themes = new Text(
-                "Thema: " + theme(g.themeStrategy()).nl() + " · Nationaal Plan MVI: " + theme(g.themeNationalPlan()).nl(),
-                "Theme: " + theme(g.themeStrategy()).en() + " · National Plan MVI: " + theme(g.themeNationalPlan()).en());
+        Text themes = themes(g);
         Text direction = "decrease".equals(g.direction()) ? new Text("lager is beter", "lower is better")
                 : "increase".equals(g.direction()) ? new Text("hoger is beter", "higher is better") : Text.both("");
         Text baseline = g.baselineYear() != null && g.baselineValue() != null
                 ? new Text("Nulmeting " + g.baselineYear() + ": " + value(g.baselineValue(), unit),
                         "Baseline " + g.baselineYear() + ": " + value(g.baselineValue(), unit))
                 : new Text("Nulmeting: geen", "Baseline: none");
-        Text target = g.targetValue() != null
-                ? new Text("Doel " + g.targetYear() + ": " + value(g.targetValue(), unit),
-                        "Target " + g.targetYear() + ": " + value(g.targetValue(), unit))
-                : new Text("Doel " + g.targetYear() + ": geen waarde zonder nulmeting",
-                        "Target " + g.targetYear() + ": no value without a baseline");
+        Text target = target(g, unit, g.allocated());
+        Text allocation = g.allocated()
+                ? new Text("Rijksbreed doel, verdeeld over de departementen: " + d.nameNl()
+                        + " wordt beoordeeld op zijn eigen aandeel; nulmeting, traject en doel gelden voor dat aandeel.",
+                        "Government-wide goal split over the departments: " + d.nameEn()
+                                + " is judged on its own share; baseline, trajectory and target are those of that share.")
+                : null;
         Status status = Status.of(g.latestStatus());
         SvgCharts.LineChart chart = SvgCharts.progress(g, years,
                 new Text("Effectdoel " + g.nameNl() + ", " + d.nameNl() + ": gemeten waarde per jaar ("
-                        + unit + ") tegen het traject van nulmeting naar doel; status: " + status.label().nl(),
+                        + unit + ") tegen het traject van nulmeting naar "
+                        + (g.allocated() ? "het aandeel in het rijksdoel" : "doel") + "; status: " + status.label().nl(),
                         "Effect goal " + g.nameEn() + ", " + d.nameEn() + ": measured value per year (" + unit
-                                + ") against the trajectory from baseline to target; status: " + status.label().en()));
+                                + ") against the trajectory from baseline to "
+                                + (g.allocated() ? "the share of the government-wide target" : "target") + "; status: "
+                                + status.label().en()));
         List<EffectRow> rows = g.points().stream().sorted(Comparator.comparingInt(ProgressPoint::year))
                 .map(p -> new EffectRow(p.year(), Formats.number(p.actual()), Formats.number(p.trajectory()),
                         Status.of(p.status())))
                 .toList();
         return new EffectGoalView(g.goalId(), new Text(g.nameNl(), g.nameEn()), themes, direction, unit, status,
-                baseline, target, chart, rows);
+                baseline, target, allocation, chart, rows, g.themeStrategy(), g.themeNationalPlan());
+    }
+
+    private static Text themes(ProgressSeries g) {
+        return new Text(
+                "Thema: " + theme(g.themeStrategy()).nl() + " · Nationaal Plan MVI: " + theme(g.themeNationalPlan()).nl(),
+                "Theme: " + theme(g.themeStrategy()).en() + " · National Plan MVI: " + theme(g.themeNationalPlan()).en());
+    }
+
+    /** The target in words; for a split government-wide goal it is the department's share of the government-wide one. */
+    private static Text target(ProgressSeries g, String unit, boolean allocated) {
+        Text value = targetValue(g, unit);
+        return allocated ? new Text("Aandeel in rijksdoel " + value.nl(), "Share of the government-wide target " + value.en())
+                : new Text("Doel " + value.nl(), "Target " + value.en());
+    }
+
+    /** "2030: 100%", or why there is no value. */
+    private static Text targetValue(ProgressSeries g, String unit) {
+        return g.targetValue() != null
+                ? Text.both(g.targetYear() + ": " + value(g.targetValue(), unit))
+                : new Text(g.targetYear() + ": geen waarde zonder nulmeting", g.targetYear() + ": no value without a baseline");
     }
 
     private static String value(BigDecimal v, String unit) {

@@ -161,6 +161,80 @@ final class SvgCharts {
                 new Label(c(right), c(bottom + 32), "end", Text.both("€ mln")));
     }
 
+    // ---------------------------------------------------------------- footprint per impact segment (department page)
+
+    record FootprintChart(Text title, String width, String height, String left, String right, String top,
+                          String bottom, List<Tick> xTicks, String tickY, Label unit, Label midHeader,
+                          Label rangeHeader, List<FootprintBar> rows) {
+    }
+
+    /**
+     * One segment: a bar from zero to the midpoint and a whisker over the range (min to max). An unbounded range is
+     * drawn like the spend bands: solid just past the midpoint, then open in a dashed stretch with an arrow.
+     */
+    record FootprintBar(String segment, Label name, String x, String w, String y, String h, String cy, String wx1,
+                        String wx2, String capY1, String capY2, boolean unbounded, String openX2, String arrow,
+                        Label mid, Label range) {
+    }
+
+    /** One segment's figures in kg as the chart needs them; {@code max == null}: unbounded. */
+    record FootprintInput(String segment, Text name, BigDecimal min, BigDecimal mid, BigDecimal max) {
+    }
+
+    private static final double F_LEFT = 196, F_PLOT_W = 440, F_TOP = 28, F_ROW = 28, F_BAR_H = 14;
+
+    /**
+     * Footprint per segment as horizontal bars, with values divided by {@code factor} (kg per displayed unit) for
+     * ticks and labels; {@code unit} names the displayed unit. Segments are drawn in the order given.
+     */
+    static FootprintChart footprint(List<FootprintInput> segments, double factor, Text unit, Text title) {
+        double right = F_LEFT + F_PLOT_W;
+        double bottom = F_TOP + Math.max(segments.size(), 1) * F_ROW;
+        double hi = 1;
+        for (FootprintInput f : segments) {
+            double mid = value(f.mid());
+            double min = value(f.min());
+            hi = Math.max(hi, mid);
+            hi = f.max() != null ? Math.max(hi, value(f.max())) : Math.max(hi, Math.max(mid, min) * 1.2);
+        }
+        Scale scale = Scale.nice(0, hi, 5, right, F_LEFT);
+        List<FootprintBar> rows = new ArrayList<>();
+        int i = 0;
+        for (FootprintInput f : segments) {
+            double cy = F_TOP + F_ROW * (i++ + 0.5);
+            double xMid = scale.at(value(f.mid()));
+            double xMin = scale.at(value(f.min()));
+            boolean unbounded = f.max() == null;
+            double xMax = unbounded ? Math.max(xMid, xMin) + OPEN_SOLID : scale.at(value(f.max()));
+            double xOpen = xMax + OPEN_DASH;
+            String arrow = unbounded ? points(xOpen, cy - 5, xOpen, cy + 5, xOpen + 8, cy) : null;
+            String min = Formats.measure(scaled(f.min(), factor));
+            Text range = unbounded
+                    ? new Text(min + " – max onbegrensd", min + " – max unbounded")
+                    : Text.both(min + " – " + Formats.measure(scaled(f.max(), factor)));
+            rows.add(new FootprintBar(f.segment(), new Label(c(F_LEFT - 10), c(cy + 4), "end", f.name()),
+                    c(F_LEFT), c(Math.max(xMid - F_LEFT, 0)), c(cy - F_BAR_H / 2), c(F_BAR_H), c(cy), c(xMin), c(xMax),
+                    c(cy - 5), c(cy + 5), unbounded, c(xOpen), arrow,
+                    new Label(c(right + 14), c(cy + 4), "start", Text.both(Formats.measure(scaled(f.mid(), factor)))),
+                    new Label(c(right + 96), c(cy + 4), "start", range)));
+        }
+        return new FootprintChart(title, c(right + 270), c(bottom + 38), c(F_LEFT), c(right), c(F_TOP), c(bottom),
+                scale.ticks(v -> Formats.number(v / factor)), c(bottom + 16),
+                new Label(c(right), c(bottom + 34), "end", unit),
+                new Label(c(right + 14), c(F_TOP - 10), "start", new Text("midden", "midpoint")),
+                new Label(c(right + 96), c(F_TOP - 10), "start", new Text("bandbreedte (min – max)", "range (min – max)")),
+                rows);
+    }
+
+    private static double value(BigDecimal v) {
+        return v == null ? 0 : v.doubleValue();
+    }
+
+    /** kg divided by the display factor, exactly (factor is a power of ten). */
+    private static BigDecimal scaled(BigDecimal kg, double factor) {
+        return kg == null ? null : kg.divide(BigDecimal.valueOf(factor), java.math.MathContext.DECIMAL64);
+    }
+
     // ---------------------------------------------------------------- input goal share against target
 
     record ShareBar(Text title, boolean present, String fillW, Label share, boolean shareInside, boolean hasTarget,
@@ -267,8 +341,11 @@ final class SvgCharts {
         if (hasTarget) {
             String value = Formats.number(goal.targetValue().doubleValue() / factor);
             double ly = gy - 12 < L_TOP - 4 ? gy + 20 : gy - 12;
-            targetLabel = new Label(c(gx - 4), c(ly), "end",
-                    new Text("doel " + goal.targetYear() + ": " + value, "target " + goal.targetYear() + ": " + value));
+            // a split government-wide goal: the department's share of the government-wide target
+            targetLabel = new Label(c(gx - 4), c(ly), "end", goal.allocated()
+                    ? new Text("aandeel in rijksdoel " + goal.targetYear() + ": " + value,
+                            "share of the government-wide target " + goal.targetYear() + ": " + value)
+                    : new Text("doel " + goal.targetYear() + ": " + value, "target " + goal.targetYear() + ": " + value));
         }
 
         List<String> segments = new ArrayList<>();

@@ -28,7 +28,7 @@ import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * Opens the rendered report in real headless Chromium: the pages must load without console errors, draw their charts
- * at a visible size and switch to English without JavaScript. Screenshots land in target/report-screenshots/ for
+ * at a visible size, switch to English and regroup the effect goals by National Plan theme without JavaScript. Screenshots land in target/report-screenshots/ for
  * humans to look at. Needs Debian's chromium and chromium-driver (.ci/run installs them in CI).
  */
 class ReportInBrowserTest {
@@ -120,12 +120,86 @@ class ReportInBrowserTest {
         screenshot("AZ-en.png");
     }
 
+    @Test
+    void themeSwitchShowsTheNationalPlanGrouping() throws IOException {
+        open("AZ.html");
+
+        WebElement strategy = driver.findElement(By.cssSelector("#effectdoelen .group-strategy"));
+        WebElement nationalPlan = driver.findElement(By.cssSelector("#effectdoelen .group-np"));
+        assertThat(strategy.isDisplayed()).isTrue();
+        assertThat(nationalPlan.isDisplayed()).isFalse();
+        assertThat(headings(strategy)).contains("Klimaat", "Internationale sociale voorwaarden (ISV)", "Social return");
+
+        WebElement label = driver.findElement(By.cssSelector("#effectdoelen label[for='theme-np']"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", label);
+        long scrolled = scrollY();
+        label.click();
+
+        assertThat(strategy.isDisplayed()).isFalse();
+        assertThat(nationalPlan.isDisplayed()).isTrue();
+        assertThat(headings(nationalPlan)).contains("Klimaat", "ISV en ketenverantwoordelijkheid", "Social return")
+                .doesNotContain("Internationale sociale voorwaarden (ISV)");
+        // the hidden checkbox is fixed in the viewport: focusing it does not throw the reader back to the top
+        assertThat(Math.abs(scrollY() - scrolled)).as("scroll position after the switch").isLessThan(50);
+        assertChartsDrawn(4);
+        screenshot("AZ-np.png");
+
+        // both switches together: English National Plan headings
+        driver.findElement(By.cssSelector("label[for='lang-en']")).click();
+        assertThat(headings(nationalPlan)).contains("Climate", "ISV and chain responsibility");
+        assertNoSevereLogEntries();
+
+        // and back
+        driver.findElement(By.cssSelector("#effectdoelen label[for='theme-np']")).click();
+        assertThat(strategy.isDisplayed()).isTrue();
+        assertThat(nationalPlan.isDisplayed()).isFalse();
+    }
+
+    @Test
+    void overviewGroupsTheGoalsByThemeAndSwitches() throws IOException {
+        open("index.html");
+
+        WebElement nationalPlan = driver.findElement(By.cssSelector("#effectdoelen .group-np"));
+        assertThat(nationalPlan.isDisplayed()).isFalse();
+        WebElement label = driver.findElement(By.cssSelector("#effectdoelen label[for='theme-np']"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", label);
+        label.click();
+
+        assertThat(nationalPlan.isDisplayed()).isTrue();
+        assertThat(headings(nationalPlan)).contains("Geen eigen thema in het Nationaal Plan MVI");
+        assertNoSevereLogEntries();
+        screenshot("index-np.png");
+    }
+
+    @Test
+    void footprintChartIsDrawn() {
+        open("AZ.html");
+
+        WebElement chart = driver.findElement(By.cssSelector("#voetafdruk svg.chart"));
+        assertThat(chart.getSize().getWidth()).isGreaterThan(400);
+        assertThat(driver.findElements(By.cssSelector("#voetafdruk svg.chart .fp-bar"))).hasSize(4);
+        assertThat(driver.findElement(By.cssSelector("#voetafdruk ol.notes")).getText())
+                .contains(ReportFixtures.CATEGORY_MANAGEMENT, ReportFixtures.FALLBACK);
+        assertNoSevereLogEntries();
+    }
+
+    /** The visible text of the theme headings, one per line. */
+    private static String headings(WebElement grouping) {
+        return String.join("\n", grouping.findElements(By.cssSelector("h3")).stream().map(WebElement::getText).toList());
+    }
+
+    private static long scrollY() {
+        return ((Number) ((JavascriptExecutor) driver).executeScript("return window.scrollY")).longValue();
+    }
+
     private static void open(String page) {
         driver.get(report.resolve(page).toUri().toString());
     }
 
+    /** The charts on show (the effect goals are in the page twice, one theme grouping hidden). */
     private static void assertChartsDrawn(int atLeast) {
-        List<WebElement> charts = driver.findElements(By.cssSelector("svg.chart"));
+        List<WebElement> charts = driver.findElements(By.cssSelector("svg.chart")).stream()
+                .filter(WebElement::isDisplayed).toList();
         assertThat(charts).hasSizeGreaterThanOrEqualTo(atLeast);
         for (WebElement chart : charts) {
             Dimension size = chart.getSize();

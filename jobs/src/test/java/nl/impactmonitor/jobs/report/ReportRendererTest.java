@@ -127,12 +127,116 @@ class ReportRendererTest {
     @Test
     void codesThatCannotBeFileNamesAreRefused() {
         ReportData data = ReportFixtures.report();
-        DepartmentPage bad = new DepartmentPage("../AZ", "x", "x", List.of(), List.of(), List.of(), List.of());
+        DepartmentPage bad = new DepartmentPage("../AZ", "x", "x", List.of(), List.of(), List.of(), List.of(), List.of());
         ReportData withBad = new ReportData(data.runId(), data.latestYear(), data.years(), List.of(bad), data.rijk(),
                 List.of(), List.of());
 
         assertThatThrownBy(() -> renderer.render(withBad, dir)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("../AZ");
+    }
+
+    @Test
+    void footprintSectionShowsSegmentsRangesTotalAndFactorSources() throws IOException {
+        renderer.render(ReportFixtures.report(), dir);
+        String az = read(dir.resolve("AZ.html"));
+        String section = section(az, "voetafdruk");
+
+        assertThat(section).contains("CO2-voetafdruk uit inkoop", "CO2 footprint from procurement", "2024");
+        // segments with Dutch and English labels, largest first, unclassified last
+        assertThat(section).contains("<span class=\"nl\">Overig specifiek</span><span class=\"en\" lang=\"en\">Other specific</span>",
+                "<span class=\"nl\">Facilitair</span><span class=\"en\" lang=\"en\">Facilities</span>",
+                "<span class=\"nl\">Energie</span><span class=\"en\" lang=\"en\">Energy</span>", "Niet ingedeeld");
+        assertThat(section.indexOf("Overig specifiek")).isLessThan(section.indexOf("Facilitair"));
+        assertThat(section.indexOf("Facilitair")).isLessThan(section.indexOf("Energie"));
+        assertThat(section.indexOf("Energie")).isLessThan(section.indexOf("Niet ingedeeld"));
+        // tonnes, with the range: facilities 4.240–7.067 t around 5.654; other specific has no maximum
+        assertThat(section).contains("ton CO2-eq", "tonnes CO2-eq", ">5.654<", "4.240 – 7.067", "21.684 – max onbegrensd",
+                "21.684 – max unbounded");
+        // the total with its open range and the share from high-impact product groups
+        assertThat(section).contains(">37.661<", "31.280 – <span class=\"nl\">max onbegrensd</span>", "7,5%");
+        // every figure names its intensity: numbered sources, each segment row refers to one, the fallback kept whole
+        assertThat(section).contains("id=\"factor-1\"", ReportFixtures.CATEGORY_MANAGEMENT, ReportFixtures.SPECIFIC,
+                ReportFixtures.FALLBACK);
+        assertThat(count(section, "<li id=\"factor-\\d\">")).isEqualTo(3);
+        assertThat(count(section, "<td class=\"src\"><a class=\"ref\" href=\"#factor-\\d\">")).isEqualTo(5);
+        // no unbounded segment at IenW, and big enough for kilotonnes: 490.221.400 kg
+        String ienw = section(read(dir.resolve("IenW.html")), "voetafdruk");
+        assertThat(ienw).contains("kiloton CO2-eq", ">490,2<", "465,7 – 514,7", "<span class=\"nl\">GWW</span>", "100,0%", "412,0 – 455,4")
+                .doesNotContain("fp-open", "max unbounded</text>");
+        // RIJK has the section too
+        assertThat(section(read(dir.resolve("RIJK.html")), "voetafdruk")).contains("93,4%", ReportFixtures.FALLBACK);
+    }
+
+    @Test
+    void footprintWithoutDataForTheLatestYearSaysSo() throws IOException {
+        ReportData data = ReportFixtures.report();
+        DepartmentPage az = data.departments().get(0);
+        DepartmentPage noFootprint = new DepartmentPage(az.code(), az.nameNl(), az.nameEn(), az.spend(), az.inputGoals(),
+                az.effectGoals(), az.coverage(), az.footprint().stream().filter(f -> f.year() == 2023).toList());
+        renderer.render(new ReportData(data.runId(), data.latestYear(), data.years(), List.of(noFootprint), data.rijk(),
+                data.leadersLaggards(), data.dataDictionary()), dir);
+
+        assertThat(section(read(dir.resolve("AZ.html")), "voetafdruk"))
+                .contains("Geen voetafdruk voor dit jaar").doesNotContain("<svg");
+    }
+
+    @Test
+    void splitGovernmentWideGoalsShowTheDepartmentsShareAsTarget() throws IOException {
+        renderer.render(ReportFixtures.report(), dir);
+        String az = section(read(dir.resolve("AZ.html")), "effectdoelen");
+        String rijk = section(read(dir.resolve("RIJK.html")), "effectdoelen");
+
+        assertThat(az).contains("Aandeel in rijksdoel 2023: 1.099 banen", "Share of the government-wide target 2023: 1.099 banen",
+                "aandeel in rijksdoel 2023: 1.099", "wordt beoordeeld op zijn eigen aandeel");
+        // goals that are not split keep their own target
+        assertThat(az).contains("Doel 2030: 100%");
+        // the whole government has the whole target
+        assertThat(rijk).contains("Doel 2023: 1.500 banen").doesNotContain("Aandeel in rijksdoel", "aandeel in rijksdoel");
+        assertThat(section(read(dir.resolve("index.html")), "effectdoelen"))
+                .contains("Rijksdoel verdeeld over de departementen");
+    }
+
+    @Test
+    void effectGoalsAreGroupedByEitherThemeSet() throws IOException {
+        renderer.render(ReportFixtures.report(), dir);
+
+        for (String page : List.of("AZ.html", "index.html")) {
+            String html = section(read(dir.resolve(page)), "effectdoelen");
+            String strategy = headings(html.substring(html.indexOf("class=\"group-strategy\""), html.indexOf("class=\"group-np\"")));
+            String nationalPlan = headings(html.substring(html.indexOf("class=\"group-np\"")));
+            assertThat(html).as(page).contains("<label for=\"theme-np\" class=\"theme-switch\">");
+            // ISV is its own theme in the strategy and part of chain responsibility in the National Plan
+            assertThat(strategy).as(page).contains("Internationale sociale voorwaarden (ISV)", "Klimaat", "Social return")
+                    .doesNotContain("ISV en ketenverantwoordelijkheid");
+            assertThat(nationalPlan).as(page).contains("ISV en ketenverantwoordelijkheid", "ISV and chain responsibility", "Klimaat")
+                    .doesNotContain("Internationale sociale voorwaarden (ISV)");
+            // climate first, and the two goals under it
+            assertThat(strategy.indexOf("Klimaat")).as(page).isLessThan(strategy.indexOf("Social return"));
+            assertThat(strategy).as(page).contains("2 doelen", "2 goals");
+        }
+        assertThat(read(dir.resolve("AZ.html"))).contains("<input type=\"checkbox\" id=\"theme-np\"");
+        // innovation has no theme of its own in the National Plan
+        String index = read(dir.resolve("index.html"));
+        assertThat(index).contains("<input type=\"checkbox\" id=\"theme-np\"", "Innovatiegericht inkopen",
+                "Geen eigen thema in het Nationaal Plan MVI");
+    }
+
+    /** The theme headings (h3) in this markup, one per line. */
+    private static String headings(String html) {
+        Matcher m = Pattern.compile("<h3>(.*?)</h3>").matcher(html);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            sb.append(m.group(1)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** The markup of the section with this id, up to the next top-level section. */
+    private static String section(String html, String id) {
+        int start = html.indexOf("<section id=\"" + id + "\"");
+        assertThat(start).as("section " + id).isNotNegative();
+        int end = html.indexOf("\n  <section", start + 1);
+        return html.substring(start, end < 0 ? html.length() : end);
     }
 
     /** Amounts keep "€ 1.234 mln" on one line with non-breaking spaces. */

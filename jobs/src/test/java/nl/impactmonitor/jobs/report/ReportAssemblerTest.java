@@ -1,0 +1,153 @@
+package nl.impactmonitor.jobs.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import nl.impactmonitor.jobs.TestProject;
+import nl.impactmonitor.jobs.landing.SourceFileLoader;
+import nl.impactmonitor.jobs.report.ReportData.DepartmentPage;
+import nl.impactmonitor.jobs.report.ReportData.FootprintRow;
+import nl.impactmonitor.jobs.report.ReportData.ProgressSeries;
+import nl.impactmonitor.jobs.spend.SpendSource;
+import nl.impactmonitor.jobs.supplierresult.SupplierResultSource;
+import nl.impactmonitor.jobs.tender.TenderSource;
+import nl.impactmonitor.warehouse.RawLoader;
+import nl.impactmonitor.warehouse.Warehouse;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The report read from a real warehouse: the footprint per impact segment and whether a goal is a split
+ * government-wide one come from the marts (footprint_department_year, progress_department_year.allocation_share_pct).
+ */
+class ReportAssemblerTest {
+
+    /** The bundled samples rendered, for humans to look at (with the browser test's screenshots). */
+    static final Path SAMPLE_REPORT = Path.of("target/report-samples");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void footprintAndAllocationComeFromTheMarts() throws IOException {
+        try (Warehouse w = TestProject.warehouse(dir)) {
+            Path spend = dir.resolve("spend.csv");
+            // AZ: Energie staffel 5 (mid 375,001), GWW staffel 3 (mid 75,001), Communicatie staffel 2; BZ: Energie staffel 4.
+            Files.writeString(spend, """
+                    Ministerie;Jaar;Hoofdkostensoort;Leverancier;Staffel
+                    AZ;2023;Energie;Totaal;5
+                    AZ;2023;Grond- weg- en waterbouw;Totaal;3
+                    AZ;2023;Communicatie;Totaal;2
+                    BZ;2023;Energie;Totaal;4
+                    """);
+            new SourceFileLoader(w, SpendSource.SPEC, TestProject.columns(SpendSource.NAME), dir.resolve("work"))
+                    .load(spend, null, "s-1");
+            Path results = dir.resolve("results.csv");
+            Files.writeString(results, """
+                    Contractnummer;Leverancier;KvK-nummer;Ministerie;Jaar;Periode van;Periode tot;Indicator;Waarde;Eenheid;Toelichting;Rapportagedatum
+                    SR-1;Schoonmaak BV;;AZ;2023;;;participation_jobs;900;banen;;15-01-2024
+                    SR-2;Catering BV;;BZ;2023;;;participation_jobs;450;banen;;15-01-2024
+                    """);
+            new SourceFileLoader(w, SupplierResultSource.SPEC, TestProject.columns(SupplierResultSource.NAME),
+                    dir.resolve("work")).load(results, null, "r-1");
+            w.models().buildAll();
+
+            ReportData data = ReportAssembler.assemble(w, "run-test");
+            DepartmentPage az = data.departments().stream().filter(d -> d.code().equals("AZ")).findFirst().orElseThrow();
+
+            // AZ energy: 375,001 x 0.282692 kg CO2-eq per euro, between 250,001 and 500,000 euros
+            FootprintRow energy = row(az, "energy");
+            assertThat(energy.year()).isEqualTo(2023);
+            assertThat(energy.co2MidKg()).isEqualByComparingTo("106009.783");
+            assertThat(energy.co2MinKg()).isEqualByComparingTo("70673.283");
+            assertThat(energy.co2MaxKg()).isEqualByComparingTo("141346");
+            assertThat(energy.factorSource()).startsWith("KPMG 2019 via evaluation Figure 1 (category_management, 2019");
+            assertThat(row(az, "total").highImpactSharePct()).isEqualByComparingTo("93.233");
+            assertThat(az.footprint()).extracting(FootprintRow::segment)
+                    .containsExactly("civil_works", "communication", "energy", "total");
+            assertThat(az.footprint()).allSatisfy(f -> assertThat(f.factorSource()).isNotBlank());
+            assertThat(data.rijk().footprint()).extracting(FootprintRow::segment).contains("energy", "total");
+
+            // social return is split over the departments by spend: AZ is judged on its own 1,099 of the 1,500 jobs
+            ProgressSeries jobs = goal(az, "social_return_jobs");
+            assertThat(jobs.allocated()).isTrue();
+            assertThat(jobs.targetValue()).isEqualByComparingTo("1099");
+            assertThat(goal(data.rijk(), "social_return_jobs").allocated()).isFalse();
+            // a goal every department is judged on against the same trajectory is not a share of anything
+            assertThat(goal(az, "energy_renewable_electricity_share").allocated()).isFalse();
+
+            new ReportRenderer().render(data, dir.resolve("report"));
+            String page = Files.readString(dir.resolve("report/AZ.html"), StandardCharsets.UTF_8);
+            assertThat(page).contains("Aandeel in rijksdoel 2023: 1.099 jobs", "Share of the government-wide target 2023: 1.099 jobs",
+                    "<span class=\"nl\">Energie</span>", ">106,0<", "70,7 – 141,3", "93,2%",
+                    "KPMG 2019 via evaluation Figure 1 (category_management, 2019");
+            assertThat(Files.readString(dir.resolve("report/RIJK.html"), StandardCharsets.UTF_8))
+                    .contains("Doel 2023: 1.500 jobs").doesNotContain("Aandeel in rijksdoel");
+        }
+    }
+
+    /** All bundled samples through the real marts into the report; the pages land in target/report-samples/. */
+    @Test
+    void bundledSamplesGiveAFootprintOnEveryDepartmentPage() throws IOException {
+        try (Warehouse w = TestProject.warehouse(dir)) {
+            load(w, SpendSource.SPEC, SpendSource.NAME, TestProject.SAMPLES);
+            load(w, TenderSource.SPEC, TenderSource.NAME, TestProject.TENDER_SAMPLES);
+            load(w, SupplierResultSource.SPEC, SupplierResultSource.NAME, TestProject.RESULT_SAMPLES);
+            w.models().buildAll();
+
+            ReportData data = ReportAssembler.assemble(w, "run-samples");
+            List<Path> files = new ReportRenderer().render(data, SAMPLE_REPORT);
+
+            assertThat(files).hasSize(data.departments().size() + 2);
+            assertThat(data.departments()).anySatisfy(d -> assertThat(d.effectGoals()).anyMatch(ProgressSeries::allocated));
+            assertThat(data.rijk().effectGoals()).noneMatch(ProgressSeries::allocated);
+            // the departments' shares of the latest year add up to the government-wide target (1,500 jobs in 2023),
+            // also where a department had no spend, so no share, in an earlier year
+            BigDecimal shares = BigDecimal.ZERO;
+            for (DepartmentPage d : data.departments()) {
+                ProgressSeries jobs = goal(d, "social_return_jobs");
+                assertThat(jobs.allocated()).as(d.code()).isTrue();
+                shares = shares.add(jobs.targetValue());
+            }
+            assertThat(shares).isEqualByComparingTo(goal(data.rijk(), "social_return_jobs").targetValue());
+            for (DepartmentPage d : ReportPages.allPages(data)) {
+                boolean footprint = d.footprint().stream().anyMatch(f -> f.year() == data.latestYear());
+                String html = Files.readString(SAMPLE_REPORT.resolve(d.code() + ".html"), StandardCharsets.UTF_8);
+                assertThat(html).as(d.code()).contains("<section id=\"voetafdruk\"", "class=\"group-np\"");
+                if (footprint) {
+                    assertThat(html).as(d.code()).contains("<ol class=\"notes\">", "KPMG 2019 via evaluation Figure 1");
+                }
+            }
+            assertThat(data.rijk().footprint()).anyMatch(f -> f.year() == data.latestYear() && f.segment().equals("total")
+                    && f.co2MidKg().compareTo(BigDecimal.ZERO) > 0);
+        }
+    }
+
+    private void load(Warehouse w, RawLoader.Spec spec, String source, Path folder) throws IOException {
+        SourceFileLoader loader = new SourceFileLoader(w, spec, TestProject.columns(source), dir.resolve("work"));
+        List<Path> files;
+        try (Stream<Path> s = Files.list(folder)) {
+            files = s.sorted().toList();
+        }
+        int n = 0;
+        for (Path f : files) {
+            loader.load(f, null, source + "-" + (++n));
+        }
+    }
+
+    private static FootprintRow row(DepartmentPage page, String segment) {
+        return page.footprint().stream().filter(f -> f.segment().equals(segment)).findFirst().orElseThrow();
+    }
+
+    private static ProgressSeries goal(DepartmentPage page, String goalId) {
+        return page.effectGoals().stream().filter(g -> g.goalId().equals(goalId)).findFirst().orElseThrow();
+    }
+}
