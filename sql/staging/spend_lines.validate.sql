@@ -16,18 +16,33 @@ WITH raw_lines AS (
     WHERE load_id = :load_id
 ),
 
+-- Names are matched once per distinct spelling, not once per line: a file repeats a handful of department
+-- spellings and far fewer supplier names than lines.
+departments AS (
+    SELECT v.department_raw, k.department_code, d.valid_from_year, d.valid_to_year
+    FROM (SELECT DISTINCT department_raw FROM raw_lines) AS v
+    LEFT JOIN ref.department_key AS k ON k.department_key = norm_key(v.department_raw)
+    LEFT JOIN ref.department AS d ON d.department_code = k.department_code
+),
+
+total_markers AS (
+    SELECT v.supplier_raw
+    FROM (SELECT DISTINCT supplier_raw FROM raw_lines) AS v
+    WHERE norm_key(v.supplier_raw) IN (SELECT norm_key(marker) FROM ref.spend_total_marker)
+),
+
 typed AS (
     SELECT
         r.*,
-        k.department_code,
-        d.valid_from_year,
-        d.valid_to_year,
+        dep.department_code,
+        dep.valid_from_year,
+        dep.valid_to_year,
         CASE WHEN regexp_full_match(r.year_raw, '\d{4}') THEN CAST(r.year_raw AS INTEGER) END       AS year_value,
         CASE WHEN regexp_full_match(r.staffel_raw, '\d{1,2}') THEN CAST(r.staffel_raw AS INTEGER) END AS staffel_value,
-        coalesce(norm_key(r.supplier_raw) IN (SELECT norm_key(marker) FROM ref.spend_total_marker), false) AS is_total
+        t.supplier_raw IS NOT NULL                                                                 AS is_total
     FROM raw_lines AS r
-    LEFT JOIN ref.department_key AS k ON k.department_key = norm_key(r.department_raw)
-    LEFT JOIN ref.department AS d ON d.department_code = k.department_code
+    LEFT JOIN departments AS dep ON dep.department_raw IS NOT DISTINCT FROM r.department_raw
+    LEFT JOIN total_markers AS t ON t.supplier_raw = r.supplier_raw
 )
 
 SELECT
