@@ -59,7 +59,8 @@ periods AS (
         *,
         CASE WHEN period_year_raw IS NOT NULL THEN make_date(period_year, 1, 1) ELSE start_date END   AS period_start,
         CASE WHEN period_year_raw IS NOT NULL THEN make_date(period_year, 12, 31) ELSE end_date END   AS period_end,
-        CAST(round(value_number * factor_to_base, 6) AS DECIMAL(38, 6))                                AS value_base
+        -- values beyond 1e20 cannot be converted exactly; they are rejected below instead of overflowing
+        CASE WHEN abs(value_number) < 1e20 THEN CAST(round(value_number * factor_to_base, 6) AS DECIMAL(38, 6)) END AS value_base
     FROM typed
 )
 
@@ -120,6 +121,8 @@ SELECT
                 {'column_name': 'value', 'value_raw': NULL, 'reason': 'value is missing'}
             WHEN value_number IS NULL THEN
                 {'column_name': 'value', 'value_raw': value_raw, 'reason': 'value ''' || value_raw || ''' is not a number'}
+            WHEN abs(value_number) >= 1e20 THEN
+                {'column_name': 'value', 'value_raw': value_raw, 'reason': 'value ''' || value_raw || ''' is too large'}
             WHEN value_number < 0 THEN
                 {'column_name': 'value', 'value_raw': value_raw,
                  'reason': 'negative value ' || value_raw || ' for ' || coalesce(metric, metric_raw) || ' is not plausible'}

@@ -142,7 +142,7 @@ SELECT
     rijksinkoopcategorie_raw                          AS rijksinkoopcategorie,
     social_return_applied,
     wage_sum_eur,
-    CAST(duration_months_value AS INTEGER)            AS duration_months,
+    TRY_CAST(duration_months_value AS INTEGER)        AS duration_months,
     isv_applied,
     record_date,
     load_id,
@@ -213,7 +213,8 @@ SELECT
             {'column_name': 'wage_sum', 'value_raw': wage_sum_raw,
              'reason': 'wage sum ''' || wage_sum_raw || ''' is not an amount in euros'} END,
         CASE WHEN duration_months_raw IS NOT NULL
-                  AND (duration_months_value IS NULL OR duration_months_value < 0 OR duration_months_value <> round(duration_months_value)) THEN
+                  AND (duration_months_value IS NULL OR duration_months_value < 0 OR duration_months_value <> round(duration_months_value)
+                       OR TRY_CAST(duration_months_value AS INTEGER) IS NULL) THEN
             {'column_name': 'duration_months', 'value_raw': duration_months_raw,
              'reason': 'duration ''' || duration_months_raw || ''' is not a whole number of months'} END,
         CASE WHEN isv_applied_raw IS NOT NULL AND isv_applied IS NULL THEN

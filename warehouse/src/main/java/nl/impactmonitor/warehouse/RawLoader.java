@@ -235,6 +235,8 @@ public final class RawLoader {
                 + ", quote = '\"', escape = '\"'"
                 + ", columns = " + columns
                 + ", max_line_size = 16777216"
+                // A converted workbook leaves out empty trailing cells of a row: pad them instead of rejecting the row.
+                + (input.lineNumberColumn() > 0 ? ", null_padding = true, parallel = false" : "")
                 + ", store_rejects = true, rejects_table = 'load_reject_errors', rejects_scan = 'load_reject_scans')";
     }
 

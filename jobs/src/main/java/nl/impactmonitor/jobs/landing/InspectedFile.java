@@ -73,15 +73,15 @@ public record InspectedFile(Path path, long sizeBytes, String sha256, Format for
         if (startsWith(head, headLength, 0xD0, 0xCF, 0x11, 0xE0)) {
             return new InspectedFile(path, size, hash, Format.XLS, null, null);
         }
+        if (validUtf8 && startsLikeJson(head, headLength)) {
+            return new InspectedFile(path, size, hash, Format.JSON, "UTF-8", StandardCharsets.UTF_8);
+        }
         if (startsWith(head, headLength, 0xEF, 0xBB, 0xBF)) {
             return new InspectedFile(path, size, hash, Format.CSV, validUtf8 ? "UTF-8 (BOM)" : "windows-1252",
                     validUtf8 ? StandardCharsets.UTF_8 : Charset.forName("windows-1252"));
         }
         if (startsWith(head, headLength, 0xFF, 0xFE) || startsWith(head, headLength, 0xFE, 0xFF)) {
             return new InspectedFile(path, size, hash, Format.CSV, "UTF-16", StandardCharsets.UTF_16);
-        }
-        if (validUtf8 && startsLikeJson(head, headLength)) {
-            return new InspectedFile(path, size, hash, Format.JSON, "UTF-8", StandardCharsets.UTF_8);
         }
         return validUtf8
                 ? new InspectedFile(path, size, hash, Format.CSV, "UTF-8", StandardCharsets.UTF_8)
@@ -95,7 +95,8 @@ public record InspectedFile(Path path, long sizeBytes, String sha256, Format for
 
     /** A JSON array of records starts with '[' after optional white space (no delimited file does). */
     private static boolean startsLikeJson(byte[] head, int length) {
-        for (int i = 0; i < length; i++) {
+        int from = startsWith(head, length, 0xEF, 0xBB, 0xBF) ? 3 : 0;
+        for (int i = from; i < length; i++) {
             if (!Character.isWhitespace(head[i])) {
                 return head[i] == '[';
             }

@@ -112,8 +112,15 @@ public final class SourceFileLoader {
         if (inspected.needsTranscoding()) {
             utf8 = work.resolve(file.getFileName() + ".utf8.csv");
             // An InputStreamReader replaces the few bytes windows-1252 leaves undefined instead of failing on them.
-            try (Reader in = new java.io.InputStreamReader(Files.newInputStream(file), inspected.charset());
+            try (java.io.PushbackReader in = new java.io.PushbackReader(
+                         new java.io.InputStreamReader(Files.newInputStream(file), inspected.charset()), 3);
                  Writer out = Files.newBufferedWriter(utf8, StandardCharsets.UTF_8)) {
+                // A UTF-8 byte-order mark in front of Windows-1252 text reads as three letters; drop it.
+                char[] head = new char[3];
+                int n = in.read(head, 0, 3);
+                if (n > 0 && !(n == 3 && head[0] == '\u00EF' && head[1] == '\u00BB' && head[2] == '\u00BF')) {
+                    in.unread(head, 0, n);
+                }
                 in.transferTo(out);
             }
         }

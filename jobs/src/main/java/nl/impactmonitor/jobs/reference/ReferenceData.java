@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 import nl.impactmonitor.jobs.landing.SourceColumns;
@@ -63,6 +64,29 @@ public class ReferenceData {
         this.directory = props.resolve(props.referenceDir());
         this.targetsFile = props.resolve(props.targetsFile());
         goals();
+        checkAliases();
+    }
+
+    /** Every alias must name a department of departments.csv; a typo there would silently create a department. */
+    private void checkAliases() {
+        Set<String> codes = firstColumn("departments.csv", "department_code");
+        Path file = directory.resolve("department_aliases.csv");
+        List<String> errors = new java.util.ArrayList<>();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in);
+            for (CSVRecord r : parser) {
+                String code = r.get("department_code").strip();
+                if (!codes.contains(code)) {
+                    errors.add(file + " line " + (r.getRecordNumber() + 1) + ": alias '" + r.get("alias") + "' names department '"
+                            + code + "', which is not in departments.csv");
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalStateException("Cannot read " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException(String.join("\n", errors));
+        }
     }
 
     public void load() {

@@ -208,4 +208,42 @@ class SourceFileLoaderTest {
                 .extracting(s -> s.substring(0, 2)).containsExactly("3:", "4:");
         assertThat(warehouse.query("SELECT line_no FROM staging.spend_line ORDER BY line_no", rs -> rs.getLong(1))).containsExactly(2L, 5L);
     }
+
+    @Test
+    void utf8ByteOrderMarkInFrontOfWindows1252TextIsDropped() throws IOException {
+        Path file = dir.resolve("bom-cp1252.csv");
+        byte[] body = "Ministerie;Jaar;Hoofdkostensoort;Leverancier;Staffel\nFIN;2023;Catering;Café Noël;2\n"
+                .getBytes(Charset.forName("windows-1252"));
+        byte[] bytes = new byte[body.length + 3];
+        bytes[0] = (byte) 0xEF;
+        bytes[1] = (byte) 0xBB;
+        bytes[2] = (byte) 0xBF;
+        System.arraycopy(body, 0, bytes, 3, body.length);
+        Files.write(file, bytes);
+        assertThat(load(file).rowsLoaded()).isEqualTo(1);
+        assertThat(suppliers("FIN")).containsExactly("Café Noël");
+    }
+
+    @Test
+    void workbookRowsWithEmptyTrailingCellsLoad() throws IOException {
+        Path file = dir.resolve("short-rows.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            XSSFSheet sheet = wb.createSheet("Inkoopdata");
+            String[] header = {"Ministerie", "Jaar", "Hoofdkostensoort", "Leverancier", "Staffel", "Opmerking"};
+            XSSFRow h = sheet.createRow(0);
+            for (int i = 0; i < header.length; i++) {
+                h.createCell(i).setCellValue(header[i]);
+            }
+            XSSFRow row = sheet.createRow(1);
+            row.createCell(0).setCellValue("AZ");
+            row.createCell(1).setCellValue(2023);
+            row.createCell(2).setCellValue("ICT");
+            row.createCell(3).setCellValue("Leverancier A");
+            row.createCell(4).setCellValue(3);
+            wb.write(out);
+        }
+        RawLoader.Result result = load(file);
+        assertThat(result.rowsLoaded()).as(result.message()).isEqualTo(1);
+        assertThat(result.rowsRejected()).isZero();
+    }
 }

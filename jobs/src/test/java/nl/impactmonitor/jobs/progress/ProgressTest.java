@@ -227,4 +227,25 @@ class ProgressTest {
                 .hasMessageContaining("line 11: goal 'fleet': denominator 'vehicles' is not a metric in config/reference/result_metrics.csv")
                 .hasMessageContaining("line 13: goal 'fleet': target.year 2019 must be after baseline.year 2020");
     }
+
+    @Test
+    void valuesTooLargeForTheirColumnAreRejectedNotFatal() throws IOException {
+        RawLoader.Result result = load(
+                "H-1;A;;VWS;2023;;;electricity_use;123456789012345678901234567890123;MWh;;",
+                "H-2;A;;VWS;2023;;;electricity_use;5;MWh;;");
+        assertThat(result.rowsLoaded()).isEqualTo(1);
+        assertThat(warehouse.rawLoader().rejectsOf(result.loadId())).extracting(r -> r.get("line_no") + " " + r.get("reason"))
+                .containsExactly("2 value '123456789012345678901234567890123' is not a number");
+    }
+
+    @Test
+    void jsonWithByteOrderMarkIsReadAsJson() throws IOException {
+        Path file = dir.resolve("bom.json");
+        Files.writeString(file, "\uFEFF[{\"Contractnummer\": \"J-9\", \"Leverancier\": \"E\", \"Ministerie\": \"AZ\", \"Jaar\": 2023,"
+                + " \"Indicator\": \"electricity_use\", \"Waarde\": 7, \"Eenheid\": \"MWh\"}]");
+        RawLoader.Result result = new SourceFileLoader(warehouse, SupplierResultSource.SPEC, TestProject.columns(SupplierResultSource.NAME),
+                dir.resolve("work")).load(file, null, "json-bom");
+        assertThat(result.status()).as(result.message()).isEqualTo(RawLoader.Status.LOADED);
+        assertThat(result.rowsLoaded()).isEqualTo(1);
+    }
 }

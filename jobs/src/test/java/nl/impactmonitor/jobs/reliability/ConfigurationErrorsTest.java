@@ -174,26 +174,17 @@ class ConfigurationErrorsTest {
      * pins down that safety net; the start-up check is reported as missing.
      */
     @Test
-    void aliasToUnknownDepartmentIsCaughtByTheDataTestAtRunTimeAndStopsPublication() throws IOException {
-        Files.writeString(reference.resolve("department_aliases.csv"), "Ministerie van Toverkunst,MAGIE,typo in the code\n",
-                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+    void aliasToUnknownDepartmentStopsStartUpNamingFileAndLine() throws IOException {
+        Path aliases = reference.resolve("department_aliases.csv");
+        Files.writeString(aliases, "Ministerie van Toverkunst,MAGIE,typo in the code\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        int line = lineOf(aliases, "MAGIE");
 
-        try (ConfigurableApplicationContext context = application().run(args("nightly").toArray(String[]::new))) {
-            assertThat(context.getBean(CommandLine.class).getExitCode()).as("exit code of nightly").isEqualTo(1);
-            JobRepository repository = context.getBean(JobRepository.class);
-            JobExecution execution = repository.getLastJobExecution(
-                    repository.getJobInstances("nightly", 0, 1).get(0));
-            assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
-            // Failure exceptions are not kept in the job repository; the failed step's exit description holds the message.
-            StepExecution dataTests = execution.getStepExecutions().stream().filter(st -> st.getStepName().equals("data-tests"))
-                    .findFirst().orElseThrow();
-            assertThat(dataTests.getStatus()).isEqualTo(BatchStatus.FAILED);
-            assertThat(dataTests.getExitStatus().getExitDescription())
-                    .contains("data tests failed, publication stopped")
-                    .contains("ref_department_alias_names_known_department")
-                    .contains("MAGIE");
-            assertThat(execution.getStepExecutions()).extracting(StepExecution::getStepName).doesNotContain("publish");
-        }
+        Throwable failure = startupFailure();
+
+        assertThat(root(failure).getMessage())
+                .isEqualTo(aliases + " line " + line + ": alias 'Ministerie van Toverkunst' names department 'MAGIE',"
+                        + " which is not in departments.csv");
         assertThat(home.resolve("var/out/latest")).as("nothing published").doesNotExist();
     }
 }
