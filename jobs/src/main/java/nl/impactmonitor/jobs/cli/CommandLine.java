@@ -191,7 +191,12 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
         }
         out.println();
         out.println("Warehouse:  " + props.resolve(props.warehouse().file()).toAbsolutePath());
-        out.println("Extracts:   " + props.resolve(props.outDir()).toAbsolutePath());
+        java.nio.file.Path latest = props.resolve(props.outDir()).resolve("latest").toAbsolutePath();
+        if (java.nio.file.Files.exists(latest)) {
+            out.println("Published:  " + latest + " (report: " + latest.resolve("report/index.html") + ")");
+        } else {
+            out.println("Published:  nothing yet under " + props.resolve(props.outDir()).toAbsolutePath());
+        }
     }
 
     private static String abbreviate(String text, int max) {
