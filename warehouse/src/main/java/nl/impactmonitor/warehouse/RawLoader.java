@@ -162,7 +162,8 @@ public final class RawLoader {
             if (only == null) w.update("""
                     INSERT INTO raw.reject (load_id, source, source_file, source_sha256, line_no, column_name, value_raw, reason)
                     SELECT ?, ?, ?, ?, e.line, min(e.column_name), left(any_value(e.csv_line), 500),
-                           'malformed line: ' || string_agg(DISTINCT lower(e.error_type) || ' (' || e.error_message || ')', '; ')
+                           'malformed line: ' || string_agg(DISTINCT lower(e.error_type) || ' (' || e.error_message || ')', '; '
+                               ORDER BY lower(e.error_type) || ' (' || e.error_message || ')')
                     FROM load_reject_errors e
                     GROUP BY e.line""",
                     lineage.loadId(), spec.source(), lineage.sourceFile(), lineage.sha256());
