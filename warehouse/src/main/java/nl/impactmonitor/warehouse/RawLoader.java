@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 public final class RawLoader {
 
     private static final Logger log = LoggerFactory.getLogger(RawLoader.class);
+    /** How often a running read reports its progress; short files finish before the first report. */
+    static final long PROGRESS_INTERVAL_MILLIS = 2000;
 
     private final Warehouse warehouse;
 
@@ -135,6 +137,7 @@ public final class RawLoader {
             w.execute("DROP TABLE IF EXISTS load_reject_errors;"
                     + " DROP TABLE IF EXISTS load_reject_scans; DROP TABLE IF EXISTS load_validated;");
             long tRead = System.nanoTime();
+            long estimatedLines = estimateLines(input.file());
             StringJoiner targetCols = new StringJoiner(", ");
             StringJoiner sourceCols = new StringJoiner(", ");
             for (String column : spec.rawColumns()) {
@@ -146,10 +149,17 @@ public final class RawLoader {
             // header; when the reader skipped malformed lines, they are counted back in below.
             String lineNo = input.lineNumberColumn() > 0 ? "CAST(c" + input.lineNumberColumn() + " AS BIGINT)"
                     : "(" + input.linesBeforeData() + " + ordinality)";
-            w.execute("INSERT INTO " + spec.rawTable() + " (load_id, source_file, source_sha256, line_no, " + targetCols + ")"
+            w.executeWithProgress("INSERT INTO " + spec.rawTable() + " (load_id, source_file, source_sha256, line_no, " + targetCols + ")"
                     + " SELECT " + Warehouse.quoteLiteral(lineage.loadId()) + ", " + Warehouse.quoteLiteral(lineage.sourceFile())
                     + ", " + Warehouse.quoteLiteral(lineage.sha256()) + ", " + lineNo + ", " + sourceCols
-                    + " FROM " + readCsv(input) + " WITH ORDINALITY");
+                    + " FROM " + readCsv(input) + " WITH ORDINALITY",
+                    p -> {
+                        // DuckDB reports progress through the file's bytes; rows are estimated from the line length at its top.
+                        long rows = Math.round(p.getPercentage() / 100 * estimatedLines);
+                        log.info("Reading {}: {}% of the file, about {} rows, about {} rows/s", lineage.sourceFile(),
+                                Math.round(p.getPercentage()), rows, Math.round(rows / Math.max(1e-9, (System.nanoTime() - tRead) / 1e9)));
+                    },
+                    PROGRESS_INTERVAL_MILLIS);
             phase.put("read", System.nanoTime() - tRead);
             long formatRejects = w.queryLong("SELECT count(DISTINCT line) FROM load_reject_errors");
             if (formatRejects > 0 && input.lineNumberColumn() == 0) {
@@ -222,6 +232,22 @@ public final class RawLoader {
                 lineage.loadId(), result.message(), (System.nanoTime() - start) / 1_000_000, phase.get("read") / 1_000_000,
                 phase.get("raw") / 1_000_000, phase.get("validate") / 1_000_000, phase.get("write") / 1_000_000);
         return result;
+    }
+
+    /** Lines in a file, estimated from its size and the lines in its first 64 KB (for progress reports only). */
+    static long estimateLines(Path file) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(1 << 16);
+            long newlines = 0;
+            for (byte b : head) {
+                if (b == '\n') {
+                    newlines++;
+                }
+            }
+            return newlines == 0 ? 1 : Math.round((double) java.nio.file.Files.size(file) * newlines / head.length);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
     }
 
     private static String readCsv(DelimitedFile input) {

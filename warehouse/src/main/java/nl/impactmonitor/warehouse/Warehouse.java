@@ -52,6 +52,8 @@ public final class Warehouse implements AutoCloseable {
             props.setProperty("autoload_known_extensions", "false");
             Connection c = DriverManager.getConnection("jdbc:duckdb:" + settings.databaseFile().toAbsolutePath(), props);
             Warehouse warehouse = new Warehouse(settings, c.unwrap(DuckDBConnection.class));
+            // Let DuckDB track the progress of long statements (executeWithProgress), without printing a bar itself.
+            warehouse.execute("SET enable_progress_bar = true; SET enable_progress_bar_print = false");
             new Migrations(warehouse, settings.sqlDirectory().resolve("migrations")).apply();
             return warehouse;
         } catch (SQLException e) {
@@ -73,6 +75,38 @@ public final class Warehouse implements AutoCloseable {
     public synchronized void execute(String sql) {
         try (Statement st = connection.createStatement()) {
             st.execute(sql);
+        } catch (SQLException e) {
+            throw new WarehouseException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs one long statement and reports DuckDB's own progress of it (percentage and rows) to {@code listener} every
+     * {@code intervalMillis} while it runs, so an operator sees a large load move.
+     */
+    public synchronized void executeWithProgress(String sql, java.util.function.Consumer<org.duckdb.QueryProgress> listener,
+                                                 long intervalMillis) {
+        try (Statement st = connection.createStatement()) {
+            java.util.concurrent.ScheduledExecutorService poller = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "duckdb-progress");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                poller.scheduleAtFixedRate(() -> {
+                    try {
+                        org.duckdb.QueryProgress progress = st.unwrap(org.duckdb.DuckDBPreparedStatement.class).getQueryProgress();
+                        if (progress.getPercentage() >= 0) {
+                            listener.accept(progress);
+                        }
+                    } catch (SQLException | RuntimeException e) {
+                        // progress is a courtesy; the statement itself reports real failures
+                    }
+                }, intervalMillis, intervalMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+                st.execute(sql);
+            } finally {
+                poller.shutdownNow();
+            }
         } catch (SQLException e) {
             throw new WarehouseException(e.getMessage(), e);
         }
