@@ -1,5 +1,7 @@
 package nl.impactmonitor.jobs.samples;
 
+import static nl.impactmonitor.jobs.samples.SeededDraws.*;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -11,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -685,32 +686,6 @@ public final class SampleGenerator {
                 }
             }
             workbook.write(out);
-        }
-    }
-
-    // ---- random helpers: only nextLong(), whose algorithm SplittableRandom specifies, so output is stable ----
-
-    private static double uniform(SplittableRandom rng) {
-        return (rng.nextLong() >>> 11) * 0x1.0p-53;
-    }
-
-    private static int intBetween(SplittableRandom rng, int lo, int hi) {
-        return lo + (int) Long.remainderUnsigned(rng.nextLong(), (long) hi - lo + 1);
-    }
-
-    private static double gaussian(SplittableRandom rng) {
-        double u1 = 1.0 - uniform(rng);
-        double u2 = uniform(rng);
-        return StrictMath.sqrt(-2.0 * StrictMath.log(u1)) * StrictMath.cos(2.0 * Math.PI * u2);
-    }
-
-    private static <T> T pick(List<T> items, SplittableRandom rng) {
-        return items.get(intBetween(rng, 0, items.size() - 1));
-    }
-
-    private static <T> void shuffle(List<T> items, SplittableRandom rng) {
-        for (int i = items.size() - 1; i > 0; i--) {
-            Collections.swap(items, i, intBetween(rng, 0, i));
         }
     }
 

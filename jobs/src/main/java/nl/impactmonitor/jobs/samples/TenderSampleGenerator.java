@@ -1,5 +1,7 @@
 package nl.impactmonitor.jobs.samples;
 
+import static nl.impactmonitor.jobs.samples.SeededDraws.*;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -1259,26 +1261,6 @@ public final class TenderSampleGenerator {
             }
             workbook.write(out);
         }
-    }
-
-    // ---- random helpers: only nextLong(), whose algorithm SplittableRandom specifies, so output is stable ----
-
-    private static double uniform(SplittableRandom rng) {
-        return (rng.nextLong() >>> 11) * 0x1.0p-53;
-    }
-
-    private static int intBetween(SplittableRandom rng, int lo, int hi) {
-        return lo + (int) Long.remainderUnsigned(rng.nextLong(), (long) hi - lo + 1);
-    }
-
-    private static double gaussian(SplittableRandom rng) {
-        double u1 = 1.0 - uniform(rng);
-        double u2 = uniform(rng);
-        return StrictMath.sqrt(-2.0 * StrictMath.log(u1)) * StrictMath.cos(2.0 * Math.PI * u2);
-    }
-
-    private static <T> T pick(List<T> items, SplittableRandom rng) {
-        return items.get(intBetween(rng, 0, items.size() - 1));
     }
 
     /** Earlier items more likely (weight 1/(i+1)): a ministry's main buying organisation dominates its exports. */
