@@ -1,5 +1,5 @@
--- Validates and types the raw spend lines of one load (:load_id is filled in by the loader).
--- Returns one row per raw line; `rejects` lists every problem found on it, and an empty list means the
+-- Validates and types the spend lines of one load batch (temporary view load_lines, filled by the loader).
+-- Returns one row per line read; `rejects` lists every problem found on it, and NULL or an empty list means the
 -- line is loaded into staging.spend_line.
 WITH raw_lines AS (
     SELECT
@@ -12,8 +12,7 @@ WITH raw_lines AS (
         nullif(trim(category_raw), '')   AS category_raw,
         nullif(trim(supplier_raw), '')   AS supplier_raw,
         nullif(trim(staffel_raw), '')    AS staffel_raw
-    FROM raw.spend_line
-    WHERE load_id = :load_id
+    FROM load_lines
 ),
 
 -- Names are matched once per distinct spelling, not once per line: a file repeats a handful of department

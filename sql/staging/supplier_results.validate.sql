@@ -1,5 +1,5 @@
--- Validates, types and converts the supplier-reported results of one load (:load_id is filled in by the
--- loader): one output row per raw row; `rejects` lists every problem (empty: kept in staging.supplier_result).
+-- Validates, types and converts the supplier-reported results of one load batch (temporary view load_lines, filled
+-- by the loader): one output row per row read; `rejects` lists every problem (empty: kept in staging.supplier_result).
 -- Values are converted to their metric's base unit through config/reference/units.csv.
 WITH raw_rows AS (
     SELECT
@@ -19,8 +19,7 @@ WITH raw_rows AS (
         nullif(trim(unit_raw), '')           AS unit_raw,
         nullif(trim(note_raw), '')           AS note_raw,
         nullif(trim(reported_on_raw), '')    AS reported_on_raw
-    FROM raw.supplier_result
-    WHERE load_id = :load_id
+    FROM load_lines
 ),
 
 metric_keys AS (

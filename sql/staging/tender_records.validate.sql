@@ -1,5 +1,5 @@
--- Validates and types the MVI-ZET records of one load (:load_id is filled in by the loader); one output row
--- per raw row, `rejects` lists every problem found (empty: the record is kept in staging.tender_record).
+-- Validates and types the MVI-ZET records of one load batch (temporary view load_lines, filled by the loader); one
+-- output row per row read, `rejects` lists every problem found (empty: the record is kept in staging.tender_record).
 -- Blank optional answers stay NULL: the input-goal models count such tenders as undetermined.
 WITH raw_records AS (
     SELECT
@@ -35,8 +35,7 @@ WITH raw_records AS (
         nullif(trim(duration_months_raw), '')         AS duration_months_raw,
         nullif(trim(isv_applied_raw), '')             AS isv_applied_raw,
         nullif(trim(record_date_raw), '')             AS record_date_raw
-    FROM raw.tender
-    WHERE load_id = :load_id
+    FROM load_lines
 ),
 
 value_aliases AS (
@@ -47,6 +46,7 @@ value_aliases AS (
 theme_answers AS (
     UNPIVOT (
         SELECT
+            load_id,
             line_no,
             theme_climate_raw     AS climate,
             theme_circular_raw    AS circular,
@@ -61,21 +61,22 @@ theme_answers AS (
 ),
 
 theme_tokens AS (
-    SELECT line_no, theme, trim(token) AS token
-    FROM (SELECT line_no, theme, unnest(string_split_regex(answer, '\s*[,;/+]\s*')) AS token FROM theme_answers)
+    SELECT load_id, line_no, theme, trim(token) AS token
+    FROM (SELECT load_id, line_no, theme, unnest(string_split_regex(answer, '\s*[,;/+]\s*')) AS token FROM theme_answers)
     -- an explicit 'no' in a theme column means the theme was not applied
     WHERE trim(token) <> '' AND norm_key(token) NOT IN ('nee', 'no', 'geen', '-', 'n.v.t.', 'nvt')
 ),
 
 themes AS (
     SELECT
+        t.load_id,
         t.line_no,
         list({'theme': t.theme, 'instrument': a.value} ORDER BY t.theme, a.value) FILTER (WHERE a.value IS NOT NULL) AS themes_applied,
         string_agg(t.theme || ' ''' || t.token || '''', ', ') FILTER (WHERE a.value IS NULL)                          AS unknown_instruments
     FROM theme_tokens AS t
     LEFT JOIN value_aliases AS a
         ON a.domain = 'theme_instrument' AND a.alias_key = norm_key(t.token)
-    GROUP BY t.line_no
+    GROUP BY t.load_id, t.line_no
 ),
 
 typed AS (
@@ -110,7 +111,7 @@ typed AS (
     LEFT JOIN value_aliases AS cm ON cm.domain = 'yes_no' AND cm.alias_key = norm_key(r.category_management_raw)
     LEFT JOIN value_aliases AS sr ON sr.domain = 'yes_no' AND sr.alias_key = norm_key(r.social_return_applied_raw)
     LEFT JOIN value_aliases AS isv ON isv.domain = 'yes_no' AND isv.alias_key = norm_key(r.isv_applied_raw)
-    LEFT JOIN themes AS th ON th.line_no = r.line_no
+    LEFT JOIN themes AS th ON th.load_id = r.load_id AND th.line_no = r.line_no
 ),
 
 with_year AS (

@@ -2,6 +2,9 @@ package nl.impactmonitor.warehouse;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,11 +14,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * ELT load of one delimited UTF-8 file: DuckDB's {@code read_csv} reads it as text into the source's raw
- * table with lineage (file, sha256, line, load id); the source's validation query types every raw row and
- * lists what is wrong with it; valid rows replace their (department, year) partitions of the staging table
- * and the others go to {@code raw.reject} with a reason. All of it happens in one DuckDB transaction, so a
- * crash leaves the warehouse as it was and a rerun of the same file converges.
+ * ELT load of delimited UTF-8 files: DuckDB's {@code read_csv} reads them as text into a temporary table, with
+ * lineage (file, sha256, line, load id) joined on; the source's validation query types every row and lists what
+ * is wrong with it; valid rows replace their (department, year) partitions of the staging table (or add to its
+ * history) and the others go to {@code raw.reject} with a reason. A batch of files is one DuckDB transaction, so
+ * a crash leaves the warehouse as it was and a rerun converges. The text copy is not kept: the delivered file,
+ * identified by its sha256 in {@code raw.load}, is the raw record.
  *
  * <p>Line numbers follow DuckDB's CSV reader: lines skipped before the data plus the record's position, which
  * is the physical line unless a quoted value spans lines.
@@ -25,6 +29,8 @@ public final class RawLoader {
     private static final Logger log = LoggerFactory.getLogger(RawLoader.class);
     /** How often a running read reports its progress; short files finish before the first report. */
     static final long PROGRESS_INTERVAL_MILLIS = 2000;
+    /** Files smaller than this are read without progress reports (they take well under a second). */
+    static final long PROGRESS_MIN_BYTES = 32L << 20;
 
     private final Warehouse warehouse;
 
@@ -36,17 +42,17 @@ public final class RawLoader {
      * How one source lands in the warehouse.
      *
      * @param source short name stored with every load ({@code spend}, {@code tender}, ...)
-     * @param rawTable table of text columns plus lineage
-     * @param rawColumns the raw table's data columns, in the order the loader fills them
-     * @param validateSql file below {@code sql/} selecting, for the raw rows of {@code :load_id}, the staging
-     *                    table's columns plus {@code rejects}: a list of {@code {column_name, value_raw, reason}}
+     * @param rawColumns the text columns a file's fields are read into, as the validation query names them
+     * @param validateSql file below {@code sql/} selecting, from the temporary view {@code load_lines} (lineage plus
+     *                    the raw columns, one row per line read), the staging table's columns plus {@code rejects}:
+     *                    a list of {@code {column_name, value_raw, reason}}, empty or NULL for a valid row
      * @param stagingTable validated, typed rows
      * @param mode how a load's valid rows meet the rows already in staging
      */
-    public record Spec(String source, String rawTable, List<String> rawColumns, String validateSql, String stagingTable, Mode mode) {
+    public record Spec(String source, List<String> rawColumns, String validateSql, String stagingTable, Mode mode) {
 
-        public Spec(String source, String rawTable, List<String> rawColumns, String validateSql, String stagingTable) {
-            this(source, rawTable, rawColumns, validateSql, stagingTable, Mode.REPLACE_PARTITIONS);
+        public Spec(String source, List<String> rawColumns, String validateSql, String stagingTable) {
+            this(source, rawColumns, validateSql, stagingTable, Mode.REPLACE_PARTITIONS);
         }
     }
 
@@ -98,24 +104,27 @@ public final class RawLoader {
                 ORDER BY finished_at LIMIT 1""", rs -> rs.getString(1), source, sha256).stream().findFirst();
     }
 
+    /** For each of these sha256s that an earlier load of the source holds, that load's id. */
+    public Map<String, String> previousLoadsOf(String source, Collection<String> sha256s) {
+        Map<String, String> earlier = new HashMap<>();
+        if (sha256s.isEmpty()) {
+            return earlier;
+        }
+        StringJoiner in = new StringJoiner(", ");
+        sha256s.forEach(s -> in.add(Warehouse.quoteLiteral(s)));
+        warehouse.query("SELECT source_sha256, arg_min(load_id, finished_at) FROM raw.load WHERE source = ? AND status = 'loaded'"
+                + " AND source_sha256 IN (" + in + ") GROUP BY source_sha256", rs -> earlier.put(rs.getString(1), rs.getString(2)), source);
+        return earlier;
+    }
+
     /** Records a duplicate delivery: nothing is loaded, the load log says which load already has it. */
     public Result recordDuplicate(Spec spec, Lineage lineage, String earlierLoadId) {
-        String message = "same content (sha256 " + lineage.sha256() + ") already loaded by load " + earlierLoadId;
-        insertLoad(spec, lineage, "skipped_duplicate", 0, 0, 0, message);
-        return new Result(lineage.loadId(), Status.SKIPPED_DUPLICATE, 0, 0, 0, List.of(), message);
+        return loadBatch(spec, List.of(new Duplicate(lineage, earlierLoadId)), null).get(0);
     }
 
     /** Records a file that cannot be read at all (no header, unreadable workbook, ...), with the reason. */
     public Result rejectFile(Spec spec, Lineage lineage, Long line, String reason) {
-        warehouse.inTransaction(w -> {
-            w.update("""
-                    INSERT INTO raw.reject (load_id, source, source_file, source_sha256, line_no, column_name, value_raw, reason)
-                    VALUES (?, ?, ?, ?, ?, NULL, NULL, ?)""",
-                    lineage.loadId(), spec.source(), lineage.sourceFile(), lineage.sha256(), line, reason);
-            insertLoad(spec, lineage, "file_rejected", 0, 0, 0, reason);
-            return null;
-        });
-        return new Result(lineage.loadId(), Status.FILE_REJECTED, 0, 0, 0, List.of(), reason);
+        return loadBatch(spec, List.of(new Unreadable(lineage, line, reason)), null).get(0);
     }
 
     /** Loads one file in one transaction. */
@@ -129,109 +138,246 @@ public final class RawLoader {
      * partitions are left alone and not counted. A steward's rerun of one partition uses this.
      */
     public Result load(Spec spec, DelimitedFile input, Lineage lineage, Partition only) {
+        return loadBatch(spec, List.of(new Read(input, lineage)), only).get(0);
+    }
+
+    /** One delivered file of a batch: to be read, a repeat of content loaded before, or unreadable as a whole. */
+    public sealed interface Item permits Read, Duplicate, Unreadable {
+        Lineage lineage();
+    }
+
+    /** A file to read. */
+    public record Read(DelimitedFile file, Lineage lineage) implements Item {
+    }
+
+    /** A file whose content an earlier load already holds. */
+    public record Duplicate(Lineage lineage, String earlierLoadId) implements Item {
+    }
+
+    /** A file that cannot be read at all, with the reason (and line, when one is to blame). */
+    public record Unreadable(Lineage lineage, Long line, String reason) implements Item {
+    }
+
+    /**
+     * Lands a batch of files in one transaction, as if they were loaded one after the other in list order (a
+     * later file's partition replaces an earlier one's), with per-file accounting in {@code raw.load}. Each file is one
+     * {@code read_csv} statement into a temporary table; validation, rejects and the staging write are one query each
+     * for the whole batch, so the cost per file is one statement rather than a round of them. Results come back in
+     * item order.
+     */
+    public List<Result> loadBatch(Spec spec, List<? extends Item> items, Partition only) {
         long start = System.nanoTime();
-        String validateSql = ModelRunner.stripTrailingSemicolon(warehouse.sqlFile(spec.validateSql()))
-                .replace(":load_id", Warehouse.quoteLiteral(lineage.loadId()));
-        Map<String, Long> phase = new java.util.LinkedHashMap<>();
-        Result result = warehouse.inTransaction(w -> {
-            w.execute("DROP TABLE IF EXISTS load_reject_errors;"
-                    + " DROP TABLE IF EXISTS load_reject_scans; DROP TABLE IF EXISTS load_validated;");
-            long tRead = System.nanoTime();
-            long estimatedLines = estimateLines(input.file());
-            StringJoiner targetCols = new StringJoiner(", ");
+        List<Read> reads = items.stream().filter(Read.class::isInstance).map(Read.class::cast).toList();
+        Map<String, Result> results = warehouse.inTransaction(w -> {
+            Map<String, Result> byLoad = new HashMap<>();
+            List<LoadRow> loads = new ArrayList<>();
+            for (Item item : items) {
+                Lineage l = item.lineage();
+                if (item instanceof Duplicate d) {
+                    String message = "same content (sha256 " + l.sha256() + ") already loaded by load " + d.earlierLoadId();
+                    loads.add(new LoadRow(l, "skipped_duplicate", 0, 0, 0, message));
+                    byLoad.put(l.loadId(), new Result(l.loadId(), Status.SKIPPED_DUPLICATE, 0, 0, 0, List.of(), message));
+                } else if (item instanceof Unreadable u) {
+                    w.update("""
+                            INSERT INTO raw.reject (load_id, source, source_file, source_sha256, line_no, column_name, value_raw, reason)
+                            VALUES (?, ?, ?, ?, ?, NULL, NULL, ?)""",
+                            l.loadId(), spec.source(), l.sourceFile(), l.sha256(), u.line(), u.reason());
+                    loads.add(new LoadRow(l, "file_rejected", 0, 0, 0, u.reason()));
+                    byLoad.put(l.loadId(), new Result(l.loadId(), Status.FILE_REJECTED, 0, 0, 0, List.of(), u.reason()));
+                }
+            }
+            if (!reads.isEmpty()) {
+                byLoad.putAll(readAll(w, spec, reads, only, loads));
+            }
+            insertLoads(w, spec, loads);
+            return byLoad;
+        });
+        if (reads.size() > 1) {
+            long rows = reads.stream().mapToLong(r -> results.get(r.lineage().loadId()).rowsRead()).sum();
+            log.info("Loaded {} {} files ({} rows) in one batch in {} ms", reads.size(), spec.source(), rows,
+                    (System.nanoTime() - start) / 1_000_000);
+        }
+        return items.stream().map(i -> results.get(i.lineage().loadId())).toList();
+    }
+
+    /** A row of the load log. */
+    private record LoadRow(Lineage lineage, String status, long read, long loaded, long rejected, String message) {
+    }
+
+    private Map<String, Result> readAll(Warehouse w, Spec spec, List<Read> reads, Partition only, List<LoadRow> loads) {
+        long tRead = System.nanoTime();
+        w.execute("DROP VIEW IF EXISTS load_lines; DROP TABLE IF EXISTS load_files; DROP TABLE IF EXISTS load_raw;"
+                + " DROP TABLE IF EXISTS load_line_fix; DROP TABLE IF EXISTS load_validated;"
+                + " DROP TABLE IF EXISTS load_reject_errors; DROP TABLE IF EXISTS load_reject_scans;");
+        StringJoiner files = new StringJoiner(", ");
+        for (int i = 0; i < reads.size(); i++) {
+            Read r = reads.get(i);
+            files.add("(" + i + ", " + Warehouse.quoteLiteral(r.lineage().loadId()) + ", " + Warehouse.quoteLiteral(r.lineage().sourceFile())
+                    + ", " + Warehouse.quoteLiteral(r.lineage().sha256()) + ", " + Warehouse.quoteLiteral(path(r.file()))
+                    + ", " + r.file().linesBeforeData() + ", " + (r.file().lineNumberColumn() > 0) + ")");
+        }
+        w.execute("CREATE TEMP TABLE load_files (file_no INTEGER, load_id VARCHAR, source_file VARCHAR, source_sha256 VARCHAR,"
+                + " path VARCHAR, lines_before BIGINT, numbered BOOLEAN, first_row BIGINT)");
+        w.execute("INSERT INTO load_files (file_no, load_id, source_file, source_sha256, path, lines_before, numbered) VALUES " + files);
+        StringJoiner rawColumns = new StringJoiner(", ");
+        spec.rawColumns().forEach(c -> rawColumns.add(c + " VARCHAR"));
+        w.execute("CREATE TEMP TABLE load_raw (path VARCHAR, line_cell VARCHAR, " + rawColumns + ")");
+
+        // Straight from each file into one temporary table, in line order: a row's position among its file's rows
+        // (rowid from the file's first row) gives its line, so the reader needs no row numbering. One read_csv call
+        // per file: DuckDB 2.0's reader lists a multi-file scan's malformed lines unreliably (measured: a file's
+        // unterminated quote went unreported once six files preceded it), and a lost reject would lose lines silently.
+        for (Read r : reads) {
+            DelimitedFile input = r.file();
             StringJoiner sourceCols = new StringJoiner(", ");
             for (String column : spec.rawColumns()) {
-                targetCols.add(column);
                 Integer idx = input.columnIndex().get(column);
                 sourceCols.add(idx == null ? "NULL" : "c" + idx);
             }
-            // Straight from the file into the raw table: no intermediate copy. Line numbers count records after the
-            // header; when the reader skipped malformed lines, they are counted back in below.
-            String lineNo = input.lineNumberColumn() > 0 ? "CAST(c" + input.lineNumberColumn() + " AS BIGINT)"
-                    : "(" + input.linesBeforeData() + " + ordinality)";
-            w.executeWithProgress("INSERT INTO " + spec.rawTable() + " (load_id, source_file, source_sha256, line_no, " + targetCols + ")"
-                    + " SELECT " + Warehouse.quoteLiteral(lineage.loadId()) + ", " + Warehouse.quoteLiteral(lineage.sourceFile())
-                    + ", " + Warehouse.quoteLiteral(lineage.sha256()) + ", " + lineNo + ", " + sourceCols
-                    + " FROM " + readCsv(input) + " WITH ORDINALITY",
+            String lineCell = input.lineNumberColumn() > 0 ? "c" + input.lineNumberColumn() : "NULL";
+            String sql = "INSERT INTO load_raw SELECT " + Warehouse.quoteLiteral(path(input)) + ", " + lineCell + ", " + sourceCols
+                    + " FROM " + readCsv(input);
+            if (sizeOf(input.file()) < PROGRESS_MIN_BYTES) {
+                w.execute(sql);
+                continue;
+            }
+            long estimatedLines = estimateLines(input.file());
+            long t = System.nanoTime();
+            w.executeWithProgress(sql,
                     p -> {
                         // DuckDB reports progress through the file's bytes; rows are estimated from the line length at its top.
                         long rows = Math.round(p.getPercentage() / 100 * estimatedLines);
-                        log.info("Reading {}: {}% of the file, about {} rows, about {} rows/s", lineage.sourceFile(),
-                                Math.round(p.getPercentage()), rows, Math.round(rows / Math.max(1e-9, (System.nanoTime() - tRead) / 1e9)));
+                        log.info("Reading {}: {}% of the file, about {} rows, about {} rows/s", r.lineage().sourceFile(),
+                                Math.round(p.getPercentage()), rows, Math.round(rows / Math.max(1e-9, (System.nanoTime() - t) / 1e9)));
                     },
                     PROGRESS_INTERVAL_MILLIS);
-            phase.put("read", System.nanoTime() - tRead);
-            long formatRejects = w.queryLong("SELECT count(DISTINCT line) FROM load_reject_errors");
-            if (formatRejects > 0 && input.lineNumberColumn() == 0) {
-                long rows = w.queryLong("SELECT count(*) FROM " + spec.rawTable() + " WHERE load_id = ?", lineage.loadId());
-                numberGoodLines(w, input, formatRejects, rows);
-                w.update("UPDATE " + spec.rawTable() + " AS r SET line_no = g.line_no FROM load_good_lines AS g"
-                        + " WHERE r.load_id = ? AND r.line_no = " + input.linesBeforeData() + " + g.ordinality", lineage.loadId());
-            }
-            long formatRejectsCounted = only == null ? formatRejects : 0;
-            if (only == null) w.update("""
-                    INSERT INTO raw.reject (load_id, source, source_file, source_sha256, line_no, column_name, value_raw, reason)
-                    SELECT ?, ?, ?, ?, e.line, min(e.column_name), left(any_value(e.csv_line), 500),
-                           'malformed line: ' || string_agg(DISTINCT lower(e.error_type) || ' (' || e.error_message || ')', '; '
-                               ORDER BY lower(e.error_type) || ' (' || e.error_message || ')')
-                    FROM load_reject_errors e
-                    GROUP BY e.line""",
-                    lineage.loadId(), spec.source(), lineage.sourceFile(), lineage.sha256());
+        }
+        w.execute("UPDATE load_files SET first_row = m.first_row FROM (SELECT path, min(rowid) AS first_row FROM load_raw GROUP BY path) AS m"
+                + " WHERE load_files.path = m.path");
 
-            phase.put("raw", System.nanoTime() - tRead - phase.get("read"));
-            long tValidate = System.nanoTime();
-            w.execute("CREATE TEMP TABLE load_validated AS " + validateSql);
-            phase.put("validate", System.nanoTime() - tValidate);
-            long tWrite = System.nanoTime();
-            long rawRows = w.queryLong("SELECT count(*) FROM load_validated");
-            if (only != null) {
-                w.update("DELETE FROM load_validated WHERE department_code IS DISTINCT FROM ? OR year IS DISTINCT FROM ?",
-                        only.departmentCode(), only.year());
-                rawRows = w.queryLong("SELECT count(*) FROM load_validated");
+        // Lines the reader could not split are kept by DuckDB per file and line; the rows after them move up a line.
+        Map<String, Long> formatRejects = new HashMap<>();
+        w.query("""
+                SELECT f.load_id, count(DISTINCT e.line) FROM load_reject_errors AS e
+                JOIN load_reject_scans AS s ON s.scan_id = e.scan_id AND s.file_id = e.file_id
+                JOIN load_files AS f ON f.path = s.file_path
+                GROUP BY ALL""", rs -> formatRejects.put(rs.getString(1), rs.getLong(2)));
+        boolean fixLines = false;
+        for (Read r : reads) {
+            if (formatRejects.containsKey(r.lineage().loadId()) && r.file().lineNumberColumn() == 0) {
+                numberGoodLines(w, r, formatRejects.get(r.lineage().loadId()), !fixLines);
+                fixLines = true;
             }
-            long valid = w.queryLong("SELECT count(*) FROM load_validated WHERE len(rejects) = 0");
-            long invalid = w.queryLong("SELECT count(*) FROM load_validated WHERE len(rejects) > 0");
-            if (valid + invalid != rawRows) {
-                throw new WarehouseException(spec.validateSql() + " returned " + (valid + invalid)
-                        + " rows for " + rawRows + " raw rows; it must return exactly one row per raw row");
-            }
+        }
+        String position = "f.lines_before + r.rowid - f.first_row + 1";
+        w.execute("CREATE TEMP VIEW load_lines AS SELECT f.load_id, f.source_file, f.source_sha256, "
+                + "CASE WHEN f.numbered THEN CAST(r.line_cell AS BIGINT) ELSE "
+                + (fixLines ? "coalesce(x.line_no, " + position + ")" : position) + " END AS line_no, "
+                + String.join(", ", spec.rawColumns().stream().map(c -> "r." + c).toList())
+                + " FROM load_raw AS r JOIN load_files AS f ON f.path = r.path"
+                + (fixLines ? " LEFT JOIN load_line_fix AS x ON x.path = r.path AND x.ordinal = r.rowid - f.first_row + 1" : ""));
+        long readNanos = System.nanoTime() - tRead;
+
+        long tValidate = System.nanoTime();
+        String validateSql = ModelRunner.stripTrailingSemicolon(warehouse.sqlFile(spec.validateSql()));
+        w.execute("CREATE TEMP TABLE load_validated AS SELECT *, coalesce(len(rejects), 0) = 0 AS is_valid FROM (" + validateSql + "\n)");
+        long rawRows = w.queryLong("SELECT count(*) FROM load_raw");
+        long validatedRows = w.queryLong("SELECT count(*) FROM load_validated");
+        if (validatedRows != rawRows) {
+            throw new WarehouseException(spec.validateSql() + " returned " + validatedRows
+                    + " rows for " + rawRows + " raw rows; it must return exactly one row per raw row");
+        }
+        if (only != null) {
+            w.update("DELETE FROM load_validated WHERE department_code IS DISTINCT FROM ? OR year IS DISTINCT FROM ?",
+                    only.departmentCode(), only.year());
+        }
+        long validateNanos = System.nanoTime() - tValidate;
+
+        long tWrite = System.nanoTime();
+        Map<String, long[]> counts = new HashMap<>();
+        w.query("SELECT load_id, count(*), count(*) FILTER (WHERE is_valid) FROM load_validated GROUP BY load_id",
+                rs -> counts.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)}));
+        Map<String, List<Partition>> partitions = new HashMap<>();
+        w.query("SELECT load_id, department_code, year, count(*) FROM load_validated WHERE is_valid GROUP BY ALL ORDER BY ALL",
+                rs -> partitions.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                        .add(new Partition(rs.getString(2), rs.getInt(3), rs.getLong(4))));
+        w.update("""
+                INSERT INTO raw.reject (load_id, source, source_file, source_sha256, line_no, column_name, value_raw, reason)
+                SELECT v.load_id, ?, v.source_file, v.source_sha256, v.line_no, r.column_name, r.value_raw, r.reason
+                FROM load_validated AS v, unnest(v.rejects) AS u(r)
+                WHERE NOT v.is_valid""", spec.source());
+        if (only == null && !formatRejects.isEmpty()) {
             w.update("""
                     INSERT INTO raw.reject (load_id, source, source_file, source_sha256, line_no, column_name, value_raw, reason)
-                    SELECT ?, ?, ?, ?, v.line_no, r.column_name, r.value_raw, r.reason
-                    FROM load_validated v, unnest(v.rejects) AS u(r)""",
-                    lineage.loadId(), spec.source(), lineage.sourceFile(), lineage.sha256());
-            List<Partition> partitions = w.query("""
-                    SELECT department_code, year, count(*) FROM load_validated
-                    WHERE len(rejects) = 0 GROUP BY ALL ORDER BY ALL""",
-                    rs -> new Partition(rs.getString(1), rs.getInt(2), rs.getLong(3)));
-            if (spec.mode() == Mode.APPEND_HISTORY && only != null) {
-                w.update("DELETE FROM " + spec.stagingTable() + " WHERE department_code = ? AND year = ? AND source_file = ?",
-                        only.departmentCode(), only.year(), lineage.sourceFile());
+                    SELECT f.load_id, ?, f.source_file, f.source_sha256, e.line, min(e.column_name), left(any_value(e.csv_line), 500),
+                           'malformed line: ' || string_agg(DISTINCT lower(e.error_type) || ' (' || e.error_message || ')', '; '
+                               ORDER BY lower(e.error_type) || ' (' || e.error_message || ')')
+                    FROM load_reject_errors AS e
+                    JOIN load_reject_scans AS s ON s.scan_id = e.scan_id AND s.file_id = e.file_id
+                    JOIN load_files AS f ON f.path = s.file_path
+                    GROUP BY f.load_id, f.source_file, f.source_sha256, e.line""", spec.source());
+        }
+        w.update("""
+                INSERT INTO raw.load_partition (load_id, source, department_code, year, rows_loaded)
+                SELECT load_id, ?, department_code, year, count(*) FROM load_validated WHERE is_valid GROUP BY ALL""", spec.source());
+        String staging = spec.stagingTable();
+        if (spec.mode() == Mode.APPEND_HISTORY && only != null) {
+            w.update("DELETE FROM " + staging + " WHERE department_code = ? AND year = ? AND source_file = ?",
+                    only.departmentCode(), only.year(), reads.get(0).lineage().sourceFile());
+        }
+        String validRows = "SELECT * EXCLUDE (rejects, is_valid) FROM load_validated WHERE is_valid";
+        if (spec.mode() == Mode.REPLACE_PARTITIONS) {
+            w.execute("DELETE FROM " + staging + " USING (SELECT DISTINCT department_code, year FROM load_validated WHERE is_valid) AS p"
+                    + " WHERE " + staging + ".department_code = p.department_code AND " + staging + ".year = p.year");
+            if (sharesPartitions(partitions)) {
+                // Two files of the batch deliver the same partition: as in file-by-file loading, the later file's rows win.
+                validRows = """
+                        SELECT v.* EXCLUDE (rejects, is_valid) FROM load_validated AS v JOIN load_files AS f USING (load_id)
+                        WHERE v.is_valid AND f.file_no = (
+                            SELECT max(f2.file_no) FROM load_validated AS v2 JOIN load_files AS f2 USING (load_id)
+                            WHERE v2.is_valid AND v2.department_code = v.department_code AND v2.year = v.year)""";
             }
-            if (spec.mode() == Mode.REPLACE_PARTITIONS) {
-                    w.execute("DELETE FROM " + spec.stagingTable() + " USING (SELECT DISTINCT department_code, year FROM load_validated"
-                        + " WHERE len(rejects) = 0) p WHERE " + spec.stagingTable() + ".department_code = p.department_code AND "
-                        + spec.stagingTable() + ".year = p.year");
-            }
-            w.execute("INSERT INTO " + spec.stagingTable() + " BY NAME SELECT * EXCLUDE (rejects) FROM load_validated WHERE len(rejects) = 0");
-            for (Partition p : partitions) {
-                w.update("INSERT INTO raw.load_partition (load_id, source, department_code, year, rows_loaded) VALUES (?, ?, ?, ?, ?)",
-                        lineage.loadId(), spec.source(), p.departmentCode(), p.year(), p.rows());
-            }
-            long read = rawRows + formatRejectsCounted;
-            long rejected = invalid + formatRejectsCounted;
+        }
+        w.execute("INSERT INTO " + staging + " BY NAME " + validRows);
+
+        Map<String, Result> results = new LinkedHashMap<>();
+        for (Read r : reads) {
+            String loadId = r.lineage().loadId();
+            long[] c = counts.getOrDefault(loadId, new long[2]);
+            long format = only == null ? formatRejects.getOrDefault(loadId, 0L) : 0;
+            long read = c[0] + format;
+            long valid = c[1];
+            long rejected = c[0] - c[1] + format;
             String message = read + " rows read, " + valid + " loaded, " + rejected + " rejected"
                     + (only == null ? "" : " (partition " + only.departmentCode() + " " + only.year() + " only)");
-            insertLoad(spec, lineage, "loaded", read, valid, rejected, message);
-            phase.put("write", System.nanoTime() - tWrite);
-            w.execute("DROP TABLE load_reject_errors; DROP TABLE load_reject_scans; DROP TABLE load_validated;"
-                    + " DROP TABLE IF EXISTS load_good_lines;");
-            return new Result(lineage.loadId(), Status.LOADED, read, valid, rejected, partitions, message);
-        });
-        log.info("Loaded {} ({}): {} in {} ms (read {} ms, raw {} ms, validate {} ms, write {} ms)", lineage.sourceFile(),
-                lineage.loadId(), result.message(), (System.nanoTime() - start) / 1_000_000, phase.get("read") / 1_000_000,
-                phase.get("raw") / 1_000_000, phase.get("validate") / 1_000_000, phase.get("write") / 1_000_000);
-        return result;
+            loads.add(new LoadRow(r.lineage(), "loaded", read, valid, rejected, message));
+            results.put(loadId, new Result(loadId, Status.LOADED, read, valid, rejected, partitions.getOrDefault(loadId, List.of()), message));
+        }
+        w.execute("DROP VIEW load_lines; DROP TABLE load_validated; DROP TABLE load_raw; DROP TABLE load_files;"
+                + " DROP TABLE IF EXISTS load_line_fix; DROP TABLE IF EXISTS load_reject_errors; DROP TABLE IF EXISTS load_reject_scans;");
+        long writeNanos = System.nanoTime() - tWrite;
+        for (Read r : reads) {
+            log.info("Loaded {} ({}): {}", r.lineage().sourceFile(), r.lineage().loadId(), results.get(r.lineage().loadId()).message());
+        }
+        log.info("{} {} file(s), {} rows: read {} ms, validate {} ms, write {} ms", spec.source(), reads.size(), rawRows,
+                readNanos / 1_000_000, validateNanos / 1_000_000, writeNanos / 1_000_000);
+        return results;
+    }
+
+    private static boolean sharesPartitions(Map<String, List<Partition>> partitions) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (List<Partition> ps : partitions.values()) {
+            for (Partition p : ps) {
+                if (!seen.add(p.departmentCode() + "\u0000" + p.year())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String path(DelimitedFile f) {
+        return f.file().toAbsolutePath().toString();
     }
 
     /** Lines in a file, estimated from its size and the lines in its first 64 KB (for progress reports only). */
@@ -255,8 +401,7 @@ public final class RawLoader {
         for (int i = 1; i <= input.columnCount(); i++) {
             columns.add("'c" + i + "': 'VARCHAR'");
         }
-        return "read_csv(" + Warehouse.quoteLiteral(input.file().toAbsolutePath().toString())
-                + ", auto_detect = false, header = false"
+        return "read_csv(" + Warehouse.quoteLiteral(path(input)) + ", auto_detect = false, header = false"
                 + ", skip = " + input.linesBeforeData()
                 + ", delim = " + Warehouse.quoteLiteral(String.valueOf(input.delimiter()))
                 + ", quote = '\"', escape = '\"'"
@@ -267,29 +412,55 @@ public final class RawLoader {
                 + ", store_rejects = true, rejects_table = 'load_reject_errors', rejects_scan = 'load_reject_scans')";
     }
 
+    private static long sizeOf(Path file) {
+        try {
+            return java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
     /**
      * DuckDB numbers good records 1..n and reports rejected ones by line; a good record's line is its position
      * among all records once the rejected lines are counted back in.
      */
-    private static void numberGoodLines(Warehouse w, DelimitedFile input, long formatRejects, long goodRows) {
+    private static void numberGoodLines(Warehouse w, Read read, long formatRejects, boolean create) {
+        long before = read.file().linesBeforeData();
+        String path = Warehouse.quoteLiteral(path(read.file()));
+        long goodRows = w.queryLong("SELECT count(*) FROM load_raw WHERE path = " + path);
+        if (create) {
+            w.execute("CREATE TEMP TABLE load_line_fix (path VARCHAR, ordinal BIGINT, line_no BIGINT)");
+        }
         w.execute("""
-                CREATE OR REPLACE TEMP TABLE load_good_lines AS
-                WITH all_lines AS (
-                    SELECT range + 1 AS line_no FROM range(%d, %d + %d + %d)
-                )
-                SELECT line_no, row_number() OVER (ORDER BY line_no) AS ordinality
-                FROM all_lines
-                WHERE line_no NOT IN (SELECT DISTINCT line FROM load_reject_errors)
-                """.formatted(input.linesBeforeData(), input.linesBeforeData(), goodRows, formatRejects));
+                INSERT INTO load_line_fix
+                SELECT %s, row_number() OVER (ORDER BY line_no), line_no
+                FROM (SELECT range + 1 AS line_no FROM range(%d, %d + %d + %d))
+                WHERE line_no NOT IN (
+                    SELECT e.line FROM load_reject_errors AS e
+                    JOIN load_reject_scans AS s ON s.scan_id = e.scan_id AND s.file_id = e.file_id
+                    WHERE s.file_path = %s)
+                """.formatted(path, before, before, goodRows, formatRejects, path));
     }
 
-    private void insertLoad(Spec spec, Lineage lineage, String status, long read, long loaded, long rejected, String message) {
-        warehouse.update("""
+    private static void insertLoads(Warehouse w, Spec spec, List<LoadRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        StringJoiner values = new StringJoiner(",\n");
+        for (LoadRow r : rows) {
+            Lineage l = r.lineage();
+            values.add("(" + String.join(", ", q(l.loadId()), q(spec.source()), q(l.sourceFile()), q(l.sourceUri()), q(l.sha256()),
+                    q(l.fileFormat()), q(l.encoding()), q(r.status()), String.valueOf(r.read()), String.valueOf(r.loaded()),
+                    String.valueOf(r.rejected()), q(r.message())) + ", current_timestamp)");
+        }
+        w.execute("""
                 INSERT INTO raw.load (load_id, source, source_file, source_uri, source_sha256, file_format, encoding,
                                       status, rows_read, rows_loaded, rows_rejected, message, finished_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, current_timestamp)""",
-                lineage.loadId(), spec.source(), lineage.sourceFile(), lineage.sourceUri(), lineage.sha256(),
-                lineage.fileFormat(), lineage.encoding(), status, read, loaded, rejected, message);
+                VALUES """ + values);
+    }
+
+    private static String q(String s) {
+        return s == null ? "NULL" : Warehouse.quoteLiteral(s);
     }
 
     /** Rejects recorded for one load, in line order (for stewards and tests). */

@@ -12,7 +12,7 @@ final class TestWarehouses {
     static final Path SQL = PROJECT.resolve("sql");
     static final Path REFERENCE = PROJECT.resolve("config/reference");
 
-    static final RawLoader.Spec SPEND = new RawLoader.Spec("spend", "raw.spend_line",
+    static final RawLoader.Spec SPEND = new RawLoader.Spec("spend",
             List.of("department_raw", "year_raw", "category_raw", "supplier_raw", "staffel_raw"),
             "staging/spend_lines.validate.sql", "staging.spend_line");
 

@@ -85,7 +85,7 @@ public class RunQueries {
         }
         List<String> loadIds = execution.getStepExecutions().stream()
                 .sorted(Comparator.comparing(StepExecution::getId))
-                .map(RunQueries::loadId).filter(java.util.Objects::nonNull).distinct().toList();
+                .flatMap(s -> loadIds(s).stream()).distinct().toList();
         if (loadIds.isEmpty()) {
             return Optional.of(new RejectsPage(executionId, loadIds, page, size, 0, List.of()));
         }
@@ -111,6 +111,12 @@ public class RunQueries {
      * The warehouse load id of a file step: kept in its execution context by the load jobs; a partition rerun step
      * does not keep it there, so it is rebuilt from the naming rule of PartitionRerunJobConfiguration.
      */
+    static List<String> loadIds(StepExecution step) {
+        String ids = loadId(step);
+        return ids == null ? List.of() : List.of(ids.split(","));
+    }
+
+    /** The load id of a file step, or the comma-separated load ids of a step that landed a run of files. */
     static String loadId(StepExecution step) {
         if (step.getExecutionContext().containsKey("load_id")) {
             return step.getExecutionContext().getString("load_id");

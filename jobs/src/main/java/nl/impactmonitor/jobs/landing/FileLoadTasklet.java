@@ -1,6 +1,10 @@
 package nl.impactmonitor.jobs.landing;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 import nl.impactmonitor.warehouse.RawLoader;
@@ -13,9 +17,10 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Worker step of a load job: lands the one file of its partition. DuckDB does the row work, so the step's
- * counts are set from the load's own accounting: read = rows read, write = rows loaded, process skips =
- * rows rejected. The exit status says what became of the file.
+ * Worker step of a load job: lands the file (or the run of files) of its partition in one warehouse transaction.
+ * DuckDB does the row work, so the step's counts are set from the load's own accounting: read = rows read,
+ * write = rows loaded, process skips = rows rejected. The exit status says what became of the file (of a run:
+ * the best outcome, with all outcomes counted in the description); {@code raw.load} has every file's own line.
  */
 public final class FileLoadTasklet implements Tasklet {
 
@@ -42,22 +47,37 @@ public final class FileLoadTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         StepExecution step = chunkContext.getStepContext().getStepExecution();
-        Path file = Path.of(step.getExecutionContext().getString(InboxPartitioner.FILE_KEY));
+        List<Path> files = Arrays.stream(step.getExecutionContext().getString(InboxPartitioner.FILES_KEY).split("\n")).map(Path::of).toList();
         Object downloads = step.getJobExecution().getExecutionContext().get(source + DOWNLOADS_KEY_SUFFIX);
-        String uri = downloads instanceof Map<?, ?> m ? (String) m.get(file.getFileName().toString()) : null;
-        // Unique without the job repository's counters, which restart when that database is replaced.
-        String loadId = source + "-" + LOAD_ID_TIME.format(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC))
-                + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         boolean force = "true".equals(step.getJobExecution().getJobParameters().getString(FORCE_RELOAD_PARAMETER, "false"));
+        String time = LOAD_ID_TIME.format(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC));
+        List<SourceFileLoader.Delivery> deliveries = new ArrayList<>();
+        for (Path file : files) {
+            String uri = downloads instanceof Map<?, ?> m ? (String) m.get(file.getFileName().toString()) : null;
+            // Unique without the job repository's counters, which restart when that database is replaced.
+            String loadId = source + "-" + time + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+            deliveries.add(new SourceFileLoader.Delivery(file, uri, loadId));
+        }
 
-        RawLoader.Result result = loaders.create().load(file, uri, loadId, force);
+        List<RawLoader.Result> results = loaders.create().loadAll(deliveries, force, null);
 
-        step.setReadCount(result.rowsRead());
-        step.setWriteCount(result.rowsLoaded());
-        step.setProcessSkipCount(result.rowsRejected());
-        step.getExecutionContext().putString("load_id", result.loadId());
-        step.getExecutionContext().putString("load_status", result.status().name());
-        contribution.setExitStatus(new ExitStatus(result.status().name(), file.getFileName() + ": " + result.message()));
+        step.setReadCount(results.stream().mapToLong(RawLoader.Result::rowsRead).sum());
+        step.setWriteCount(results.stream().mapToLong(RawLoader.Result::rowsLoaded).sum());
+        step.setProcessSkipCount(results.stream().mapToLong(RawLoader.Result::rowsRejected).sum());
+        step.getExecutionContext().putString("load_id", String.join(",", results.stream().map(RawLoader.Result::loadId).toList()));
+        if (results.size() == 1) {
+            RawLoader.Result result = results.get(0);
+            step.getExecutionContext().putString("load_status", result.status().name());
+            contribution.setExitStatus(new ExitStatus(result.status().name(), files.get(0).getFileName() + ": " + result.message()));
+        } else {
+            // A run of files: the exit code is the best outcome among them, the description counts the outcomes.
+            Map<RawLoader.Status, Long> outcomes = new EnumMap<>(RawLoader.Status.class);
+            results.forEach(r -> outcomes.merge(r.status(), 1L, Long::sum));
+            RawLoader.Status code = outcomes.keySet().iterator().next();
+            contribution.setExitStatus(new ExitStatus(code.name(), files.size() + " files (" + files.get(0).getFileName() + " to "
+                    + files.get(files.size() - 1).getFileName() + "): " + outcomes + "; " + step.getReadCount() + " rows read, "
+                    + step.getWriteCount() + " loaded, " + step.getProcessSkipCount() + " rejected"));
+        }
         return RepeatStatus.FINISHED;
     }
 }

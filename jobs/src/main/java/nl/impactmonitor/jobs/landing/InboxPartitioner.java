@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -12,19 +13,24 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * One partition per file in a landing folder, in name order, so every file gets its own step execution with
- * its own counts, and a restart re-runs only the files that failed.
+ * Partitions of a landing folder's files, in name order: one file per partition while the folder holds at most
+ * {@code maxPartitions} files, so every file gets its own step execution with its own counts and a restart
+ * re-runs only the files that failed; beyond that, runs of consecutive files share a partition (and a restart
+ * re-runs the runs that failed), keeping the number of steps, and their cost in the job repository, bounded.
  */
 public final class InboxPartitioner implements Partitioner {
 
-    public static final String FILE_KEY = "file";
+    /** Execution context key: the partition's files, absolute paths separated by newlines, in name order. */
+    public static final String FILES_KEY = "files";
     /** Spring Batch keeps step names to 100 characters; the worker step's name and a colon come first. */
     private static final int MAX_KEY_LENGTH = 80;
 
     private final Path inbox;
+    private final int maxPartitions;
 
-    public InboxPartitioner(Path inbox) {
+    public InboxPartitioner(Path inbox, int maxPartitions) {
         this.inbox = inbox;
+        this.maxPartitions = Math.max(1, maxPartitions);
     }
 
     @Override
@@ -32,18 +38,23 @@ public final class InboxPartitioner implements Partitioner {
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
         try {
             Files.createDirectories(inbox);
-            try (Stream<Path> files = Files.list(inbox)) {
-                for (Path file : files.filter(Files::isRegularFile)
+            List<Path> files;
+            try (Stream<Path> listing = Files.list(inbox)) {
+                files = listing.filter(Files::isRegularFile)
                         .filter(p -> !p.getFileName().toString().startsWith("."))
-                        .sorted().toList()) {
-                    String key = file.getFileName().toString();
-                    if (key.length() > MAX_KEY_LENGTH) {
-                        key = key.substring(0, MAX_KEY_LENGTH - 8) + "~" + Integer.toHexString(key.hashCode());
-                    }
-                    ExecutionContext context = new ExecutionContext();
-                    context.putString(FILE_KEY, file.toAbsolutePath().toString());
-                    partitions.put(key, context);
+                        .sorted().toList();
+            }
+            int perPartition = (files.size() + maxPartitions - 1) / maxPartitions;
+            for (int from = 0; from < files.size(); from += perPartition) {
+                List<Path> group = files.subList(from, Math.min(files.size(), from + perPartition));
+                String key = group.get(0).getFileName().toString();
+                String more = group.size() == 1 ? "" : " (+" + (group.size() - 1) + ")";
+                if (key.length() + more.length() > MAX_KEY_LENGTH) {
+                    key = key.substring(0, MAX_KEY_LENGTH - 8 - more.length()) + "~" + Integer.toHexString(key.hashCode());
                 }
+                ExecutionContext context = new ExecutionContext();
+                context.putString(FILES_KEY, String.join("\n", group.stream().map(p -> p.toAbsolutePath().toString()).toList()));
+                partitions.put(key + more, context);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list landing folder " + inbox.toAbsolutePath(), e);

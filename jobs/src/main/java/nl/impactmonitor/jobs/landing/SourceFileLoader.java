@@ -1,12 +1,15 @@
 package nl.impactmonitor.jobs.landing;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import nl.impactmonitor.warehouse.RawLoader;
@@ -16,9 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lands one delivered file of any source: inspects it, skips content that was loaded before, turns a workbook
- * or a non-UTF-8 text into UTF-8 CSV, finds its header, and hands it to the warehouse's ELT loader. A file
- * that cannot be read is recorded as rejected with its reason; it never stops the next file.
+ * Lands delivered files of any source, one or a batch at a time: inspects each, skips content that was loaded
+ * before, turns a workbook or a non-UTF-8 text into UTF-8 CSV, finds its header, and hands it to the warehouse's
+ * ELT loader. A file that cannot be read is recorded as rejected with its reason; it never stops the next file.
  */
 public final class SourceFileLoader {
 
@@ -36,6 +39,10 @@ public final class SourceFileLoader {
         this.workDir = workDir;
     }
 
+    /** A delivered file, with its download address (or null) and the load id it gets. */
+    public record Delivery(Path file, String sourceUri, String loadId) {
+    }
+
     public RawLoader.Result load(Path file, String sourceUri, String loadId) throws IOException {
         return load(file, sourceUri, loadId, false);
     }
@@ -47,67 +54,96 @@ public final class SourceFileLoader {
 
     /** Lands one file, or with {@code only} just one (department, year) partition of it (always loaded again). */
     public RawLoader.Result load(Path file, String sourceUri, String loadId, boolean force, RawLoader.Partition only) throws IOException {
+        return loadAll(List.of(new Delivery(file, sourceUri, loadId)), force, only).get(0);
+    }
+
+    /**
+     * Lands files in one warehouse transaction, as if one after the other in list order: each is inspected, a file
+     * whose content was loaded before (or comes earlier in the list) is recorded as a duplicate, workbooks and
+     * non-UTF-8 text are turned into UTF-8 CSV, and the readable ones go to the warehouse's loader together.
+     * Results come back in list order.
+     */
+    public List<RawLoader.Result> loadAll(List<Delivery> deliveries, boolean force, RawLoader.Partition only) throws IOException {
         force = force || only != null;
-        InspectedFile inspected = InspectedFile.inspect(file);
-        RawLoader loader = warehouse.rawLoader();
-        RawLoader.Lineage lineage = new RawLoader.Lineage(loadId, file.getFileName().toString(), sourceUri,
-                inspected.sha256(), inspected.format().name().toLowerCase(), inspected.encoding());
-        var earlier = loader.previousLoadOf(spec.source(), inspected.sha256());
-        if (earlier.isPresent() && !force) {
-            log.info("Skipping {}: same content already loaded by {}", file.getFileName(), earlier.get());
-            return loader.recordDuplicate(spec, lineage, earlier.get());
+        List<InspectedFile> inspected = new ArrayList<>();
+        for (Delivery d : deliveries) {
+            inspected.add(InspectedFile.inspect(d.file()));
         }
-        Path work = workDir.resolve(loadId);
+        RawLoader loader = warehouse.rawLoader();
+        Map<String, String> earlier = force ? new HashMap<>()
+                : new HashMap<>(loader.previousLoadsOf(spec.source(), inspected.stream().map(InspectedFile::sha256).toList()));
+        Path work = workDir.resolve(deliveries.get(0).loadId());
         Files.createDirectories(work);
         try {
-            return switch (inspected.format()) {
-                case EMPTY -> loader.rejectFile(spec, lineage, null, "file is empty");
-                case XLS -> loader.rejectFile(spec, lineage, null,
-                        "file is an Excel 97-2003 workbook (.xls); save it as .xlsx or CSV");
-                case XLSX -> loadWorkbook(file, lineage, work, only);
-                case JSON -> loadJson(file, lineage, work, only);
-                case CSV -> loadText(file, inspected, lineage, work, only);
-            };
+            List<RawLoader.Item> items = new ArrayList<>();
+            for (int i = 0; i < deliveries.size(); i++) {
+                Delivery d = deliveries.get(i);
+                InspectedFile f = inspected.get(i);
+                RawLoader.Lineage lineage = new RawLoader.Lineage(d.loadId(), d.file().getFileName().toString(), d.sourceUri(),
+                        f.sha256(), f.format().name().toLowerCase(), f.encoding());
+                String before = earlier.get(f.sha256());
+                if (before != null) {
+                    log.info("Skipping {}: same content already loaded by {}", d.file().getFileName(), before);
+                    items.add(new RawLoader.Duplicate(lineage, before));
+                    continue;
+                }
+                Path fileWork = Files.createDirectories(work.resolve(d.loadId()));
+                RawLoader.Item item = prepare(d.file(), f, lineage, fileWork);
+                if (item instanceof RawLoader.Read && !force) {
+                    earlier.put(f.sha256(), d.loadId());
+                }
+                items.add(item);
+            }
+            return loader.loadBatch(spec, items, only);
         } finally {
             deleteRecursively(work);
         }
     }
 
-    private RawLoader.Result loadWorkbook(Path file, RawLoader.Lineage lineage, Path work, RawLoader.Partition only) {
+    private RawLoader.Item prepare(Path file, InspectedFile inspected, RawLoader.Lineage lineage, Path work) throws IOException {
+        return switch (inspected.format()) {
+            case EMPTY -> new RawLoader.Unreadable(lineage, null, "file is empty");
+            case XLS -> new RawLoader.Unreadable(lineage, null, "file is an Excel 97-2003 workbook (.xls); save it as .xlsx or CSV");
+            case XLSX -> workbook(file, lineage, work);
+            case JSON -> json(file, lineage, work);
+            case CSV -> text(file, inspected, lineage, work);
+        };
+    }
+
+    private RawLoader.Item workbook(Path file, RawLoader.Lineage lineage, Path work) {
         XlsxToCsv.Converted converted;
         try {
             converted = XlsxToCsv.convert(file, work, columns);
         } catch (HeaderLocator.NoHeaderException e) {
-            return warehouse.rawLoader().rejectFile(spec, lineage, null, e.getMessage());
+            return new RawLoader.Unreadable(lineage, null, e.getMessage());
         } catch (IOException e) {
-            return warehouse.rawLoader().rejectFile(spec, lineage, null, e.getMessage());
+            return new RawLoader.Unreadable(lineage, null, e.getMessage());
         }
         HeaderLocator.Header h = converted.header();
         log.info("{}: sheet '{}', header on Excel row {}", file.getFileName(), converted.sheetName(), h.headerLine());
-        return warehouse.rawLoader().load(spec, new RawLoader.DelimitedFile(converted.csv(), h.delimiter(), h.linesBeforeData(),
-                h.columnCount(), h.columnIndex(), XlsxToCsv.ROW_NUMBER_COLUMN), lineage, only);
+        return new RawLoader.Read(new RawLoader.DelimitedFile(converted.csv(), h.delimiter(), h.linesBeforeData(),
+                h.columnCount(), h.columnIndex(), XlsxToCsv.ROW_NUMBER_COLUMN), lineage);
     }
 
     /** A JSON array of records: DuckDB writes it out as CSV with each record's position as its line number. */
-    private RawLoader.Result loadJson(Path file, RawLoader.Lineage lineage, Path work, RawLoader.Partition only) {
+    private RawLoader.Item json(Path file, RawLoader.Lineage lineage, Path work) {
         Path csv = work.resolve(file.getFileName() + ".csv");
         try {
             warehouse.jsonArrayToCsv(file, csv);
         } catch (RuntimeException e) {
-            return warehouse.rawLoader().rejectFile(spec, lineage, null, "not a readable JSON array of records: " + e.getMessage());
+            return new RawLoader.Unreadable(lineage, null, "not a readable JSON array of records: " + e.getMessage());
         }
         HeaderLocator.Header h;
         try {
             h = HeaderLocator.locate(csv, columns);
         } catch (HeaderLocator.NoHeaderException e) {
-            return warehouse.rawLoader().rejectFile(spec, lineage, null, e.getMessage().replace("header row", "set of record keys"));
+            return new RawLoader.Unreadable(lineage, null, e.getMessage().replace("header row", "set of record keys"));
         }
-        return warehouse.rawLoader().load(spec, new RawLoader.DelimitedFile(csv, h.delimiter(), h.linesBeforeData(),
-                h.columnCount(), h.columnIndex(), 1), lineage, only);
+        return new RawLoader.Read(new RawLoader.DelimitedFile(csv, h.delimiter(), h.linesBeforeData(),
+                h.columnCount(), h.columnIndex(), 1), lineage);
     }
 
-    private RawLoader.Result loadText(Path file, InspectedFile inspected, RawLoader.Lineage lineage, Path work,
-                                      RawLoader.Partition only) throws IOException {
+    private RawLoader.Item text(Path file, InspectedFile inspected, RawLoader.Lineage lineage, Path work) throws IOException {
         Path utf8 = file;
         if (inspected.needsTranscoding()) {
             utf8 = work.resolve(file.getFileName() + ".utf8.csv");
@@ -128,10 +164,10 @@ public final class SourceFileLoader {
         try {
             h = HeaderLocator.locate(utf8, columns);
         } catch (HeaderLocator.NoHeaderException e) {
-            return warehouse.rawLoader().rejectFile(spec, lineage, null, e.getMessage());
+            return new RawLoader.Unreadable(lineage, null, e.getMessage());
         }
-        return warehouse.rawLoader().load(spec, new RawLoader.DelimitedFile(utf8, h.delimiter(), h.linesBeforeData(),
-                h.columnCount(), h.columnIndex()), lineage, only);
+        return new RawLoader.Read(new RawLoader.DelimitedFile(utf8, h.delimiter(), h.linesBeforeData(),
+                h.columnCount(), h.columnIndex()), lineage);
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

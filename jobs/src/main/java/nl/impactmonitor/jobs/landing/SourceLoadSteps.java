@@ -14,7 +14,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The three steps every source's load is made of: {@code <source>-fetch} (download into the landing folder,
  * when an address is configured or passed as job parameter {@code <source>.url}), {@code <source>-files}
- * (one partition per file in the landing folder, loaded in file-name order) and its worker {@code <source>-file}.
+ * (partitions of the landing folder's files in file-name order: one file each, or runs of files when there are more
+ * files than {@code impactmonitor.load.max-file-steps}) and its worker {@code <source>-file}.
  * Job parameter {@code force.reload=true} loads files again even when their content was loaded before.
  */
 public final class SourceLoadSteps {
@@ -46,9 +47,9 @@ public final class SourceLoadSteps {
                 .build();
     }
 
-    public static Step filesStep(String source, JobRepository jobRepository, Step fileStep, Path inbox) {
+    public static Step filesStep(String source, JobRepository jobRepository, Step fileStep, Path inbox, int maxFileSteps) {
         return new StepBuilder(source + "-files", jobRepository)
-                .partitioner(source + "-file", new InboxPartitioner(inbox))
+                .partitioner(source + "-file", new InboxPartitioner(inbox, maxFileSteps))
                 .partitionHandler(new FileNameOrderPartitionHandler(fileStep))
                 .build();
     }

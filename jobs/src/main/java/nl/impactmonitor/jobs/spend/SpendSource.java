@@ -9,7 +9,7 @@ public final class SpendSource {
 
     public static final String NAME = "spend";
 
-    public static final RawLoader.Spec SPEC = new RawLoader.Spec(NAME, "raw.spend_line",
+    public static final RawLoader.Spec SPEC = new RawLoader.Spec(NAME,
             List.of("department_raw", "year_raw", "category_raw", "supplier_raw", "staffel_raw"),
             "staging/spend_lines.validate.sql", "staging.spend_line");
 

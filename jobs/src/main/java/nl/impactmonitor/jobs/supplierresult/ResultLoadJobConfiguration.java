@@ -39,7 +39,8 @@ public class ResultLoadJobConfiguration {
 
     @Bean
     Step resultFilesStep(JobRepository jobRepository, Step resultFileStep, ImpactmonitorProperties props) {
-        return SourceLoadSteps.filesStep(SupplierResultSource.NAME, jobRepository, resultFileStep, props.resolve(props.results().inbox()));
+        return SourceLoadSteps.filesStep(SupplierResultSource.NAME, jobRepository, resultFileStep, props.resolve(props.results().inbox()),
+                props.load().maxFileSteps());
     }
 
     @Bean

@@ -13,7 +13,7 @@ public final class SupplierResultSource {
 
     public static final String NAME = "results";
 
-    public static final RawLoader.Spec SPEC = new RawLoader.Spec(NAME, "raw.supplier_result",
+    public static final RawLoader.Spec SPEC = new RawLoader.Spec(NAME,
             List.of("contract_id_raw", "supplier_name_raw", "supplier_kvk_raw", "department_raw", "period_year_raw",
                     "period_start_raw", "period_end_raw", "metric_raw", "value_raw", "unit_raw", "note_raw", "reported_on_raw"),
             "staging/supplier_results.validate.sql", "staging.supplier_result", RawLoader.Mode.APPEND_HISTORY);

@@ -21,7 +21,16 @@ public record ImpactmonitorProperties(
         @DefaultValue Warehouse warehouse,
         Source spend,
         Source tender,
-        Source results) {
+        Source results,
+        @DefaultValue Load load) {
+
+    /**
+     * How load jobs split a landing folder into steps: up to {@code maxFileSteps} files each file is its own step;
+     * more files are spread over that many steps of consecutive files, each landed as one batch (one read, one
+     * validation, one warehouse transaction), so ten thousand small files do not cost ten thousand rounds.
+     */
+    public record Load(@DefaultValue("100") int maxFileSteps) {
+    }
 
     public record Warehouse(
             @DefaultValue("var/warehouse/impactmonitor.duckdb") Path file,

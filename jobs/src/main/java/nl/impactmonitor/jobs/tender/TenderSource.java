@@ -12,7 +12,7 @@ public final class TenderSource {
 
     public static final String NAME = "tender";
 
-    public static final RawLoader.Spec SPEC = new RawLoader.Spec(NAME, "raw.tender",
+    public static final RawLoader.Spec SPEC = new RawLoader.Spec(NAME,
             List.of("publication_id_raw", "kenmerk_raw", "department_raw", "organisation_raw", "title_raw",
                     "contract_type_raw", "procedure_raw", "scope_raw", "publication_date_raw", "award_date_raw",
                     "estimated_value_raw", "product_group_raw", "mvi_criteria_applied_raw", "ambition_level_raw",

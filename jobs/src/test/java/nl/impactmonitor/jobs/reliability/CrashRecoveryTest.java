@@ -52,7 +52,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashRecoveryTest {
 
     static final Duration RUN_TIMEOUT = Duration.ofSeconds(120);
-    static final List<String> TABLES = List.of("raw.spend_line", "raw.tender", "raw.supplier_result", "raw.reject", "raw.load_partition",
+    static final List<String> TABLES = List.of("raw.reject", "raw.load_partition",
             "staging.spend_line", "staging.tender_record", "staging.supplier_result");
     static final List<String> STAGING = List.of("staging.spend_line", "staging.tender_record", "staging.supplier_result");
 

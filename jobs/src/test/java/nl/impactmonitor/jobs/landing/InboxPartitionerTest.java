@@ -1,0 +1,37 @@
+package nl.impactmonitor.jobs.landing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+class InboxPartitionerTest {
+
+    @TempDir
+    Path inbox;
+
+    @Test
+    void oneFilePerStepUpToTheLimitThenRunsOfConsecutiveFiles() throws IOException {
+        for (String name : List.of("e.csv", "a.csv", "c.csv", "b.csv", "d.csv", ".hidden.csv")) {
+            Files.writeString(inbox.resolve(name), "x");
+        }
+        Map<String, ExecutionContext> single = new InboxPartitioner(inbox, 5).partition(1);
+        assertThat(single).containsOnlyKeys("a.csv", "b.csv", "c.csv", "d.csv", "e.csv");
+        assertThat(single.get("c.csv").getString(InboxPartitioner.FILES_KEY)).isEqualTo(inbox.resolve("c.csv").toString());
+
+        // Five files over at most two steps: three and two, in name order.
+        Map<String, ExecutionContext> runs = new InboxPartitioner(inbox, 2).partition(1);
+        assertThat(runs.keySet()).containsExactly("a.csv (+2)", "d.csv (+1)");
+        assertThat(runs.get("a.csv (+2)").getString(InboxPartitioner.FILES_KEY).split("\n"))
+                .containsExactly(inbox.resolve("a.csv").toString(), inbox.resolve("b.csv").toString(), inbox.resolve("c.csv").toString());
+        assertThat(runs.get("d.csv (+1)").getString(InboxPartitioner.FILES_KEY).split("\n"))
+                .containsExactly(inbox.resolve("d.csv").toString(), inbox.resolve("e.csv").toString());
+    }
+}
