@@ -1,3 +1,4 @@
+-- incremental_by: department_code, year
 -- Estimated CO2-eq and material footprint per department x year x cost category: the category's spend range
 -- (Appendix 4) times the intensity of its impact segment (config/reference/impact_factors.csv, derived from the
 -- evaluation's Figure 1, with RIVM's all-government average for categories without a segment). The range follows

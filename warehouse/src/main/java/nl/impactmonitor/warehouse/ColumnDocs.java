@@ -80,7 +80,7 @@ final class ColumnDocs {
                 break;
             }
             String text = t.substring(2).strip();
-            if (COLUMN_LINE.matcher(t).matches() || text.matches("^[a-z_]+\\s*:.*") && text.startsWith("materialized")) {
+            if (COLUMN_LINE.matcher(t).matches() || text.matches("^(materialized|incremental_by)\\s*:.*")) {
                 continue;
             }
             if (!text.isEmpty()) {

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * names as {@code schema.model}; models run in that dependency order, all in one transaction so a failing
  * model leaves the previous build intact. Staging models are views, the others tables, unless the file
  * says {@code -- materialized: view|table}. Files ending in {@code .validate.sql} are load-time
- * validation queries, not models.
+ * validation queries, not models. A partition rerun rebuilds only what its change reaches
+ * ({@link #buildAffected}).
  */
 public final class ModelRunner {
 
@@ -126,6 +127,61 @@ public final class ModelRunner {
             return null;
         });
         return plan.stream().map(Model::name).toList();
+    }
+
+    /**
+     * Rebuilds only the models that read, directly or through other models, one of the {@code changed} tables (a
+     * partition rerun changes one staging table). A model whose header says {@code -- incremental_by:
+     * department_code, year} keeps its other partitions and rebuilds just the given department-year (delete, then
+     * insert its own query's rows for that partition); the others are rebuilt whole. Returns what was built.
+     */
+    public List<String> buildAffected(Set<String> changed, String departmentCode, int year) {
+        List<Model> plan = plan();
+        Set<String> affected = new LinkedHashSet<>(changed);
+        List<Model> toBuild = new ArrayList<>();
+        for (Model model : plan) {
+            Matcher m = REFERENCE.matcher(withoutComments(model.sql()));
+            while (m.find()) {
+                if (affected.contains(m.group(1) + "." + m.group(2))) {
+                    affected.add(model.name());
+                    toBuild.add(model);
+                    break;
+                }
+            }
+        }
+        ColumnDocs docs = ColumnDocs.read(warehouse, sqlDirectory);
+        List<String> built = new ArrayList<>();
+        warehouse.inTransaction(w -> {
+            for (Model model : toBuild) {
+                long start = System.nanoTime();
+                boolean incremental = SqlHeader.value(model.sql(), "incremental_by", "").replace(" ", "").equals("department_code,year")
+                        && model.materialization().equals("table") && exists(w, model.name());
+                try {
+                    if (incremental) {
+                        String where = " WHERE department_code = " + Warehouse.quoteLiteral(departmentCode) + " AND year = " + year;
+                        w.execute("DELETE FROM " + model.name() + where);
+                        w.execute("INSERT INTO " + model.name() + " BY NAME SELECT * FROM (\n" + model.sql() + "\n) AS m" + where);
+                    } else {
+                        String kind = model.materialization().equals("view") ? "VIEW" : "TABLE";
+                        w.execute("CREATE OR REPLACE " + kind + " " + model.name() + " AS\n" + model.sql());
+                        w.execute("DELETE FROM meta.column_doc WHERE table_name = " + Warehouse.quoteLiteral(model.name()));
+                        docs.apply(w, model);
+                    }
+                } catch (WarehouseException e) {
+                    throw new WarehouseException("Model " + model.name() + " (" + model.file() + ") failed: " + e.getMessage(), e);
+                }
+                built.add(model.name() + (incremental ? " (" + departmentCode + " " + year + ")" : ""));
+                log.info("Built {}{} in {} ms", model.name(), incremental ? " for " + departmentCode + " " + year : "",
+                        (System.nanoTime() - start) / 1_000_000);
+            }
+            return null;
+        });
+        return built;
+    }
+
+    private static boolean exists(Warehouse w, String table) {
+        return w.queryLong("SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database()"
+                + " AND schema_name || '.' || table_name = ?", table) > 0;
     }
 
     static String stripTrailingSemicolon(String sql) {

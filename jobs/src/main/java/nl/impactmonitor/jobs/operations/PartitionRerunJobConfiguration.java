@@ -1,6 +1,8 @@
 package nl.impactmonitor.jobs.operations;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 
 import nl.impactmonitor.jobs.landing.SourceFileLoader;
 import nl.impactmonitor.jobs.reference.ReferenceData;
@@ -23,7 +25,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Job {@code partition-rerun}: a steward reloads one (source, department, year) partition from one file in the
- * source's landing folder, then models, data tests and publication run as at night. The partition and file are
+ * source's landing folder; then the models that read the source's staging table are rebuilt (line-level models for
+ * just that department-year, see {@code -- incremental_by} in sql/core), and data tests and publication run as
+ * at night. The partition and file are
  * identifying job parameters, so the job repository shows exactly what was rerun.
  */
 @Configuration(proxyBeanMethods = false)
@@ -36,12 +40,12 @@ public class PartitionRerunJobConfiguration {
     public static final String FILE = "file";
 
     @Bean
-    Job partitionRerunJob(JobRepository jobRepository, Step referenceDataStep, Step partitionReloadStep, Step buildModelsStep,
+    Job partitionRerunJob(JobRepository jobRepository, Step referenceDataStep, Step partitionReloadStep, Step partitionModelsStep,
                           Step dataTestsStep, Step publishExtractsStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(referenceDataStep)
                 .next(partitionReloadStep)
-                .next(buildModelsStep)
+                .next(partitionModelsStep)
                 .next(dataTestsStep)
                 .next(publishExtractsStep)
                 .build();
@@ -65,6 +69,21 @@ public class PartitionRerunJobConfiguration {
                     step.setProcessSkipCount(result.rowsRejected());
                     step.getExecutionContext().putString("load_id", result.loadId());
                     contribution.setExitStatus(new ExitStatus(result.status().name(), file.getFileName() + ": " + result.message()));
+                    return RepeatStatus.FINISHED;
+                }, tm)
+                .build();
+    }
+
+    /** Rebuilds what the reloaded partition reaches; line-level models only for that department-year. */
+    @Bean
+    Step partitionModelsStep(JobRepository jobRepository, PlatformTransactionManager tm, Warehouse warehouse, ImpactmonitorProperties props) {
+        return new StepBuilder("build-models", jobRepository)
+                .tasklet((contribution, chunk) -> {
+                    JobParameters params = chunk.getStepContext().getStepExecution().getJobParameters();
+                    Sources.Source source = Sources.all(props).get(params.getString(SOURCE));
+                    List<String> built = warehouse.models().buildAffected(Set.of(source.spec().stagingTable()),
+                            params.getString(DEPARTMENT), params.getLong(YEAR).intValue());
+                    contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription("built " + String.join(", ", built)));
                     return RepeatStatus.FINISHED;
                 }, tm)
                 .build();
