@@ -86,8 +86,9 @@ FROM marts.input_goal_department_year
 WHERE department_code = 'RIJK'
 ORDER BY year, goal_id;
 
--- 14. Progress of one goal for every department in one year, read straight from the Hive-partitioned lake.
-SELECT department, actual_value, trajectory_value, status
+-- 14. Progress of one goal for every department in one year, read straight from the Hive-partitioned lake
+--     (the year filter reads only the year=2023 folder).
+SELECT department_code, actual_value, trajectory_value, status
 FROM read_parquet('lake/progress_department_year/**/*.parquet', hive_partitioning = true)
 WHERE year = 2023 AND goal_id = 'energy_renewable_electricity_share'
-ORDER BY department;
+ORDER BY department_code;

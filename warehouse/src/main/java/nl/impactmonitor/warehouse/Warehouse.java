@@ -11,7 +11,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.StringJoiner;
 
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
@@ -274,6 +276,60 @@ public final class Warehouse implements AutoCloseable {
             throw new WarehouseException("Cannot create folder for " + target, e);
         }
         execute("COPY (" + selectSql + ") TO " + quoteLiteral(target.toAbsolutePath().toString()) + " (FORMAT json, ARRAY true)");
+    }
+
+    /**
+     * Writes a query's result as one file per distinct value of its leading key columns, in one COPY: the query's
+     * first {@code keyColumns} columns are the key and are not written; rows keep the query's order within a file.
+     * {@code options} are COPY options such as {@code FORMAT parquet, COMPRESSION zstd}. The files land below
+     * {@code scratch} (which must not exist yet); the result maps each key (values as text) to its file.
+     */
+    public synchronized Map<List<String>, Path> copyPerKey(String selectSql, int keyColumns, String options, Path scratch) {
+        List<String> keys = new ArrayList<>();
+        try {
+            Files.createDirectories(scratch);
+            try (Statement st = connection.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT * FROM (" + selectSql + ") LIMIT 0")) {
+                for (int i = 1; i <= keyColumns; i++) {
+                    keys.add(rs.getMetaData().getColumnLabel(i));
+                }
+            }
+        } catch (IOException | SQLException e) {
+            throw new WarehouseException("Cannot prepare " + scratch + ": " + e.getMessage(), e);
+        }
+        StringJoiner partitionBy = new StringJoiner(", ");
+        keys.forEach(k -> partitionBy.add(quoteIdentifier(k)));
+        execute("COPY (" + selectSql + ") TO " + quoteLiteral(scratch.toAbsolutePath().toString())
+                + " (" + options + ", PARTITION_BY (" + partitionBy + "), FILENAME_PATTERN 'data')");
+        Map<List<String>, Path> files = new java.util.TreeMap<>(java.util.Comparator.comparing(Object::toString));
+        try (java.util.stream.Stream<Path> paths = Files.walk(scratch)) {
+            for (Path file : paths.filter(Files::isRegularFile).toList()) {
+                List<String> values = new ArrayList<>();
+                for (Path segment : scratch.relativize(file.getParent())) {
+                    String text = segment.toString();
+                    values.add(percentDecode(text.substring(text.indexOf('=') + 1)));
+                }
+                files.put(values, file);
+            }
+        } catch (IOException e) {
+            throw new WarehouseException("Cannot list " + scratch + ": " + e.getMessage(), e);
+        }
+        return files;
+    }
+
+    /** Hive partition folders are percent-encoded by DuckDB ({@code I%26W} for {@code I&W}). */
+    static String percentDecode(String text) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%' && i + 2 < text.length()) {
+                bytes.write(Integer.parseInt(text.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                bytes.writeBytes(String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Quotes a string as a SQL literal (for the few places DuckDB takes no parameter, like file paths in COPY). */

@@ -59,6 +59,66 @@ public final class CsvExtract {
         }
     }
 
+    /**
+     * Writes a query's result as one CSV file per value of its leading key columns, in one pass: the query must be
+     * ordered by the key first; the key columns are not written. Returns the files written, in key order.
+     */
+    public static List<Path> writePerKey(Warehouse warehouse, String sql, int keyColumns, java.util.function.Function<List<String>, Path> target) {
+        List<Path> written = new ArrayList<>();
+        Object[] current = {null, null, null, null};   // key, writer, printer, target
+        try {
+            warehouse.forEachRow(sql, rs -> {
+                ResultSetMetaData md = rs.getMetaData();
+                List<String> key = new ArrayList<>(keyColumns);
+                for (int i = 1; i <= keyColumns; i++) {
+                    key.add(rs.getString(i));
+                }
+                try {
+                    if (!key.equals(current[0])) {
+                        closePart(current, written);
+                        Path file = target.apply(key);
+                        Files.createDirectories(file.toAbsolutePath().getParent());
+                        Writer out = Files.newBufferedWriter(file.resolveSibling("." + file.getFileName() + ".part"), StandardCharsets.UTF_8);
+                        out.write('\uFEFF');
+                        CSVPrinter printer = new CSVPrinter(out, DUTCH_EXCEL);
+                        List<String> header = new ArrayList<>();
+                        for (int i = keyColumns + 1; i <= md.getColumnCount(); i++) {
+                            header.add(md.getColumnLabel(i));
+                        }
+                        printer.printRecord(header);
+                        current[0] = key;
+                        current[1] = out;
+                        current[2] = printer;
+                        current[3] = file;
+                    }
+                    List<String> row = new ArrayList<>(md.getColumnCount());
+                    for (int i = keyColumns + 1; i <= md.getColumnCount(); i++) {
+                        row.add(cell(rs.getObject(i)));
+                    }
+                    ((CSVPrinter) current[2]).printRecord(row);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            closePart(current, written);
+        } catch (IOException | RuntimeException e) {
+            throw new java.io.UncheckedIOException("Cannot write CSV extracts: " + e.getMessage(), e instanceof IOException io ? io : new IOException(e));
+        }
+        return written;
+    }
+
+    private static void closePart(Object[] current, List<Path> written) throws IOException {
+        if (current[2] == null) {
+            return;
+        }
+        ((CSVPrinter) current[2]).close();
+        Path file = (Path) current[3];
+        Files.move(file.resolveSibling("." + file.getFileName() + ".part"), file,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        written.add(file);
+        current[2] = null;
+    }
+
     static String cell(Object value) {
         if (value == null) {
             return "";
