@@ -86,24 +86,51 @@ public final class Snapshot {
 
     /** Writes lake/ and analytics.duckdb into {@code dir}; returns the tables written. */
     public List<Table> write(Path dir) {
+        return write(dir, PublicationReuse.none());
+    }
+
+    /**
+     * Writes lake/ and analytics.duckdb into {@code dir}, linking lake files from the previous publication where a
+     * table's partition (or a whole unpartitioned table) has the same rows; returns the tables.
+     */
+    public List<Table> write(Path dir, PublicationReuse reuse) {
         List<Table> tables = tables();
         for (Table t : tables) {
             Path folder = dir.resolve("lake").resolve(t.folder());
             mkdirs(folder);
             String target = Warehouse.quoteLiteral(folder.toAbsolutePath().toString());
-            long rows = warehouse.queryLong("SELECT count(*) FROM " + t.name());
-            if (t.partitioned() && rows > 0) {
-                warehouse.execute("COPY (SELECT * FROM " + t.name() + " ORDER BY ALL) TO " + target
-                        + " (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (year))");
-            } else if (t.partitioned()) {
-                // An empty table still gets a file, so its view has columns and readers find the schema.
-                Path empty = mkdirs(folder.resolve("year=0"));
-                warehouse.execute("COPY (SELECT * EXCLUDE (year) FROM " + t.name() + " LIMIT 0) TO "
-                        + Warehouse.quoteLiteral(empty.resolve("data_0.parquet").toAbsolutePath().toString()) + " (FORMAT parquet)");
+            String lake = "lake/" + t.folder();
+            if (t.partitioned()) {
+                Map<Integer, String> fingerprints = new java.util.TreeMap<>();
+                warehouse.forEachRow("SELECT year, " + PublicationReuse.fingerprintSql("t") + " FROM " + t.name() + " AS t GROUP BY year",
+                        rs -> fingerprints.put(rs.getInt(1), rs.getString(2)));
+                List<Integer> toWrite = new ArrayList<>();
+                fingerprints.forEach((year, fp) -> {
+                    String unit = lake + "/year=" + year;
+                    if (!reuse.linkIfUnchanged(unit, fp, reuse.previousFiles(unit), dir)) {
+                        toWrite.add(year);
+                    }
+                });
+                if (fingerprints.isEmpty()) {
+                    // An empty table still gets a file, so its view has columns and readers find the schema.
+                    Path empty = mkdirs(folder.resolve("year=0"));
+                    warehouse.execute("COPY (SELECT * EXCLUDE (year) FROM " + t.name() + " LIMIT 0) TO "
+                            + Warehouse.quoteLiteral(empty.resolve("data_0.parquet").toAbsolutePath().toString()) + " (FORMAT parquet)");
+                } else if (!toWrite.isEmpty()) {
+                    String years = toWrite.size() == fingerprints.size() ? ""
+                            : " WHERE year IN (" + String.join(", ", toWrite.stream().map(String::valueOf).toList()) + ")";
+                    warehouse.execute("COPY (SELECT * FROM " + t.name() + years + " ORDER BY ALL) TO " + target
+                            + " (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (year), OVERWRITE_OR_IGNORE)");
+                }
             } else {
-                warehouse.execute("COPY (SELECT * FROM " + t.name() + " ORDER BY ALL) TO "
-                        + Warehouse.quoteLiteral(folder.resolve("data_0.parquet").toAbsolutePath().toString())
-                        + " (FORMAT parquet, COMPRESSION zstd)");
+                String fp = warehouse.query("SELECT " + PublicationReuse.fingerprintSql("t") + " FROM " + t.name() + " AS t",
+                        rs -> rs.getString(1)).get(0);
+                String file = lake + "/data_0.parquet";
+                if (!reuse.linkIfUnchanged(lake, fp, List.of(file), dir)) {
+                    warehouse.execute("COPY (SELECT * FROM " + t.name() + " ORDER BY ALL) TO "
+                            + Warehouse.quoteLiteral(folder.resolve("data_0.parquet").toAbsolutePath().toString())
+                            + " (FORMAT parquet, COMPRESSION zstd)");
+                }
             }
         }
         writeAnalyticsDatabase(dir, tables);

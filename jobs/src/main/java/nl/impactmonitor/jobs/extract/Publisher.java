@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import nl.impactmonitor.warehouse.PublicationReuse;
 import nl.impactmonitor.warehouse.Warehouse;
 
 import org.slf4j.Logger;
@@ -64,10 +65,20 @@ public final class Publisher {
             throw new IOException("publication " + target + " already exists");
         }
         String dataVersion = dataVersion(warehouse);
-        DepartmentExtracts.write(warehouse, tmp);
-        warehouse.snapshot().write(tmp);
+        Path previous = Files.exists(outDir.resolve(LATEST)) ? outDir.resolve(LATEST).toRealPath() : null;
+        PublicationReuse reuse = PublicationReuse.from(previous, codeVersion);
+        long t = System.nanoTime();
+        DepartmentExtracts.write(warehouse, tmp, reuse);
+        long tSnapshot = System.nanoTime();
+        warehouse.snapshot().write(tmp, reuse);
+        long tReport = System.nanoTime();
         reportWriter.write(warehouse, dataVersion, tmp.resolve("report"));
-        int files = writeManifest(warehouse, tmp, runId, dataVersion);
+        reuse.write(tmp, codeVersion);
+        long tManifest = System.nanoTime();
+        int files = writeManifest(warehouse, tmp, runId, dataVersion, reuse);
+        log.info("Publication {}: extracts {} ms, lake {} ms, report {} ms, manifest {} ms; {} files linked unchanged from {}", runId,
+                (tSnapshot - t) / 1_000_000, (tReport - tSnapshot) / 1_000_000, (tManifest - tReport) / 1_000_000,
+                (System.nanoTime() - tManifest) / 1_000_000, reuse.linkedFiles().size(), previous);
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         Path link = outDir.resolve(".latest-" + runId);
         Files.deleteIfExists(link);
@@ -85,14 +96,18 @@ public final class Publisher {
         return "data-" + sha256(String.join("\n", shas).getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 12);
     }
 
-    private int writeManifest(Warehouse warehouse, Path dir, String runId, String dataVersion) throws IOException {
+    private int writeManifest(Warehouse warehouse, Path dir, String runId, String dataVersion, PublicationReuse reuse) throws IOException {
+        Map<String, String> previousHashes = previousHashes(reuse.previous());
         List<Map<String, Object>> outputs = new ArrayList<>();
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path p : paths.filter(Files::isRegularFile).sorted().toList()) {
                 Map<String, Object> o = new LinkedHashMap<>();
-                o.put("path", dir.relativize(p).toString().replace('\\', '/'));
+                String path = dir.relativize(p).toString().replace('\\', '/');
+                o.put("path", path);
                 o.put("bytes", Files.size(p));
-                o.put("sha256", sha256(p));
+                // a file linked from the previous publication is the same file: its hash is known
+                String known = reuse.linkedFiles().contains(path) ? previousHashes.get(path) : null;
+                o.put("sha256", known != null ? known : sha256(p));
                 outputs.add(o);
             }
         }
@@ -120,6 +135,19 @@ public final class Publisher {
         manifest.put("outputs", outputs);
         JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValue(dir.resolve("manifest.json").toFile(), manifest);
         return outputs.size() + 1;
+    }
+
+    /** The output hashes listed in a publication's manifest, by path. */
+    private static Map<String, String> previousHashes(Path publication) {
+        Map<String, String> hashes = new java.util.HashMap<>();
+        if (publication == null || !Files.isRegularFile(publication.resolve("manifest.json"))) {
+            return hashes;
+        }
+        tools.jackson.databind.JsonNode outputs = JsonMapper.builder().build().readTree(publication.resolve("manifest.json").toFile()).path("outputs");
+        for (tools.jackson.databind.JsonNode o : outputs) {
+            hashes.put(o.path("path").asString(), o.path("sha256").asString());
+        }
+        return hashes;
     }
 
     /** Removes half-written publications of crashed runs and stale link files. */
