@@ -2,6 +2,7 @@
 # Benchmark: ops/bench/run.sh [rijk|national|smoke] [work folder]
 # Builds the jar if needed, generates the seeded data set outside the repository, runs the harness
 # (nl.impactmonitor.jobs.bench.Bench) with a 1 GB heap and appends its Markdown to ops/bench/RESULTS.md.
+# BENCH_JAVA_OPTS=-Dbench.log=/tmp/bench.log writes the loader and publisher timings to that file.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 scale="${1:-rijk}"
@@ -9,7 +10,7 @@ work="${2:-${TMPDIR:-/tmp}/impactmonitor-bench-$scale}"
 jar=jobs/target/impactmonitor.jar
 [ -f "$jar" ] || ./mvnw -q -B package -DskipTests
 out=$(mktemp)
-java -Xmx1g -Dloader.main=nl.impactmonitor.jobs.bench.Bench -cp "$jar" \
+java -Xmx1g ${BENCH_JAVA_OPTS:-} -Dloader.main=nl.impactmonitor.jobs.bench.Bench -cp "$jar" \
   org.springframework.boot.loader.launch.PropertiesLauncher "$scale" "$work" "$PWD" | tee "$out"
 if [ "$scale" != "smoke" ]; then
   { echo; cat "$out"; } >> ops/bench/RESULTS.md

@@ -192,6 +192,10 @@ public final class RawLoader {
             insertLoads(w, spec, loads);
             return byLoad;
         });
+        // Logged once committed: a line saying a file is loaded must be true even if the process dies right after.
+        for (Read r : reads) {
+            log.info("Loaded {} ({}): {}", r.lineage().sourceFile(), r.lineage().loadId(), results.get(r.lineage().loadId()).message());
+        }
         if (reads.size() > 1) {
             long rows = reads.stream().mapToLong(r -> results.get(r.lineage().loadId()).rowsRead()).sum();
             log.info("Loaded {} {} files ({} rows) in one batch in {} ms", reads.size(), spec.source(), rows,
@@ -356,9 +360,6 @@ public final class RawLoader {
         w.execute("DROP VIEW load_lines; DROP TABLE load_validated; DROP TABLE load_raw; DROP TABLE load_files;"
                 + " DROP TABLE IF EXISTS load_line_fix; DROP TABLE IF EXISTS load_reject_errors; DROP TABLE IF EXISTS load_reject_scans;");
         long writeNanos = System.nanoTime() - tWrite;
-        for (Read r : reads) {
-            log.info("Loaded {} ({}): {}", r.lineage().sourceFile(), r.lineage().loadId(), results.get(r.lineage().loadId()).message());
-        }
         log.info("{} {} file(s), {} rows: read {} ms, validate {} ms, write {} ms", spec.source(), reads.size(), rawRows,
                 readNanos / 1_000_000, validateNanos / 1_000_000, writeNanos / 1_000_000);
         return results;

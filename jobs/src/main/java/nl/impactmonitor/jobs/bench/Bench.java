@@ -95,6 +95,14 @@ public final class Bench {
         props.put("spring.datasource.url", "jdbc:h2:file:" + home.resolve("jobrepo/batch"));
         props.put("spring.quartz.auto-startup", "false");
         props.put("logging.level.nl.impactmonitor", "WARN");
+        if (System.getProperty("bench.log") != null) {
+            // -Dbench.log=FILE: the loader's and publisher's timings (INFO) go to FILE, for profiling a run
+            props.put("logging.file.name", System.getProperty("bench.log"));
+            props.put("logging.threshold.console", "WARN");
+            props.put("logging.level.nl.impactmonitor.warehouse", "INFO");
+            props.put("logging.level.nl.impactmonitor.jobs.extract", "INFO");
+            props.put("logging.level.nl.impactmonitor.jobs.landing", "INFO");
+        }
         String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         return new SpringApplicationBuilder(ImpactmonitorApplication.class).web(WebApplicationType.NONE).run(args);
     }
