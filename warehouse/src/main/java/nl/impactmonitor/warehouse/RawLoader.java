@@ -33,6 +33,7 @@ public final class RawLoader {
     static final long PROGRESS_MIN_BYTES = 32L << 20;
 
     private final Warehouse warehouse;
+    private int lastBatchScans;
 
     RawLoader(Warehouse warehouse) {
         this.warehouse = warehouse;
@@ -104,6 +105,11 @@ public final class RawLoader {
                 ORDER BY finished_at LIMIT 1""", rs -> rs.getString(1), source, sha256).stream().findFirst();
     }
 
+    /** How many {@code read_csv} scans the last batch took (one per layout when no file had a malformed line). */
+    public int lastBatchScans() {
+        return lastBatchScans;
+    }
+
     /** For each of these sha256s that an earlier load of the source holds, that load's id. */
     public Map<String, String> previousLoadsOf(String source, Collection<String> sha256s) {
         Map<String, String> earlier = new HashMap<>();
@@ -168,6 +174,8 @@ public final class RawLoader {
     public List<Result> loadBatch(Spec spec, List<? extends Item> items, Partition only) {
         long start = System.nanoTime();
         List<Read> reads = items.stream().filter(Read.class::isInstance).map(Read.class::cast).toList();
+        lastBatchScans = 0;
+        Staged staged = reads.isEmpty() ? null : stage(warehouse, spec, reads);
         Map<String, Result> results = warehouse.inTransaction(w -> {
             Map<String, Result> byLoad = new HashMap<>();
             List<LoadRow> loads = new ArrayList<>();
@@ -187,7 +195,7 @@ public final class RawLoader {
                 }
             }
             if (!reads.isEmpty()) {
-                byLoad.putAll(readAll(w, spec, reads, only, loads));
+                byLoad.putAll(validateAndWrite(w, spec, reads, only, loads, staged));
             }
             insertLoads(w, spec, loads);
             return byLoad;
@@ -208,7 +216,16 @@ public final class RawLoader {
     private record LoadRow(Lineage lineage, String status, long read, long loaded, long rejected, String message) {
     }
 
-    private Map<String, Result> readAll(Warehouse w, Spec spec, List<Read> reads, Partition only, List<LoadRow> loads) {
+    /** What reading a batch into temporary tables found: malformed lines per load id, and the time it took. */
+    private record Staged(Map<String, Long> formatRejects, long readNanos) {
+    }
+
+    /**
+     * Reads a batch's files into the temporary table {@code load_raw} and defines the view {@code load_lines} over it
+     * (lineage joined on, line numbers derived). Runs before the batch's transaction, in statements of their own: a
+     * strict multi-file read that fails must not abort the transaction, and temporary tables are never persisted.
+     */
+    private Staged stage(Warehouse w, Spec spec, List<Read> reads) {
         long tRead = System.nanoTime();
         w.execute("DROP VIEW IF EXISTS load_lines; DROP TABLE IF EXISTS load_files; DROP TABLE IF EXISTS load_raw;"
                 + " DROP TABLE IF EXISTS load_line_fix; DROP TABLE IF EXISTS load_validated;"
@@ -227,41 +244,28 @@ public final class RawLoader {
         spec.rawColumns().forEach(c -> rawColumns.add(c + " VARCHAR"));
         w.execute("CREATE TEMP TABLE load_raw (path VARCHAR, line_cell VARCHAR, " + rawColumns + ")");
 
-        // Straight from each file into one temporary table, in line order: a row's position among its file's rows
-        // (rowid from the file's first row) gives its line, so the reader needs no row numbering. One read_csv call
-        // per file: DuckDB 2.0's reader lists a multi-file scan's malformed lines unreliably (measured: a file's
-        // unterminated quote went unreported once six files preceded it), and a lost reject would lose lines silently.
-        for (Read r : reads) {
-            DelimitedFile input = r.file();
-            StringJoiner sourceCols = new StringJoiner(", ");
-            for (String column : spec.rawColumns()) {
-                Integer idx = input.columnIndex().get(column);
-                sourceCols.add(idx == null ? "NULL" : "c" + idx);
-            }
-            String lineCell = input.lineNumberColumn() > 0 ? "c" + input.lineNumberColumn() : "NULL";
-            String sql = "INSERT INTO load_raw SELECT " + Warehouse.quoteLiteral(path(input)) + ", " + lineCell + ", " + sourceCols
-                    + " FROM " + readCsv(input);
-            if (sizeOf(input.file()) < PROGRESS_MIN_BYTES) {
-                w.execute(sql);
+        // Straight from the files into one temporary table, in line order: a row's position among its file's rows
+        // (rowid from the file's first row) gives its line, so the reader needs no row numbering.
+        Map<Layout, List<Read>> layouts = new LinkedHashMap<>();
+        reads.forEach(r -> layouts.computeIfAbsent(Layout.of(r.file()), k -> new ArrayList<>()).add(r));
+        boolean oneByOne = false;
+        for (List<Read> group : layouts.values()) {
+            if (group.size() > 1 && readTogether(w, spec, group)) {
+                lastBatchScans++;
                 continue;
             }
-            long estimatedLines = estimateLines(input.file());
-            long t = System.nanoTime();
-            w.executeWithProgress(sql,
-                    p -> {
-                        // DuckDB reports progress through the file's bytes; rows are estimated from the line length at its top.
-                        long rows = Math.round(p.getPercentage() / 100 * estimatedLines);
-                        log.info("Reading {}: {}% of the file, about {} rows, about {} rows/s", r.lineage().sourceFile(),
-                                Math.round(p.getPercentage()), rows, Math.round(rows / Math.max(1e-9, (System.nanoTime() - t) / 1e9)));
-                    },
-                    PROGRESS_INTERVAL_MILLIS);
+            for (Read r : group) {
+                readOne(w, spec, r);
+                lastBatchScans++;
+                oneByOne = true;
+            }
         }
         w.execute("UPDATE load_files SET first_row = m.first_row FROM (SELECT path, min(rowid) AS first_row FROM load_raw GROUP BY path) AS m"
                 + " WHERE load_files.path = m.path");
 
         // Lines the reader could not split are kept by DuckDB per file and line; the rows after them move up a line.
         Map<String, Long> formatRejects = new HashMap<>();
-        w.query("""
+        if (oneByOne) w.query("""
                 SELECT f.load_id, count(DISTINCT e.line) FROM load_reject_errors AS e
                 JOIN load_reject_scans AS s ON s.scan_id = e.scan_id AND s.file_id = e.file_id
                 JOIN load_files AS f ON f.path = s.file_path
@@ -280,7 +284,13 @@ public final class RawLoader {
                 + String.join(", ", spec.rawColumns().stream().map(c -> "r." + c).toList())
                 + " FROM load_raw AS r JOIN load_files AS f ON f.path = r.path"
                 + (fixLines ? " LEFT JOIN load_line_fix AS x ON x.path = r.path AND x.ordinal = r.rowid - f.first_row + 1" : ""));
-        long readNanos = System.nanoTime() - tRead;
+        return new Staged(formatRejects, System.nanoTime() - tRead);
+    }
+
+    private Map<String, Result> validateAndWrite(Warehouse w, Spec spec, List<Read> reads, Partition only, List<LoadRow> loads,
+                                                 Staged staged) {
+        Map<String, Long> formatRejects = staged.formatRejects();
+        long readNanos = staged.readNanos();
 
         long tValidate = System.nanoTime();
         String validateSql = ModelRunner.stripTrailingSemicolon(warehouse.sqlFile(spec.validateSql()));
@@ -397,12 +407,72 @@ public final class RawLoader {
         }
     }
 
-    private static String readCsv(DelimitedFile input) {
+    /** Files that a single {@code read_csv} call can read: same delimiter, header position and columns. */
+    private record Layout(char delimiter, int linesBeforeData, int columnCount, Map<String, Integer> columnIndex, int lineNumberColumn) {
+        static Layout of(DelimitedFile f) {
+            return new Layout(f.delimiter(), f.linesBeforeData(), f.columnCount(), f.columnIndex(), f.lineNumberColumn());
+        }
+    }
+
+    /**
+     * Reads files of one layout with one strict {@code read_csv} call; false when any of them has a line the reader
+     * cannot split, and then nothing was read (the files are read one by one, keeping DuckDB's record of each bad
+     * line: DuckDB 2.0 lists a multi-file scan's bad lines unreliably, measured: a file's unterminated quote went
+     * unreported once six files preceded it, so a multi-file scan is only used when there is nothing to list).
+     */
+    private static boolean readTogether(Warehouse w, Spec spec, List<Read> group) {
+        DelimitedFile first = group.get(0).file();
+        StringJoiner paths = new StringJoiner(", ", "[", "]");
+        group.forEach(r -> paths.add(Warehouse.quoteLiteral(path(r.file()))));
+        try {
+            w.execute("INSERT INTO load_raw SELECT filename, " + lineCell(first) + ", " + sourceColumns(spec, first)
+                    + " FROM " + readCsv(first, paths.toString(), false));
+            return true;
+        } catch (WarehouseException e) {
+            log.info("{} {} files read one by one: {}", group.size(), spec.source(), e.getMessage().lines().findFirst().orElse(""));
+            return false;
+        }
+    }
+
+    private static void readOne(Warehouse w, Spec spec, Read r) {
+        DelimitedFile input = r.file();
+        String sql = "INSERT INTO load_raw SELECT " + Warehouse.quoteLiteral(path(input)) + ", " + lineCell(input) + ", "
+                + sourceColumns(spec, input) + " FROM " + readCsv(input, Warehouse.quoteLiteral(path(input)), true);
+        if (sizeOf(input.file()) < PROGRESS_MIN_BYTES) {
+            w.execute(sql);
+            return;
+        }
+        long estimatedLines = estimateLines(input.file());
+        long t = System.nanoTime();
+        w.executeWithProgress(sql,
+                p -> {
+                    // DuckDB reports progress through the file's bytes; rows are estimated from the line length at its top.
+                    long rows = Math.round(p.getPercentage() / 100 * estimatedLines);
+                    log.info("Reading {}: {}% of the file, about {} rows, about {} rows/s", r.lineage().sourceFile(),
+                            Math.round(p.getPercentage()), rows, Math.round(rows / Math.max(1e-9, (System.nanoTime() - t) / 1e9)));
+                },
+                PROGRESS_INTERVAL_MILLIS);
+    }
+
+    private static String sourceColumns(Spec spec, DelimitedFile input) {
+        StringJoiner sourceCols = new StringJoiner(", ");
+        for (String column : spec.rawColumns()) {
+            Integer idx = input.columnIndex().get(column);
+            sourceCols.add(idx == null ? "NULL" : "c" + idx);
+        }
+        return sourceCols.toString();
+    }
+
+    private static String lineCell(DelimitedFile input) {
+        return input.lineNumberColumn() > 0 ? "c" + input.lineNumberColumn() : "NULL";
+    }
+
+    private static String readCsv(DelimitedFile input, String files, boolean storeRejects) {
         StringJoiner columns = new StringJoiner(", ", "{", "}");
         for (int i = 1; i <= input.columnCount(); i++) {
             columns.add("'c" + i + "': 'VARCHAR'");
         }
-        return "read_csv(" + Warehouse.quoteLiteral(path(input)) + ", auto_detect = false, header = false"
+        return "read_csv(" + files + ", auto_detect = false, header = false" + (storeRejects ? "" : ", filename = true")
                 + ", skip = " + input.linesBeforeData()
                 + ", delim = " + Warehouse.quoteLiteral(String.valueOf(input.delimiter()))
                 + ", quote = '\"', escape = '\"'"
@@ -410,7 +480,8 @@ public final class RawLoader {
                 + ", max_line_size = 16777216"
                 // A converted workbook leaves out empty trailing cells of a row: pad them instead of rejecting the row.
                 + (input.lineNumberColumn() > 0 ? ", null_padding = true, parallel = false" : "")
-                + ", store_rejects = true, rejects_table = 'load_reject_errors', rejects_scan = 'load_reject_scans')";
+                + (storeRejects ? ", store_rejects = true, rejects_table = 'load_reject_errors', rejects_scan = 'load_reject_scans'" : "")
+                + ")";
     }
 
     private static long sizeOf(Path file) {

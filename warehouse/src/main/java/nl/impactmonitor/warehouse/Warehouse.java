@@ -191,9 +191,14 @@ public final class Warehouse implements AutoCloseable {
         return new Snapshot(this);
     }
 
-    /** ELT loading of delimited text files into raw, staging and rejects. */
-    public RawLoader rawLoader() {
-        return new RawLoader(this);
+    private RawLoader rawLoader;
+
+    /** ELT loading of delimited text files into staging and rejects (one loader per warehouse). */
+    public synchronized RawLoader rawLoader() {
+        if (rawLoader == null) {
+            rawLoader = new RawLoader(this);
+        }
+        return rawLoader;
     }
 
     /** Reads a SQL file below {@code sql/}. */

@@ -15,8 +15,9 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 /**
  * Partitions of a landing folder's files, in name order: one file per partition while the folder holds at most
  * {@code maxPartitions} files, so every file gets its own step execution with its own counts and a restart
- * re-runs only the files that failed; beyond that, runs of consecutive files share a partition (and a restart
- * re-runs the runs that failed), keeping the number of steps, and their cost in the job repository, bounded.
+ * re-runs only the files that failed; beyond that, runs of at least {@code batchFiles} consecutive files share a
+ * partition (and a restart re-runs the runs that failed), so that the number of steps and the per-batch work
+ * (a validation query, a transaction) stay small next to the files' own.
  */
 public final class InboxPartitioner implements Partitioner {
 
@@ -27,10 +28,12 @@ public final class InboxPartitioner implements Partitioner {
 
     private final Path inbox;
     private final int maxPartitions;
+    private final int batchFiles;
 
-    public InboxPartitioner(Path inbox, int maxPartitions) {
+    public InboxPartitioner(Path inbox, int maxPartitions, int batchFiles) {
         this.inbox = inbox;
         this.maxPartitions = Math.max(1, maxPartitions);
+        this.batchFiles = Math.max(1, batchFiles);
     }
 
     @Override
@@ -44,7 +47,8 @@ public final class InboxPartitioner implements Partitioner {
                         .filter(p -> !p.getFileName().toString().startsWith("."))
                         .sorted().toList();
             }
-            int perPartition = (files.size() + maxPartitions - 1) / maxPartitions;
+            int perPartition = files.size() <= maxPartitions ? 1
+                    : Math.max(batchFiles, (files.size() + maxPartitions - 1) / maxPartitions);
             for (int from = 0; from < files.size(); from += perPartition) {
                 List<Path> group = files.subList(from, Math.min(files.size(), from + perPartition));
                 String key = group.get(0).getFileName().toString();

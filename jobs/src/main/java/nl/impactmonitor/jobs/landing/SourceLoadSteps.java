@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import nl.impactmonitor.jobs.system.ImpactmonitorProperties;
+
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -47,9 +49,9 @@ public final class SourceLoadSteps {
                 .build();
     }
 
-    public static Step filesStep(String source, JobRepository jobRepository, Step fileStep, Path inbox, int maxFileSteps) {
+    public static Step filesStep(String source, JobRepository jobRepository, Step fileStep, Path inbox, ImpactmonitorProperties.Load load) {
         return new StepBuilder(source + "-files", jobRepository)
-                .partitioner(source + "-file", new InboxPartitioner(inbox, maxFileSteps))
+                .partitioner(source + "-file", new InboxPartitioner(inbox, load.maxFileSteps(), load.batchFiles()))
                 .partitionHandler(new FileNameOrderPartitionHandler(fileStep))
                 .build();
     }

@@ -45,7 +45,7 @@ public class SpendLoadJobConfiguration {
     @Bean
     Step spendFilesStep(JobRepository jobRepository, Step spendFileStep, ImpactmonitorProperties props) {
         return SourceLoadSteps.filesStep(SpendSource.NAME, jobRepository, spendFileStep, props.resolve(props.spend().inbox()),
-                props.load().maxFileSteps());
+                props.load());
     }
 
     @Bean

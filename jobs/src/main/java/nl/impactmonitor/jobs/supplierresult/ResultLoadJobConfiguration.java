@@ -40,7 +40,7 @@ public class ResultLoadJobConfiguration {
     @Bean
     Step resultFilesStep(JobRepository jobRepository, Step resultFileStep, ImpactmonitorProperties props) {
         return SourceLoadSteps.filesStep(SupplierResultSource.NAME, jobRepository, resultFileStep, props.resolve(props.results().inbox()),
-                props.load().maxFileSteps());
+                props.load());
     }
 
     @Bean

@@ -26,10 +26,11 @@ public record ImpactmonitorProperties(
 
     /**
      * How load jobs split a landing folder into steps: up to {@code maxFileSteps} files each file is its own step;
-     * more files are spread over that many steps of consecutive files, each landed as one batch (one read, one
-     * validation, one warehouse transaction), so ten thousand small files do not cost ten thousand rounds.
+     * more files go in runs of consecutive files, each landed as one batch (one validation, one warehouse
+     * transaction), of {@code batchFiles} files or more (so that there are at most {@code maxFileSteps} steps):
+     * ten thousand small files do not cost ten thousand rounds.
      */
-    public record Load(@DefaultValue("100") int maxFileSteps) {
+    public record Load(@DefaultValue("100") int maxFileSteps, @DefaultValue("250") int batchFiles) {
     }
 
     public record Warehouse(

@@ -40,7 +40,7 @@ public class TenderLoadJobConfiguration {
     @Bean
     Step tenderFilesStep(JobRepository jobRepository, Step tenderFileStep, ImpactmonitorProperties props) {
         return SourceLoadSteps.filesStep(TenderSource.NAME, jobRepository, tenderFileStep, props.resolve(props.tender().inbox()),
-                props.load().maxFileSteps());
+                props.load());
     }
 
     @Bean

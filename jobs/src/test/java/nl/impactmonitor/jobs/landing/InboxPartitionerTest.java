@@ -22,12 +22,14 @@ class InboxPartitionerTest {
         for (String name : List.of("e.csv", "a.csv", "c.csv", "b.csv", "d.csv", ".hidden.csv")) {
             Files.writeString(inbox.resolve(name), "x");
         }
-        Map<String, ExecutionContext> single = new InboxPartitioner(inbox, 5).partition(1);
+        Map<String, ExecutionContext> single = new InboxPartitioner(inbox, 5, 250).partition(1);
         assertThat(single).containsOnlyKeys("a.csv", "b.csv", "c.csv", "d.csv", "e.csv");
         assertThat(single.get("c.csv").getString(InboxPartitioner.FILES_KEY)).isEqualTo(inbox.resolve("c.csv").toString());
 
-        // Five files over at most two steps: three and two, in name order.
-        Map<String, ExecutionContext> runs = new InboxPartitioner(inbox, 2).partition(1);
+        // Five files in runs of at least four: four and one.
+        assertThat(new InboxPartitioner(inbox, 2, 4).partition(1).keySet()).containsExactly("a.csv (+3)", "e.csv");
+        // Five files over at most two steps (runs of at least one): three and two, in name order.
+        Map<String, ExecutionContext> runs = new InboxPartitioner(inbox, 2, 1).partition(1);
         assertThat(runs.keySet()).containsExactly("a.csv (+2)", "d.csv (+1)");
         assertThat(runs.get("a.csv (+2)").getString(InboxPartitioner.FILES_KEY).split("\n"))
                 .containsExactly(inbox.resolve("a.csv").toString(), inbox.resolve("b.csv").toString(), inbox.resolve("c.csv").toString());
