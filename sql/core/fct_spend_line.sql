@@ -1,3 +1,4 @@
+-- sort_by: department_code, year, load_id, line_no
 -- incremental_by: department_code, year
 -- One row per accepted spend line (a supplier line or a category total) with the bounds of its staffel
 -- (Appendix 4, Table 6) and the classification of its cost category. Lineage columns lead back to the file.

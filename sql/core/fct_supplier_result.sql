@@ -1,3 +1,4 @@
+-- sort_by: department_code, year, load_id, line_no
 -- The current value of every supplier result (one row per contract x metric x period), in its metric's base unit.
 --
 -- column metric (-): Code of the reported metric from config/reference/result_metrics.csv, such as electricity_use, matched from the file's code or Dutch name (this differs from the goal-level metric in words).

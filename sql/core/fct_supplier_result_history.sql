@@ -1,3 +1,4 @@
+-- sort_by: department_code, year, load_id, line_no
 -- Every reported version of every supplier result, newest first per contract x metric x period: a restatement
 -- supersedes the earlier report (latest report date, then latest load, then last line) but both stay here.
 -- For the figures as they stood on a date use the macro results_as_reported_on(date).

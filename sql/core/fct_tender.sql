@@ -1,3 +1,4 @@
+-- sort_by: department_code, year, publication_id
 -- The current version of every tender: per TenderNed publication number the latest MVI-ZET record (latest
 -- record date, then latest load, then last line), classified for the input goals I-IV (DOMAIN.md, Table 2).
 -- A goal's in-scope flag is NULL where the record lacks what is needed to decide (missing product group,

@@ -119,7 +119,7 @@ public final class Snapshot {
                 } else if (!toWrite.isEmpty()) {
                     String years = toWrite.size() == fingerprints.size() ? ""
                             : " WHERE year IN (" + String.join(", ", toWrite.stream().map(String::valueOf).toList()) + ")";
-                    warehouse.execute("COPY (SELECT * FROM " + t.name() + years + " ORDER BY ALL) TO " + target
+                    warehouse.execute("COPY (SELECT * FROM " + t.name() + years + " ORDER BY " + sortKey(t) + ") TO " + target
                             + " (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (year), OVERWRITE_OR_IGNORE)");
                 }
             } else {
@@ -127,7 +127,7 @@ public final class Snapshot {
                         rs -> rs.getString(1)).get(0);
                 String file = lake + "/data_0.parquet";
                 if (!reuse.linkIfUnchanged(lake, fp, List.of(file), dir)) {
-                    warehouse.execute("COPY (SELECT * FROM " + t.name() + " ORDER BY ALL) TO "
+                    warehouse.execute("COPY (SELECT * FROM " + t.name() + " ORDER BY " + sortKey(t) + ") TO "
                             + Warehouse.quoteLiteral(folder.resolve("data_0.parquet").toAbsolutePath().toString())
                             + " (FORMAT parquet, COMPRESSION zstd)");
                 }
@@ -135,6 +135,26 @@ public final class Snapshot {
         }
         writeAnalyticsDatabase(dir, tables);
         return tables;
+    }
+
+    /**
+     * The order of a table's rows in its files: the model's {@code -- sort_by:} columns (a unique key, department
+     * first, so readers filtering on a department skip row groups), else all columns. Sorting the wide line-level
+     * tables by all their columns cost about twice the write itself (measured at national scale).
+     */
+    private String sortKey(Table t) {
+        Path model = warehouse.sqlDirectory().resolve(t.name().replace('.', '/') + ".sql");
+        if (!t.name().startsWith("raw.") && Files.isRegularFile(model)) {
+            try {
+                String key = SqlHeader.value(Files.readString(model), "sort_by", "");
+                if (!key.isBlank()) {
+                    return key;
+                }
+            } catch (IOException e) {
+                throw new WarehouseException("Cannot read " + model, e);
+            }
+        }
+        return "ALL";
     }
 
     private void writeAnalyticsDatabase(Path dir, List<Table> tables) {
