@@ -15,6 +15,7 @@ import nl.impactmonitor.jobs.report.ReportData.DepartmentPage;
 
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
@@ -38,8 +39,12 @@ public final class ReportRenderer {
         resolver.setTemplateMode(TemplateMode.HTML);
         resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
         resolver.setCacheable(true);
-        engine = new TemplateEngine();
-        engine.setTemplateResolver(resolver);
+        // Spring EL, compiled, rather than the default OGNL: OGNL looked up record accessors by reflection on every
+        // evaluation (measured: most of the 13.5 s that 352 national-scale pages took went to Class.getMethods).
+        SpringTemplateEngine spring = new SpringTemplateEngine();
+        spring.setEnableSpringELCompiler(true);
+        spring.setTemplateResolver(resolver);
+        engine = spring;
     }
 
     /** Writes index.html (overview) and one <CODE>.html per department plus RIJK.html into dir; returns files written, sorted. */
