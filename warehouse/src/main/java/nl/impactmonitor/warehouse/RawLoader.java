@@ -249,19 +249,32 @@ public final class RawLoader {
         Map<Layout, List<Read>> layouts = new LinkedHashMap<>();
         reads.forEach(r -> layouts.computeIfAbsent(Layout.of(r.file()), k -> new ArrayList<>()).add(r));
         boolean oneByOne = false;
+        boolean together = false;
+        Map<String, Long> firstRows = new LinkedHashMap<>();
         for (List<Read> group : layouts.values()) {
             if (group.size() > 1 && readTogether(w, spec, group)) {
                 lastBatchScans++;
+                together = true;
                 continue;
             }
             for (Read r : group) {
+                // a file read alone starts right after the rows already there
+                firstRows.put(path(r.file()), w.queryLong("SELECT count(*) FROM load_raw"));
                 readOne(w, spec, r);
                 lastBatchScans++;
                 oneByOne = true;
             }
         }
-        w.execute("UPDATE load_files SET first_row = m.first_row FROM (SELECT path, min(rowid) AS first_row FROM load_raw GROUP BY path) AS m"
-                + " WHERE load_files.path = m.path");
+        if (together) {
+            w.execute("UPDATE load_files SET first_row = m.first_row FROM (SELECT path, min(rowid) AS first_row FROM load_raw GROUP BY path) AS m"
+                    + " WHERE load_files.path = m.path");
+        }
+        if (!firstRows.isEmpty()) {
+            StringJoiner values = new StringJoiner(", ");
+            firstRows.forEach((path, first) -> values.add("(" + Warehouse.quoteLiteral(path) + ", " + first + ")"));
+            w.execute("UPDATE load_files SET first_row = v.first_row FROM (VALUES " + values + ") AS v(path, first_row)"
+                    + " WHERE load_files.path = v.path");
+        }
 
         // Lines the reader could not split are kept by DuckDB per file and line; the rows after them move up a line.
         Map<String, Long> formatRejects = new HashMap<>();
@@ -331,9 +344,19 @@ public final class RawLoader {
                     JOIN load_files AS f ON f.path = s.file_path
                     GROUP BY f.load_id, f.source_file, f.source_sha256, e.line""", spec.source());
         }
-        w.update("""
-                INSERT INTO raw.load_partition (load_id, source, department_code, year, rows_loaded)
-                SELECT load_id, ?, department_code, year, count(*) FROM load_validated WHERE is_valid GROUP BY ALL""", spec.source());
+        StringJoiner partitionRows = new StringJoiner(", ");
+        StringJoiner partitionKeys = new StringJoiner(", ");
+        java.util.Set<String> keys = new java.util.TreeSet<>();
+        partitions.forEach((loadId, ps) -> ps.forEach(p -> {
+            partitionRows.add("(" + Warehouse.quoteLiteral(loadId) + ", " + Warehouse.quoteLiteral(spec.source()) + ", "
+                    + Warehouse.quoteLiteral(p.departmentCode()) + ", " + p.year() + ", " + p.rows() + ")");
+            if (keys.add(p.departmentCode() + "\u0000" + p.year())) {
+                partitionKeys.add("(" + Warehouse.quoteLiteral(p.departmentCode()) + ", " + p.year() + ")");
+            }
+        }));
+        if (!keys.isEmpty()) {
+            w.execute("INSERT INTO raw.load_partition (load_id, source, department_code, year, rows_loaded) VALUES " + partitionRows);
+        }
         String staging = spec.stagingTable();
         if (spec.mode() == Mode.APPEND_HISTORY && only != null) {
             w.update("DELETE FROM " + staging + " WHERE department_code = ? AND year = ? AND source_file = ?",
@@ -341,8 +364,10 @@ public final class RawLoader {
         }
         String validRows = "SELECT * EXCLUDE (rejects, is_valid) FROM load_validated WHERE is_valid";
         if (spec.mode() == Mode.REPLACE_PARTITIONS) {
-            w.execute("DELETE FROM " + staging + " USING (SELECT DISTINCT department_code, year FROM load_validated WHERE is_valid) AS p"
-                    + " WHERE " + staging + ".department_code = p.department_code AND " + staging + ".year = p.year");
+            if (!keys.isEmpty()) {
+                w.execute("DELETE FROM " + staging + " USING (VALUES " + partitionKeys + ") AS p(department_code, year)"
+                        + " WHERE " + staging + ".department_code = p.department_code AND " + staging + ".year = p.year");
+            }
             if (sharesPartitions(partitions)) {
                 // Two files of the batch deliver the same partition: as in file-by-file loading, the later file's rows win.
                 validRows = """
