@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import nl.impactmonitor.jobs.landing.SourceFileLoader;
+import nl.impactmonitor.jobs.pipeline.NightlyJobConfiguration;
 import nl.impactmonitor.jobs.reference.ReferenceData;
 import nl.impactmonitor.jobs.system.ImpactmonitorProperties;
 import nl.impactmonitor.warehouse.RawLoader;
@@ -83,6 +84,11 @@ public class PartitionRerunJobConfiguration {
                     Sources.Source source = Sources.all(props).get(params.getString(SOURCE));
                     List<String> built = warehouse.models().buildAffected(Set.of(source.spec().stagingTable()),
                             params.getString(DEPARTMENT), params.getLong(YEAR).intValue());
+                    // the data tests step runs only the tests that read what changed
+                    List<String> changed = new java.util.ArrayList<>(List.of(source.spec().stagingTable()));
+                    built.forEach(b -> changed.add(b.replaceFirst(" \\(.*", "")));
+                    chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
+                            .putString(NightlyJobConfiguration.CHANGED_TABLES_KEY, String.join(",", changed));
                     contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription("built " + String.join(", ", built)));
                     return RepeatStatus.FINISHED;
                 }, tm)

@@ -1,6 +1,7 @@
 package nl.impactmonitor.jobs.pipeline;
 
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import nl.impactmonitor.jobs.extract.Publisher;
@@ -30,6 +31,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class NightlyJobConfiguration {
 
     public static final String JOB_NAME = "nightly";
+    /**
+     * Job execution context key: the tables a run changed, comma-separated, when it changed only some (a partition
+     * rerun); the data tests step then runs only the tests that read one of them.
+     */
+    public static final String CHANGED_TABLES_KEY = "changed.tables";
     private static final java.time.format.DateTimeFormatter RUN_ID_TIME = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
 
     @Bean
@@ -77,8 +83,11 @@ public class NightlyJobConfiguration {
     Step dataTestsStep(JobRepository jobRepository, PlatformTransactionManager tm, Warehouse warehouse) {
         return new StepBuilder("data-tests", jobRepository)
                 .tasklet((contribution, chunk) -> {
+                    var jobContext = chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
                     String runId = "job-" + chunk.getStepContext().getStepExecution().getJobExecutionId();
-                    List<DataTests.Result> results = warehouse.dataTests().runAll(runId);
+                    List<DataTests.Result> results = jobContext.containsKey(CHANGED_TABLES_KEY)
+                            ? warehouse.dataTests().runAffected(runId, Set.of(jobContext.getString(CHANGED_TABLES_KEY).split(",")))
+                            : warehouse.dataTests().runAll(runId);
                     String summary = results.stream().map(r -> r.name() + "=" + (r.passed() ? "pass" : r.severity().name().toLowerCase()
                             + "(" + r.failingRows() + ")")).collect(Collectors.joining(", "));
                     List<DataTests.Result> blocking = results.stream().filter(DataTests.Result::blocksPublication).toList();
