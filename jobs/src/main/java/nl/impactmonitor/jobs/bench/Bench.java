@@ -72,13 +72,18 @@ public final class Bench {
         md.append(String.format("Generated %,d spend lines, %,d tenders, %,d supplier results in %.1f s%n%n",
                 data.spendLines(), data.tenders(), data.results(), seconds(t0)));
 
+        String loadBefore = loadAverage();
         long startT = System.nanoTime();
         try (ConfigurableApplicationContext context = start(work.resolve("home"), project, data)) {
             double startup = seconds(startT);
+            md.append("Code: ").append(context.getBean(nl.impactmonitor.jobs.system.BuildVersion.class).describe()).append("\n\n");
             ingest(md, context, work, project, ingestLines, naiveLines);
             nightly(md, context, startup);
             rerun(md, context);
         }
+        // Other processes on the machine slow every path; a 1-minute load average well above the cores used here
+        // (about 1-2 during a run) means the absolute figures are low, the ratios less so.
+        md.append(String.format("%nLoad average (1 min) at the start %s, at the end %s.%n", loadBefore, loadAverage()));
         return md.toString();
     }
 
@@ -220,6 +225,14 @@ public final class Bench {
             }
         }
         md.append(".\n");
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     static long peakHeapBytes() {
