@@ -189,6 +189,31 @@ public final class Snapshot {
         }
     }
 
+    /**
+     * Queries a published snapshot folder without the live warehouse, for a process that does not hold the warehouse
+     * (a standby node of a cluster). The query reads the lake's Parquet files with {@code read_parquet}; relative paths
+     * resolve against {@code publication}. It runs on an in-memory DuckDB that is closed afterwards.
+     */
+    public static <T> List<T> queryPublished(Path publication, String sql, Warehouse.RowMapper<T> mapper, Object... params) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+            st.execute("SET file_search_path = " + Warehouse.quoteLiteral(publication.toAbsolutePath().toString()));
+            try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    ps.setObject(i + 1, params[i]);
+                }
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    List<T> rows = new ArrayList<>();
+                    while (rs.next()) {
+                        rows.add(mapper.map(rs));
+                    }
+                    return rows;
+                }
+            }
+        } catch (SQLException e) {
+            throw new WarehouseException("Cannot read the publication " + publication + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The data dictionary as Markdown: every published table and column with type, unit and description. */
     public String dictionaryMarkdown() {
         StringBuilder md = new StringBuilder("""

@@ -22,21 +22,45 @@ import org.slf4j.LoggerFactory;
 /**
  * The DuckDB warehouse: the only class that holds a DuckDB connection. One instance per process,
  * since DuckDB allows a single writing process per file; calls are serialised on the connection.
+ * A node of a cluster creates it {@link #unopened unopened} and opens the file only while it holds the writer lock.
  */
 public final class Warehouse implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Warehouse.class);
 
     private final WarehouseSettings settings;
-    private final DuckDBConnection connection;
+    /** Null while the file is not open in this process (see {@link #unopened}); guarded by {@code this}. */
+    private volatile DuckDBConnection connection;
 
-    private Warehouse(WarehouseSettings settings, DuckDBConnection connection) {
+    private Warehouse(WarehouseSettings settings) {
         this.settings = settings;
-        this.connection = connection;
     }
 
     /** Opens (creating if needed) the warehouse file and brings its schema up to date. */
     public static Warehouse open(WarehouseSettings settings) {
+        Warehouse warehouse = new Warehouse(settings);
+        warehouse.attach();
+        return warehouse;
+    }
+
+    /**
+     * A warehouse whose file is not opened yet: every query fails until {@link #attach()}. For a process that may
+     * write only while it holds a lock, so another process can have the file meanwhile.
+     */
+    public static Warehouse unopened(WarehouseSettings settings) {
+        return new Warehouse(settings);
+    }
+
+    /** Whether the file is open in this process. Does not wait for a running statement. */
+    public boolean isOpen() {
+        return connection != null;
+    }
+
+    /** Opens (creating if needed) the file and brings its schema up to date; does nothing when it is open already. */
+    public synchronized void attach() {
+        if (connection != null) {
+            return;
+        }
         try {
             Path parent = settings.databaseFile().toAbsolutePath().getParent();
             if (parent != null) {
@@ -53,11 +77,15 @@ public final class Warehouse implements AutoCloseable {
             props.setProperty("autoinstall_known_extensions", "false");
             props.setProperty("autoload_known_extensions", "false");
             Connection c = DriverManager.getConnection("jdbc:duckdb:" + settings.databaseFile().toAbsolutePath(), props);
-            Warehouse warehouse = new Warehouse(settings, c.unwrap(DuckDBConnection.class));
-            // Let DuckDB track the progress of long statements (executeWithProgress), without printing a bar itself.
-            warehouse.execute("SET enable_progress_bar = true; SET enable_progress_bar_print = false");
-            new Migrations(warehouse, settings.sqlDirectory().resolve("migrations")).apply();
-            return warehouse;
+            connection = c.unwrap(DuckDBConnection.class);
+            try {
+                // Let DuckDB track the progress of long statements (executeWithProgress), without printing a bar itself.
+                execute("SET enable_progress_bar = true; SET enable_progress_bar_print = false");
+                new Migrations(this, settings.sqlDirectory().resolve("migrations")).apply();
+            } catch (RuntimeException e) {
+                detach();
+                throw e;
+            }
         } catch (SQLException e) {
             throw new WarehouseException("Cannot open warehouse " + settings.databaseFile() + ": " + e.getMessage(), e);
         } catch (IOException e) {
@@ -75,7 +103,7 @@ public final class Warehouse implements AutoCloseable {
 
     /** Runs one or more statements without parameters (a whole SQL file may be passed). */
     public synchronized void execute(String sql) {
-        try (Statement st = connection.createStatement()) {
+        try (Statement st = connection().createStatement()) {
             st.execute(sql);
         } catch (SQLException e) {
             throw new WarehouseException(e.getMessage(), e);
@@ -88,7 +116,7 @@ public final class Warehouse implements AutoCloseable {
      */
     public synchronized void executeWithProgress(String sql, java.util.function.Consumer<org.duckdb.QueryProgress> listener,
                                                  long intervalMillis) {
-        try (Statement st = connection.createStatement()) {
+        try (Statement st = connection().createStatement()) {
             java.util.concurrent.ScheduledExecutorService poller = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "duckdb-progress");
                 t.setDaemon(true);
@@ -348,21 +376,39 @@ public final class Warehouse implements AutoCloseable {
     }
 
     private PreparedStatement prepare(String sql, Object... params) throws SQLException {
-        PreparedStatement ps = connection.prepareStatement(sql);
+        PreparedStatement ps = connection().prepareStatement(sql);
         for (int i = 0; i < params.length; i++) {
             ps.setObject(i + 1, params[i]);
         }
         return ps;
     }
 
-    @Override
-    public synchronized void close() {
+    private DuckDBConnection connection() {
+        DuckDBConnection c = connection;
+        if (c == null) {
+            throw new WarehouseException("Warehouse " + settings.databaseFile() + " is not open in this process");
+        }
+        return c;
+    }
+
+    /** Closes the file (releasing DuckDB's file lock) but keeps this object, so {@link #attach()} can open it again. */
+    public synchronized void detach() {
+        DuckDBConnection c = connection;
+        if (c == null) {
+            return;
+        }
+        connection = null;
         try {
-            connection.close();
+            c.close();
             log.debug("Closed warehouse {}", settings.databaseFile());
         } catch (SQLException e) {
             throw new WarehouseException("Closing warehouse failed: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public synchronized void close() {
+        detach();
     }
 
     @FunctionalInterface

@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import nl.impactmonitor.jobs.extract.Publisher;
 import nl.impactmonitor.jobs.operations.PartitionRerunJobConfiguration;
+import nl.impactmonitor.jobs.system.ImpactmonitorProperties;
+import nl.impactmonitor.warehouse.Snapshot;
 import nl.impactmonitor.warehouse.Warehouse;
 
 import org.springframework.batch.core.BatchStatus;
@@ -25,6 +28,7 @@ import org.springframework.stereotype.Component;
 /**
  * The admin layer's reads: executions from the job repository (paged newest first with SQL on its tables, mapped
  * through {@link JobRepository}) and rejected rows from the warehouse through the load ids of an execution's file steps.
+ * A cluster node that is not writing has no warehouse open: it reads the rejects of the latest publication instead.
  */
 @Component
 public class RunQueries {
@@ -37,13 +41,15 @@ public class RunQueries {
     private final JobRepository jobRepository;
     private final Warehouse warehouse;
     private final String prefix;
+    private final java.nio.file.Path latestPublication;
 
-    public RunQueries(JdbcTemplate jdbc, JobRepository jobRepository, Warehouse warehouse,
+    public RunQueries(JdbcTemplate jdbc, JobRepository jobRepository, Warehouse warehouse, ImpactmonitorProperties props,
                       @Value("${spring.batch.jdbc.table-prefix:BATCH_}") String tablePrefix) {
         this.jdbc = jdbc;
         this.jobRepository = jobRepository;
         this.warehouse = warehouse;
         this.prefix = tablePrefix;
+        this.latestPublication = props.resolve(props.outDir()).resolve(Publisher.LATEST);
     }
 
     /** Executions newest first, optionally of one job. */
@@ -90,17 +96,38 @@ public class RunQueries {
             return Optional.of(new RejectsPage(executionId, loadIds, page, size, 0, List.of()));
         }
         String in = String.join(", ", Collections.nCopies(loadIds.size(), "?"));
-        long total = warehouse.queryLong("SELECT count(*) FROM raw.reject WHERE load_id IN (" + in + ")", loadIds.toArray());
         List<Object> args = new ArrayList<>(loadIds);
         args.add(size);
         args.add((long) page * size);
-        List<RejectsPage.Reject> rows = warehouse.query("""
+        String count = "SELECT count(*) FROM raw.reject WHERE load_id IN (" + in + ")";
+        String select = """
                 SELECT load_id, source, source_file, line_no, column_name, value_raw, reason FROM raw.reject
-                WHERE load_id IN (%s) ORDER BY source, source_file, line_no NULLS FIRST, column_name LIMIT ? OFFSET ?""".formatted(in),
-                rs -> new RejectsPage.Reject(rs.getString(1), rs.getString(2), rs.getString(3), (Long) rs.getObject(4, Long.class),
-                        rs.getString(5), rs.getString(6), rs.getString(7)),
-                args.toArray());
+                WHERE load_id IN (%s) ORDER BY source, source_file, line_no NULLS FIRST, column_name LIMIT ? OFFSET ?""".formatted(in);
+        Warehouse.RowMapper<RejectsPage.Reject> reject = rs -> new RejectsPage.Reject(rs.getString(1), rs.getString(2), rs.getString(3),
+                (Long) rs.getObject(4, Long.class), rs.getString(5), rs.getString(6), rs.getString(7));
+        if (!warehouse.isOpen()) {
+            return Optional.of(publishedRejects(executionId, loadIds, page, size, count, select, reject, args));
+        }
+        long total = warehouse.queryLong(count, loadIds.toArray());
+        List<RejectsPage.Reject> rows = warehouse.query(select, reject, args.toArray());
         return Optional.of(new RejectsPage(executionId, loadIds, page, size, total, rows));
+    }
+
+    /** The same queries on the latest publication's lake (raw.reject is published as lake/reject/). */
+    private RejectsPage publishedRejects(long executionId, List<String> loadIds, int page, int size, String count, String select,
+                                         Warehouse.RowMapper<RejectsPage.Reject> reject, List<Object> args) {
+        java.nio.file.Path publication;
+        try {
+            // The folder latest points at now; a publication swapping latest meanwhile leaves this one complete.
+            publication = latestPublication.toRealPath();
+        } catch (java.io.IOException e) {
+            return new RejectsPage(executionId, loadIds, page, size, 0, List.of());
+        }
+        String lake = "read_parquet(" + Warehouse.quoteLiteral(publication.resolve("lake/reject").toString() + "/**/*.parquet") + ")";
+        long total = Snapshot.queryPublished(publication, count.replace("raw.reject", lake), rs -> rs.getLong(1),
+                loadIds.toArray()).get(0);
+        List<RejectsPage.Reject> rows = Snapshot.queryPublished(publication, select.replace("raw.reject", lake), reject, args.toArray());
+        return new RejectsPage(executionId, loadIds, page, size, total, rows);
     }
 
     static boolean isFileStep(String stepName) {

@@ -8,6 +8,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import nl.impactmonitor.jobs.system.WarehouseWriter;
 import nl.impactmonitor.warehouse.Warehouse;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Health component {@code warehouse}: a {@code SELECT 1} through the warehouse connection answers, and the
  * warehouse file's folder is writable. The connection is serialised, so during a load the probe may wait for it:
- * after two seconds the component reports UP as busy instead of holding up the health endpoint.
+ * after two seconds the component reports UP as busy instead of holding up the health endpoint. A cluster node that
+ * is not writing has no warehouse open: it reports UP with the node that holds the writer lock, if any.
  */
 @Component("warehouseHealthIndicator")
 public class WarehouseHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
@@ -26,6 +28,7 @@ public class WarehouseHealthIndicator extends AbstractHealthIndicator implements
     private static final long WAIT_MILLIS = 2000;
 
     private final Warehouse warehouse;
+    private final WarehouseWriter writer;
     private final ExecutorService probes = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "warehouse-health");
         t.setDaemon(true);
@@ -33,9 +36,10 @@ public class WarehouseHealthIndicator extends AbstractHealthIndicator implements
     });
     private Future<Long> pending;
 
-    public WarehouseHealthIndicator(Warehouse warehouse) {
+    public WarehouseHealthIndicator(Warehouse warehouse, WarehouseWriter writer) {
         super("warehouse health check failed");
         this.warehouse = warehouse;
+        this.writer = writer;
     }
 
     @Override
@@ -45,20 +49,29 @@ public class WarehouseHealthIndicator extends AbstractHealthIndicator implements
         builder.withDetail("file", file.toString());
         boolean writable = folder != null && Files.isDirectory(folder) && Files.isWritable(folder);
         builder.withDetail("folderWritable", writable);
-        try {
-            long one = probe().get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
-            builder.withDetail("query", one == 1 ? "SELECT 1 answered" : "SELECT 1 gave " + one);
-            if (one != 1) {
-                builder.down();
-                return;
-            }
-        } catch (TimeoutException busy) {
-            builder.withDetail("query", "busy: a run holds the warehouse connection");
+        if (writer.clustered() && !warehouse.isOpen()) {
+            builder.withDetail("query", "not open on this node: "
+                    + writer.holder().map(h -> "the writer is " + h).orElse("no node writes now"));
+        } else if (!answers(builder)) {
+            builder.down();
+            return;
         }
         if (writable) {
             builder.up();
         } else {
             builder.down().withDetail("error", "folder " + folder + " is not writable");
+        }
+    }
+
+    /** False when the probe query gives a wrong answer; a probe still waiting for a run counts as answering. */
+    private boolean answers(Health.Builder builder) throws Exception {
+        try {
+            long one = probe().get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            builder.withDetail("query", one == 1 ? "SELECT 1 answered" : "SELECT 1 gave " + one);
+            return one == 1;
+        } catch (TimeoutException busy) {
+            builder.withDetail("query", "busy: a run holds the warehouse connection");
+            return true;
         }
     }
 

@@ -17,6 +17,7 @@ import nl.impactmonitor.jobs.spend.SpendSource;
 import nl.impactmonitor.jobs.supplierresult.SupplierResultSource;
 import nl.impactmonitor.jobs.tender.TenderSource;
 import nl.impactmonitor.jobs.system.ImpactmonitorProperties;
+import nl.impactmonitor.jobs.system.WarehouseWriter;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -68,10 +69,12 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
 
     private final RunService runService;
     private final JobRepository jobRepository;
+    private final WarehouseWriter writer;
 
     public CommandLine(JobOperator jobOperator, List<Job> jobs, ImpactmonitorProperties props, RunService runService,
-                       JobRepository jobRepository) {
+                       JobRepository jobRepository, WarehouseWriter writer) {
         this.jobOperator = jobOperator;
+        this.writer = writer;
         this.runService = runService;
         this.jobRepository = jobRepository;
         this.jobs = jobs.stream().collect(java.util.stream.Collectors.toMap(Job::getName, j -> j));
@@ -171,7 +174,15 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
                 params.addString(SourceLoadSteps.urlParameter(source), url, false);
             }
         }
-        JobExecution execution = jobOperator.start(job, params.toJobParameters());
+        JobExecution execution;
+        // In profile cluster the command writes only while no node does (the writer lock), like a run of the service.
+        try (WarehouseWriter.Lease lease = writer.acquire("command " + job.getName())) {
+            execution = jobOperator.start(job, params.toJobParameters());
+        } catch (RunConflictException e) {
+            out.println("conflict: " + e.getMessage());
+            exitCode = 3;
+            return;
+        }
         report(execution);
         exitCode = execution.getStatus() == BatchStatus.COMPLETED ? 0 : 1;
     }

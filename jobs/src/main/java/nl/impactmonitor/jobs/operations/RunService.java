@@ -2,6 +2,7 @@ package nl.impactmonitor.jobs.operations;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,6 +10,7 @@ import java.util.stream.Collectors;
 
 import nl.impactmonitor.jobs.pipeline.NightlyJobConfiguration;
 import nl.impactmonitor.jobs.system.ImpactmonitorProperties;
+import nl.impactmonitor.jobs.system.WarehouseWriter;
 import nl.impactmonitor.warehouse.Warehouse;
 
 import org.slf4j.Logger;
@@ -24,6 +26,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.support.TaskExecutorJobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,6 +34,9 @@ import org.springframework.stereotype.Service;
  * nightly flows, never a partition rerun during the nightly flow (both write the one warehouse and publish), and
  * never two reruns of the same partition. Runs start in the background; callers that must wait use
  * {@link #awaitCompletion(JobExecution)}.
+ * <p>
+ * Every run holds a {@link WarehouseWriter.Lease} from before it starts until it ends: free on one machine, the
+ * cluster-wide writer lock in profile cluster, so a node refuses a run while another node writes.
  */
 @Service
 public class RunService {
@@ -43,14 +49,18 @@ public class RunService {
     private final Map<String, Job> jobs;
     private final ImpactmonitorProperties props;
     private final Warehouse warehouse;
+    private final WarehouseWriter writer;
     private final TaskExecutorJobOperator operator;
+    /** The lease of the run being launched on this thread, handed to the thread that executes the run. */
+    private final ThreadLocal<WarehouseWriter.Lease> launching = new ThreadLocal<>();
 
     public RunService(JobRepository jobRepository, List<Job> jobs, ImpactmonitorProperties props,
-                      Warehouse warehouse) throws Exception {
+                      Warehouse warehouse, WarehouseWriter writer) throws Exception {
         this.jobRepository = jobRepository;
         this.jobs = jobs.stream().collect(Collectors.toMap(Job::getName, j -> j));
         this.props = props;
         this.warehouse = warehouse;
+        this.writer = writer;
         this.operator = new TaskExecutorJobOperator();
         operator.setJobRepository(jobRepository);
         JobRegistry jobRegistry = new MapJobRegistry();
@@ -58,25 +68,119 @@ public class RunService {
             jobRegistry.register(job);
         }
         operator.setJobRegistry(jobRegistry);
-        operator.setTaskExecutor(new SimpleAsyncTaskExecutor("run-"));
+        TaskExecutor runs = new SimpleAsyncTaskExecutor("run-");
+        operator.setTaskExecutor(task -> {
+            WarehouseWriter.Lease lease = launching.get();
+            launching.remove();
+            runs.execute(() -> {
+                try {
+                    task.run();
+                } finally {
+                    if (lease != null) {
+                        lease.close();
+                    }
+                }
+            });
+        });
         operator.afterPropertiesSet();
+    }
+
+    /** Starts (or restarts) a run that keeps {@code lease} until it ends; the lease is released if it cannot start. */
+    private JobExecution launch(WarehouseWriter.Lease lease, Launch start) throws Exception {
+        launching.set(lease);
+        try {
+            return start.run();
+        } finally {
+            WarehouseWriter.Lease unused = launching.get();
+            launching.remove();
+            if (unused != null) {
+                unused.close();
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Launch {
+        JobExecution run() throws Exception;
+    }
+
+    /** Runs {@code work} with a lease taken for it, releasing the lease when {@code work} fails before a launch. */
+    private JobExecution withLease(String purpose, LeasedWork work) throws Exception {
+        WarehouseWriter.Lease lease = writer.acquire(purpose);
+        try {
+            return work.run(lease);
+        } catch (Exception | Error e) {
+            lease.close();
+            throw e;
+        }
+    }
+
+    @FunctionalInterface
+    private interface LeasedWork {
+        JobExecution run(WarehouseWriter.Lease lease) throws Exception;
     }
 
     /** Starts the nightly flow now, unless a run that writes the warehouse is active. */
     public synchronized JobExecution startNightly(String trigger) throws Exception {
         refuseWhileRunning(EXCLUSIVE_JOBS, "the nightly flow");
+        return withLease("the nightly flow (" + trigger + ")", lease -> launchNightly(lease, trigger));
+    }
+
+    private JobExecution launchNightly(WarehouseWriter.Lease lease, String trigger) throws Exception {
         JobParameters params = new JobParametersBuilder()
                 .addLong("run.id", System.currentTimeMillis())
                 .addString("trigger", trigger, false)
                 .toJobParameters();
-        JobExecution execution = operator.start(jobs.get(NightlyJobConfiguration.JOB_NAME), params);
+        JobExecution execution = launch(lease, () -> operator.start(jobs.get(NightlyJobConfiguration.JOB_NAME), params));
         startedHere.add(execution.getId());
         log.info("Started nightly flow, execution {} ({})", execution.getId(), trigger);
         return execution;
     }
 
+    /**
+     * Completes the scheduled nightly flow planned at {@code planned} that a node started and died running (Quartz
+     * fires a recovery on a surviving node): its execution, still STARTED in the repository, is marked failed and
+     * restarted, so the same job instance completes once. Holding the writer lock proves the dead node is not
+     * writing. Nothing is started when that flow completed; a fresh flow when the dead node never started one.
+     */
+    public synchronized JobExecution recoverNightly(Instant planned, String trigger) throws Exception {
+        refuseWhileRunning(EXCLUSIVE_JOBS, "recovery of the nightly flow");
+        return withLease("recovery of the nightly flow planned " + planned, lease -> {
+            List<JobExecution> ofPlan = jobRepository.getJobInstances(NightlyJobConfiguration.JOB_NAME, 0, 50).stream()
+                    .flatMap(instance -> jobRepository.getJobExecutions(instance).stream())
+                    .filter(e -> plannedAt(e, planned))
+                    .sorted(java.util.Comparator.comparing(JobExecution::getId).reversed())
+                    .toList();
+            JobExecution completed = ofPlan.stream().filter(e -> e.getStatus() == BatchStatus.COMPLETED).findFirst().orElse(null);
+            if (completed != null) {
+                log.info("Nightly flow planned {} completed already (execution {}); nothing to recover", planned, completed.getId());
+                lease.close();
+                return completed;
+            }
+            if (ofPlan.isEmpty()) {
+                log.info("Nightly flow planned {} never started; starting it now", planned);
+                return launchNightly(lease, trigger);
+            }
+            JobExecution abandoned = ofPlan.get(0);
+            log.info("Recovering nightly flow planned {}: execution {} was left {} by its node", planned, abandoned.getId(), abandoned.getStatus());
+            return launchRestart(lease, abandoned);
+        });
+    }
+
+    /** The scheduled nightly execution's trigger parameter names its planned fire time (NightlyQuartzJob). */
+    private static boolean plannedAt(JobExecution execution, Instant planned) {
+        String trigger = execution.getJobParameters().getString("trigger");
+        return trigger != null && trigger.startsWith("schedule ") && trigger.endsWith("planned " + planned);
+    }
+
     /** Reruns one (source, department, year) partition from a file in the source's landing folder. */
     public synchronized JobExecution rerunPartition(String source, String department, Integer year, String file) throws Exception {
+        // The checks below read the warehouse, which a cluster node has open only while it holds the writer lock.
+        return withLease("a partition rerun of " + source + " " + department + " " + year,
+                lease -> rerunPartition(lease, source, department, year, file));
+    }
+
+    private JobExecution rerunPartition(WarehouseWriter.Lease lease, String source, String department, Integer year, String file) throws Exception {
         Sources.Source s = Sources.all(props).get(source);
         if (s == null) {
             throw new BadRunRequestException("unknown source '" + source + "': use one of " + Sources.all(props).keySet());
@@ -115,7 +219,7 @@ public class RunService {
                 .addString(PartitionRerunJobConfiguration.FILE, resolved.getFileName().toString())
                 .addLong("request.id", System.currentTimeMillis())
                 .toJobParameters();
-        JobExecution execution = operator.start(jobs.get(PartitionRerunJobConfiguration.JOB_NAME), params);
+        JobExecution execution = launch(lease, () -> operator.start(jobs.get(PartitionRerunJobConfiguration.JOB_NAME), params));
         startedHere.add(execution.getId());
         log.info("Started rerun of {} {} {} from {}, execution {}", source, department, year, resolved.getFileName(), execution.getId());
         return execution;
@@ -124,6 +228,12 @@ public class RunService {
     /** Restarts a failed or stopped execution from where it failed. A run killed with its process is recovered first. */
     public synchronized JobExecution restart(long executionId) throws Exception {
         JobExecution execution = execution(executionId);
+        // While this process holds the writer lease, a run not started here cannot be writing: its process died.
+        return withLease("a restart of execution " + executionId, lease -> launchRestart(lease, execution));
+    }
+
+    private JobExecution launchRestart(WarehouseWriter.Lease lease, JobExecution execution) throws Exception {
+        long executionId = execution.getId();
         if (execution.isRunning() && !runsInThisProcess(execution)) {
             // Killed with its process: the repository still says STARTED. Mark it failed so it can restart.
             operator.recover(execution);
@@ -136,7 +246,8 @@ public class RunService {
             throw new RunConflictException("execution " + executionId + " is still running");
         }
         refuseWhileRunning(EXCLUSIVE_JOBS, "a restart");
-        JobExecution restarted = operator.restart(execution);
+        JobExecution toRestart = execution;
+        JobExecution restarted = launch(lease, () -> operator.restart(toRestart));
         startedHere.add(restarted.getId());
         return restarted;
     }
@@ -174,6 +285,7 @@ public class RunService {
     /**
      * Executions started by this process. While the service runs it holds the warehouse (DuckDB admits one writing
      * process), so a run the repository calls running but that was not started here died with an earlier process.
+     * In a cluster that holds only while this node has the writer lease; a run on another node is refused by the lease.
      */
     private final Set<Long> startedHere = java.util.concurrent.ConcurrentHashMap.newKeySet();
 

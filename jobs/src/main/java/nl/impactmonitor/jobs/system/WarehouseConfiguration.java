@@ -1,21 +1,33 @@
 package nl.impactmonitor.jobs.system;
 
+import nl.impactmonitor.jobs.cluster.ClusterProperties;
 import nl.impactmonitor.warehouse.Warehouse;
 import nl.impactmonitor.warehouse.WarehouseSettings;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The process's single DuckDB warehouse connection, opened (and migrated) at start-up. */
+/**
+ * The process's single DuckDB warehouse connection, opened (and migrated) at start-up. In profile cluster it is
+ * opened only while this node holds the writer lock (cluster/ClusterConfiguration).
+ */
 @Configuration(proxyBeanMethods = false)
 public class WarehouseConfiguration {
 
     @Bean(destroyMethod = "close")
-    Warehouse warehouse(ImpactmonitorProperties props) {
-        return Warehouse.open(new WarehouseSettings(
+    Warehouse warehouse(ImpactmonitorProperties props, ClusterProperties cluster) {
+        WarehouseSettings settings = new WarehouseSettings(
                 props.resolve(props.warehouse().file()),
                 props.resolve(props.sqlDir()),
                 props.warehouse().memoryLimit(),
-                props.warehouse().threads()));
+                props.warehouse().threads());
+        return cluster.enabled() ? Warehouse.unopened(settings) : Warehouse.open(settings);
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "impactmonitor.cluster.enabled", havingValue = false, matchIfMissing = true)
+    WarehouseWriter warehouseWriter() {
+        return new WarehouseWriter.SingleProcess();
     }
 }
