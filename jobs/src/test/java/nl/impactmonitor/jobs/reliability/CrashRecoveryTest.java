@@ -49,7 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CrashRecoveryTest {
+public class CrashRecoveryTest {
 
     static final Duration RUN_TIMEOUT = Duration.ofSeconds(120);
     static final List<String> TABLES = List.of("raw.reject", "raw.load_partition",
@@ -62,7 +62,7 @@ class CrashRecoveryTest {
     State clean;
 
     /** What a home's warehouse and latest publication hold, for comparison. */
-    record State(Map<String, Long> rowCounts, Map<String, Long> duplicates, long filesLoadedTwice, Map<String, String> progressFiles) {
+    public record State(Map<String, Long> rowCounts, Map<String, Long> duplicates, long filesLoadedTwice, Map<String, String> progressFiles) {
     }
 
     @BeforeAll
@@ -159,7 +159,7 @@ class CrashRecoveryTest {
         }
     }
 
-    static State state(Path home) throws SQLException, IOException {
+    public static State state(Path home) throws SQLException, IOException {
         Path file = home.resolve("var/warehouse/impactmonitor.duckdb");
         Map<String, Long> counts = new LinkedHashMap<>();
         Map<String, Long> duplicates = new LinkedHashMap<>();
