@@ -9,6 +9,11 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,6 +24,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
@@ -38,12 +44,16 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * Two service nodes in profile cluster (separate JVMs, the real config/application-cluster.yml) against one private
  * PostgreSQL and one shared home folder, on the bundled samples. The nightly trigger fires on one node; that node is
  * killed with SIGKILL while it loads; the other node recovers the firing and completes the same job instance. The
  * shared warehouse and publication then equal those of a clean single-node run. A command started while a node
- * holds the writer lock is refused at once, naming that node.
+ * holds the writer lock is refused at once, naming that node, and so is the admin API's "nightly now" on the node
+ * that is not writing; that node's health and rejects answer without the warehouse open.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -51,6 +61,9 @@ class TwoNodeClusterTest {
 
     static final Duration TIMEOUT = Duration.ofSeconds(150);
     static final ZoneId SCHEDULE_ZONE = ZoneId.of("Europe/Amsterdam");
+    static final String STEWARD = "steward:cluster-test";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
     static Path dir;
@@ -86,8 +99,10 @@ class TwoNodeClusterTest {
                 + fireAt.getMonthValue() + " ? " + fireAt.getYear();
         Instant planned = fireAt.toInstant();
 
-        try (Node a = Node.start("node-a", shared, clusterArgs("node-a", once));
-             Node b = Node.start("node-b", shared, clusterArgs("node-b", once))) {
+        int portA = freePort();
+        int portB = freePort();
+        try (Node a = Node.start("node-a", shared, webArgs(clusterArgs("node-a", once), portA));
+             Node b = Node.start("node-b", shared, webArgs(clusterArgs("node-b", once), portB))) {
             List<Node> nodes = List.of(a, b);
             for (Node n : nodes) {
                 assertThat(n.awaitLine(l -> l.contains("Next nightly run"))).as("%s started\n%s", n.name, n.output()).isTrue();
@@ -98,6 +113,12 @@ class TwoNodeClusterTest {
             assertThat(active.awaitLine(l -> l.contains("RawLoader") && l.contains("Loaded inkoopdata-")))
                     .as("%s loads spend files\n%s", active.name, active.output()).isTrue();
             assertThat(standby.count(l -> l.contains("Started nightly flow"))).as("%s did not fire the same trigger", standby.name).isZero();
+            int standbyPort = standby == a ? portA : portB;
+            HttpResponse<String> refused = post(standbyPort, "/admin/api/nightly");
+            assertThat(refused.statusCode()).as("nightly now on %s while %s writes: %s", standby.name, active.name, refused.body()).isEqualTo(409);
+            assertThat(JSON.readTree(refused.body()).get("error").asString())
+                    .startsWith("the nightly flow (admin API) refused on node " + standby.name)
+                    .contains("has one writer and it is node " + active.name + " (PostgreSQL backend pid");
 
             long killedAt = System.nanoTime();
             active.kill();
@@ -116,8 +137,28 @@ class TwoNodeClusterTest {
             assertThat(standby.output()).containsPattern("Scheduled nightly flow ended: execution \\d+ COMPLETED");
             assertThat(standby.count(l -> l.contains("Started nightly flow"))).as("the survivor restarted the run, not a new one").isZero();
             assertThat(active.count(l -> l.contains("Started nightly flow"))).isEqualTo(1);
+            assertThat(standby.awaitLine(l -> l.contains("released the warehouse writer lock")))
+                    .as("%s closes the warehouse after the run\n%s", standby.name, standby.output()).isTrue();
+
+            // Idle now, the survivor has no warehouse open: health says so, rejects come from the publication.
+            JsonNode warehouseHealth = JSON.readTree(get(standbyPort, "/actuator/health").body()).path("components").path("warehouse");
+            assertThat(warehouseHealth.path("status").asString()).isEqualTo("UP");
+            assertThat(warehouseHealth.path("details").path("query").asString()).isEqualTo("not open on this node: no node writes now");
+            long restarted = single("SELECT max(job_execution_id) FROM batch_job_execution");
+            HttpResponse<String> rejectsPage = get(standbyPort, "/admin/api/executions/" + restarted + "/rejects?size=500");
+            rejectsBody = rejectsPage.body();
+            assertThat(rejectsPage.statusCode()).as(rejectsBody).isEqualTo(200);
+            JsonNode rejects = JSON.readTree(rejectsBody);
+            publishedRejects = rejects.path("total").asLong();
+            rejectLoadIds = new ArrayList<>();
+            rejects.path("loadIds").forEach(id -> rejectLoadIds.add(id.asString()));
             assertThat(standby.stop()).as("%s stops cleanly\n%s", standby.name, standby.output()).isZero();
         }
+        // The rejects the idle node read from the latest publication are those the warehouse holds for the run's loads.
+        System.out.printf("TwoNodeClusterTest: the idle node read %d rejects of %d loads from the publication%n", publishedRejects, rejectLoadIds.size());
+        assertThat(rejectLoadIds).as("load ids of the restarted run's file steps, in %s", rejectsBody).isNotEmpty();
+        assertThat(publishedRejects).as("rejects of the restarted run, from the publication")
+                .isEqualTo(warehouseRejects(shared.resolve("var/warehouse/impactmonitor.duckdb"), rejectLoadIds)).isPositive();
 
         // One trigger firing, one job instance, completed once: the killed execution (marked FAILED by the recovery) and its restart.
         List<String> executions = rows("""
@@ -139,10 +180,17 @@ class TwoNodeClusterTest {
         assertThat(after.progressFiles()).as("progress.csv bytes (sha256)").isEqualTo(clean.progressFiles());
     }
 
+    long publishedRejects;
+    String rejectsBody;
+    List<String> rejectLoadIds;
+
     @Test
     @Order(2)
     void aSecondWriterIsRefusedAtOnceNamingTheNodeThatWrites() throws Exception {
         long jobRows = single("SELECT count(*) FROM batch_job_execution");
+        // A table dropped and created again by a start-up script would get a new oid.
+        String tables = "SELECT string_agg(to_regclass(t)::oid::text, ',' ORDER BY t) FROM unnest(ARRAY['batch_job_instance', 'qrtz_triggers', 'qrtz_locks']) AS t";
+        String tablesBefore = rows(tables).get(0);
         Properties holder = new Properties();
         holder.setProperty("user", PostgresServer.USER);
         holder.setProperty("ApplicationName", AdvisoryLockWriter.APPLICATION_NAME_PREFIX + "node-x");
@@ -160,7 +208,7 @@ class TwoNodeClusterTest {
         }
         // The third process started on the existing schema and left it as it was: no execution created, the history kept.
         assertThat(single("SELECT count(*) FROM batch_job_execution")).isEqualTo(jobRows);
-        assertThat(single("SELECT count(*) FROM qrtz_locks")).as("Quartz tables not dropped and re-created").isPositive();
+        assertThat(rows(tables).get(0)).as("Batch and Quartz tables are the same tables, not dropped and created again").isEqualTo(tablesBefore);
     }
 
     private List<String> clusterArgs(String node, String cron) {
@@ -178,6 +226,51 @@ class TwoNodeClusterTest {
             args.add("--impactmonitor.schedule.nightly-cron=" + cron);
         }
         return args;
+    }
+
+    private static List<String> webArgs(List<String> args, int port) {
+        List<String> web = new ArrayList<>(args);
+        web.remove("--spring.main.web-application-type=none");
+        web.addAll(List.of("--server.port=" + port,
+                "--impactmonitor.security.users[0].name=steward",
+                "--impactmonitor.security.users[0].password={noop}cluster-test",
+                "--impactmonitor.security.users[0].roles[0]=STEWARD"));
+        return web;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        return http.send(request(port, path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(int port, String path) throws IOException, InterruptedException {
+        return http.send(request(port, path).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest.Builder request(int port, String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(STEWARD.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static long warehouseRejects(Path warehouse, List<String> loadIds) throws SQLException {
+        Properties readOnly = new Properties();
+        readOnly.setProperty("duckdb.read_only", "true");
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + warehouse.toAbsolutePath(), readOnly);
+             java.sql.PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM raw.reject WHERE load_id IN ("
+                     + String.join(", ", Collections.nCopies(loadIds.size(), "?")) + ")")) {
+            for (int i = 0; i < loadIds.size(); i++) {
+                ps.setString(i + 1, loadIds.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private static Node awaitAny(List<Node> nodes, Predicate<String> match) throws InterruptedException {
