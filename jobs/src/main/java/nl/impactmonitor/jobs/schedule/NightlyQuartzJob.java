@@ -2,6 +2,7 @@ package nl.impactmonitor.jobs.schedule;
 
 import java.time.Instant;
 
+import nl.impactmonitor.jobs.cluster.ClusterProperties;
 import nl.impactmonitor.jobs.operations.RunConflictException;
 import nl.impactmonitor.jobs.operations.RunService;
 import nl.impactmonitor.jobs.system.WarehouseWriter;
@@ -25,12 +26,16 @@ public class NightlyQuartzJob extends QuartzJobBean {
 
     private static final Logger log = LoggerFactory.getLogger(NightlyQuartzJob.class);
 
+    private static final long RECOVERY_RETRY_MILLIS = 5000;
+
     private final RunService runService;
     private final WarehouseWriter writer;
+    private final ClusterProperties cluster;
 
-    public NightlyQuartzJob(RunService runService, WarehouseWriter writer) {
+    public NightlyQuartzJob(RunService runService, WarehouseWriter writer, ClusterProperties cluster) {
         this.runService = runService;
         this.writer = writer;
+        this.cluster = cluster;
     }
 
     @Override
@@ -45,7 +50,7 @@ public class NightlyQuartzJob extends QuartzJobBean {
         String trigger = "schedule " + triggerName + (context.isRecovering() ? " (recovering)" : "") + ", planned " + planned;
         try {
             JobExecution started = context.isRecovering() && writer.clustered()
-                    ? runService.recoverNightly(planned, trigger)
+                    ? recover(planned, trigger)
                     : runService.startNightly(trigger);
             JobExecution execution = runService.awaitCompletion(started);
             log.info("Scheduled nightly flow ended: execution {} {}", execution.getId(), execution.getStatus());
@@ -55,6 +60,26 @@ public class NightlyQuartzJob extends QuartzJobBean {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             log.error("Scheduled nightly flow could not start: {}", e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Quartz may call a node dead before PostgreSQL ends that node's session (a vanished machine: until TCP keepalive
+     * gives up), so the writer lock may still look held. Waits for it a while; a node that was only slow meanwhile
+     * completes its run, and the recovery then finds it completed.
+     */
+    private JobExecution recover(Instant planned, String trigger) throws Exception {
+        long deadline = System.nanoTime() + cluster.recoveryLockWait().toNanos();
+        while (true) {
+            try {
+                return runService.recoverNightly(planned, trigger);
+            } catch (WarehouseWriter.WarehouseBusyException busy) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw busy;
+                }
+                log.info("Recovery of the nightly flow planned {} waits for the writer lock: {}", planned, busy.getMessage());
+                Thread.sleep(RECOVERY_RETRY_MILLIS);
+            }
         }
     }
 }
