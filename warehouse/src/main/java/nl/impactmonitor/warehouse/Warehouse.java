@@ -321,7 +321,7 @@ public final class Warehouse implements AutoCloseable {
         List<String> keys = new ArrayList<>();
         try {
             Files.createDirectories(scratch);
-            try (Statement st = connection.createStatement();
+            try (Statement st = connection().createStatement();
                  ResultSet rs = st.executeQuery("SELECT * FROM (" + selectSql + ") LIMIT 0")) {
                 for (int i = 1; i <= keyColumns; i++) {
                     keys.add(rs.getMetaData().getColumnLabel(i));
