@@ -94,7 +94,7 @@ class TwoNodeClusterTest {
     void nightlyFiresOnOneNodeAndAfterKill9TheOtherNodeCompletesTheSameRunOnce() throws Exception {
         Path shared = Files.createDirectories(dir.resolve("shared"));
         // A cron for one moment, late enough for both nodes to be up; a node still starting then fires it as a misfire.
-        ZonedDateTime fireAt = ZonedDateTime.now(SCHEDULE_ZONE).plusSeconds(30).truncatedTo(ChronoUnit.SECONDS);
+        ZonedDateTime fireAt = ZonedDateTime.now(SCHEDULE_ZONE).plusSeconds(40).truncatedTo(ChronoUnit.SECONDS);
         String once = fireAt.getSecond() + " " + fireAt.getMinute() + " " + fireAt.getHour() + " " + fireAt.getDayOfMonth() + " "
                 + fireAt.getMonthValue() + " ? " + fireAt.getYear();
         Instant planned = fireAt.toInstant();
