@@ -108,9 +108,17 @@ public class RunQueries {
         if (!warehouse.isOpen()) {
             return Optional.of(publishedRejects(executionId, loadIds, page, size, count, select, reject, args));
         }
-        long total = warehouse.queryLong(count, loadIds.toArray());
-        List<RejectsPage.Reject> rows = warehouse.query(select, reject, args.toArray());
-        return Optional.of(new RejectsPage(executionId, loadIds, page, size, total, rows));
+        try {
+            long total = warehouse.queryLong(count, loadIds.toArray());
+            List<RejectsPage.Reject> rows = warehouse.query(select, reject, args.toArray());
+            return Optional.of(new RejectsPage(executionId, loadIds, page, size, total, rows));
+        } catch (nl.impactmonitor.warehouse.WarehouseException e) {
+            if (warehouse.isOpen()) {
+                throw e;
+            }
+            // A cluster node's run ended and closed the warehouse while this read waited for it.
+            return Optional.of(publishedRejects(executionId, loadIds, page, size, count, select, reject, args));
+        }
     }
 
     /** The same queries on the latest publication's lake (raw.reject is published as lake/reject/). */
