@@ -147,6 +147,8 @@ class TwoNodeClusterTest {
                 n.lines(l -> l.contains("nightly") || l.contains("writer lock") || l.contains("ClusterManager"))
                         .forEach(l -> System.out.println("TwoNodeClusterTest " + n.name + ": " + l));
             }
+            assertThat(standby.output()).as("Quartz on %s took %s for dead and recovered its firing", standby.name, active.name)
+                    .contains("ClusterManager: detected 1 failed or restarted instances.", "Scheduled 1 recoverable job(s) for recovery.");
             assertThat(standby.output()).containsPattern("Scheduled nightly flow ended: execution \\d+ COMPLETED");
             assertThat(standby.count(l -> l.contains("Started nightly flow"))).as("the survivor restarted the run, not a new one").isZero();
             assertThat(active.count(l -> l.contains("Started nightly flow"))).isEqualTo(1);
