@@ -82,7 +82,7 @@ public final class Bench {
             md.append("Code: ").append(context.getBean(nl.impactmonitor.jobs.system.BuildVersion.class).describe()).append("\n\n");
             ingest(md, context, work, project, ingestLines, naiveLines);
             nightly(md, context, startup);
-            rerun(md, context);
+            rerun(md, context, data.spendInbox());
         }
         // Other processes on the machine slow every path; a 1-minute load average well above the cores used here
         // (about 1-2 during a run) means the absolute figures are low, the ratios less so.
@@ -221,11 +221,25 @@ public final class Bench {
                 peakHeapBytes() / (1 << 20), peakRssKb() / 1024));
     }
 
-    private static void rerun(StringBuilder md, ConfigurableApplicationContext context) throws Exception {
+    private static void rerun(StringBuilder md, ConfigurableApplicationContext context, Path spendInbox) throws Exception {
+        // A steward reruns a partition because its file changed: the first category total of AZ 2015 moves one band.
+        Path file = spendInbox.resolve("inkoopdata-2015-AZ.csv");
+        if (!Files.exists(file)) {
+            throw new IllegalStateException("the generated data has no " + file);
+        }
+        java.nio.charset.Charset bytes = java.nio.charset.StandardCharsets.ISO_8859_1;
+        List<String> lines = new java.util.ArrayList<>(List.of(Files.readString(file, bytes).split("\n", -1)));
+        String line = lines.get(1).stripTrailing();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)$").matcher(line);
+        if (m.find()) {
+            int staffel = Integer.parseInt(m.group(1));
+            lines.set(1, line.substring(0, m.start()) + (staffel >= 13 ? 12 : staffel + 1) + lines.get(1).substring(line.length()));
+            Files.writeString(file, String.join("\n", lines), bytes);
+        }
         RunService runs = context.getBean(RunService.class);
         long t = System.nanoTime();
         JobExecution e = runs.awaitCompletion(runs.rerunPartition("spend", "AZ", 2015, null));
-        md.append(String.format("### Rerun of one department-year (spend AZ 2015, then models, tests, publication)%n%n%s in %.1f s",
+        md.append(String.format("### Rerun of one department-year (spend AZ 2015 from a changed file, then models, tests, publication)%n%n%s in %.1f s",
                 e.getStatus(), seconds(t)));
         for (StepExecution s : e.getStepExecutions()) {
             if (s.getStepName().equals("partition-reload") && s.getStartTime() != null && s.getEndTime() != null) {
