@@ -158,12 +158,9 @@ public final class DepartmentExtracts {
     }
 
     private static void deleteRecursively(Path dir) {
-        if (!java.nio.file.Files.exists(dir)) {
-            return;
-        }
-        try (var paths = java.nio.file.Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                java.nio.file.Files.delete(p);
+        try {
+            if (java.nio.file.Files.exists(dir)) {
+                Publisher.deleteRecursively(dir);
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("Cannot remove " + dir, e);
