@@ -26,6 +26,34 @@ public final class TestProject {
         return w;
     }
 
+    /**
+     * A real warehouse in {@code dir} with every bundled sample file loaded (file by file, load ids {@code <source>-<n>})
+     * and all models built, as a nightly run on the samples leaves it.
+     */
+    public static Warehouse warehouseWithSamples(Path dir) throws java.io.IOException {
+        Warehouse w = warehouse(dir);
+        loadSamples(w, dir, nl.impactmonitor.jobs.spend.SpendSource.SPEC, nl.impactmonitor.jobs.spend.SpendSource.NAME, SAMPLES);
+        loadSamples(w, dir, nl.impactmonitor.jobs.tender.TenderSource.SPEC, nl.impactmonitor.jobs.tender.TenderSource.NAME, TENDER_SAMPLES);
+        loadSamples(w, dir, nl.impactmonitor.jobs.supplierresult.SupplierResultSource.SPEC,
+                nl.impactmonitor.jobs.supplierresult.SupplierResultSource.NAME, RESULT_SAMPLES);
+        w.models().buildAll();
+        return w;
+    }
+
+    private static void loadSamples(Warehouse w, Path dir, nl.impactmonitor.warehouse.RawLoader.Spec spec, String source, Path folder)
+            throws java.io.IOException {
+        nl.impactmonitor.jobs.landing.SourceFileLoader loader = new nl.impactmonitor.jobs.landing.SourceFileLoader(w, spec, columns(source),
+                dir.resolve("work"));
+        java.util.List<Path> files;
+        try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(folder)) {
+            files = s.sorted().toList();
+        }
+        int n = 0;
+        for (Path f : files) {
+            loader.load(f, null, source + "-" + (++n));
+        }
+    }
+
     public static final Path TENDER_SAMPLES = DIR.resolve("samples/mvi-zet");
     public static final Path RESULT_SAMPLES = DIR.resolve("samples/results");
 

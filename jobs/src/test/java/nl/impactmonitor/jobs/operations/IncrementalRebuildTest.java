@@ -11,13 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import nl.impactmonitor.jobs.TestProject;
 import nl.impactmonitor.jobs.landing.SourceFileLoader;
 import nl.impactmonitor.jobs.spend.SpendSource;
-import nl.impactmonitor.jobs.supplierresult.SupplierResultSource;
-import nl.impactmonitor.jobs.tender.TenderSource;
 import nl.impactmonitor.warehouse.RawLoader;
 import nl.impactmonitor.warehouse.Warehouse;
 
@@ -35,11 +32,7 @@ class IncrementalRebuildTest {
 
     @Test
     void rebuildingWhatAPartitionRerunReachesEqualsRebuildingEverything() throws IOException {
-        try (Warehouse w = TestProject.warehouse(dir)) {
-            load(w, SpendSource.SPEC, SpendSource.NAME, TestProject.SAMPLES);
-            load(w, TenderSource.SPEC, TenderSource.NAME, TestProject.TENDER_SAMPLES);
-            load(w, SupplierResultSource.SPEC, SupplierResultSource.NAME, TestProject.RESULT_SAMPLES);
-            w.models().buildAll();
+        try (Warehouse w = TestProject.warehouseWithSamples(dir)) {
             String before = azMid(w);
 
             // A corrected AZ 2023 file: every staffel 8 of the sample becomes 9 (a higher band).
@@ -76,16 +69,6 @@ class IncrementalRebuildTest {
     private static String azMid(Warehouse w) {
         return w.query("SELECT CAST(t AS VARCHAR) FROM marts.spend_by_department_year AS t WHERE department_code = 'AZ' AND year = 2023"
                 + " ORDER BY ALL", rs -> rs.getString(1)).toString();
-    }
-
-    private void load(Warehouse w, RawLoader.Spec spec, String source, Path samples) throws IOException {
-        List<SourceFileLoader.Delivery> deliveries = new ArrayList<>();
-        try (Stream<Path> files = Files.list(samples)) {
-            for (Path f : files.filter(p -> !p.getFileName().toString().equals("README.md")).sorted().toList()) {
-                deliveries.add(new SourceFileLoader.Delivery(f, null, source + "-" + deliveries.size()));
-            }
-        }
-        new SourceFileLoader(w, spec, TestProject.columns(source), dir.resolve("work")).loadAll(deliveries, false, null);
     }
 
     private static Map<String, List<String>> contents(Warehouse w) {

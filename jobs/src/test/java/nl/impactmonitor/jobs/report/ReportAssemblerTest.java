@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import nl.impactmonitor.jobs.TestProject;
 import nl.impactmonitor.jobs.landing.SourceFileLoader;
@@ -17,8 +16,6 @@ import nl.impactmonitor.jobs.report.ReportData.FootprintRow;
 import nl.impactmonitor.jobs.report.ReportData.ProgressSeries;
 import nl.impactmonitor.jobs.spend.SpendSource;
 import nl.impactmonitor.jobs.supplierresult.SupplierResultSource;
-import nl.impactmonitor.jobs.tender.TenderSource;
-import nl.impactmonitor.warehouse.RawLoader;
 import nl.impactmonitor.warehouse.Warehouse;
 
 import org.junit.jupiter.api.Test;
@@ -97,11 +94,7 @@ class ReportAssemblerTest {
     /** All bundled samples through the real marts into the report; the pages land in target/report-samples/. */
     @Test
     void bundledSamplesGiveAFootprintOnEveryDepartmentPage() throws IOException {
-        try (Warehouse w = TestProject.warehouse(dir)) {
-            load(w, SpendSource.SPEC, SpendSource.NAME, TestProject.SAMPLES);
-            load(w, TenderSource.SPEC, TenderSource.NAME, TestProject.TENDER_SAMPLES);
-            load(w, SupplierResultSource.SPEC, SupplierResultSource.NAME, TestProject.RESULT_SAMPLES);
-            w.models().buildAll();
+        try (Warehouse w = TestProject.warehouseWithSamples(dir)) {
 
             ReportData data = ReportAssembler.assemble(w, "run-samples");
             List<Path> files = new ReportRenderer().render(data, SAMPLE_REPORT);
@@ -128,18 +121,6 @@ class ReportAssemblerTest {
             }
             assertThat(data.rijk().footprint()).anyMatch(f -> f.year() == data.latestYear() && f.segment().equals("total")
                     && f.co2MidKg().compareTo(BigDecimal.ZERO) > 0);
-        }
-    }
-
-    private void load(Warehouse w, RawLoader.Spec spec, String source, Path folder) throws IOException {
-        SourceFileLoader loader = new SourceFileLoader(w, spec, TestProject.columns(source), dir.resolve("work"));
-        List<Path> files;
-        try (Stream<Path> s = Files.list(folder)) {
-            files = s.sorted().toList();
-        }
-        int n = 0;
-        for (Path f : files) {
-            loader.load(f, null, source + "-" + (++n));
         }
     }
 
