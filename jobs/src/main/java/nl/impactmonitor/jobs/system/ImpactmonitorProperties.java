@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Operator settings under {@code impactmonitor.*} (config/application.yml). Relative paths are resolved
- * against {@code home}, the project folder the service runs in.
+ * against {@code home}, the project folder the service runs in; {@code home} itself, when relative (the default
+ * {@code .}), against the working directory.
  */
 @ConfigurationProperties("impactmonitor")
 public record ImpactmonitorProperties(
@@ -46,6 +47,12 @@ public record ImpactmonitorProperties(
     public record Source(
             Path inbox,
             @DefaultValue("") String url) {
+    }
+
+    public ImpactmonitorProperties {
+        // Every path the service logs, shows or passes on is absolute: the home is fixed once, at binding time,
+        // against the working directory the process was started in.
+        home = home.toAbsolutePath().normalize();
     }
 
     public Path resolve(Path path) {
