@@ -1,5 +1,7 @@
 package nl.impactmonitor.jobs;
 
+import nl.impactmonitor.jobs.system.StartupFailures;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -15,13 +17,19 @@ public class ImpactmonitorApplication {
 
     public static void main(String[] args) {
         SpringApplication app = new SpringApplication(ImpactmonitorApplication.class);
-        if (isCommand(args)) {
-            // A command runs once and exits: no web server, no schedule of its own.
-            app.setWebApplicationType(WebApplicationType.NONE);
-            app.setDefaultProperties(java.util.Map.of("spring.quartz.auto-startup", "false"));
-            System.exit(SpringApplication.exit(app.run(args)));
+        try {
+            if (isCommand(args)) {
+                // A command runs once and exits: no web server, no schedule of its own.
+                app.setWebApplicationType(WebApplicationType.NONE);
+                app.setDefaultProperties(java.util.Map.of("spring.quartz.auto-startup", "false"));
+                System.exit(SpringApplication.exit(app.run(args)));
+            }
+            app.run(args);
+        } catch (RuntimeException | Error e) {
+            // Reported already (one line by system/OneLineFailureReporter, or Boot's stack trace when not diagnosed);
+            // the exit code says what kind of failure it was: 3 when another process holds the warehouse.
+            System.exit(StartupFailures.diagnose(e).map(StartupFailures.Diagnosis::exitCode).orElse(StartupFailures.EXIT_FAILED));
         }
-        app.run(args);
     }
 
     static boolean isCommand(String[] args) {

@@ -47,6 +47,7 @@ final class Migrations {
         Map<Integer, String> applied = warehouse.query("SELECT version, sha256 FROM meta.schema_migration",
                         rs -> Map.entry(rs.getInt(1), rs.getString(2)))
                 .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        List<String> appliedNow = new java.util.ArrayList<>();
         for (Path file : files()) {
             Matcher m = FILE_NAME.matcher(file.getFileName().toString());
             if (!m.matches()) {
@@ -63,7 +64,8 @@ final class Migrations {
                 }
                 continue;
             }
-            log.info("Applying migration {}", file.getFileName());
+            log.debug("Applying migration {}", file.getFileName());
+            appliedNow.add(file.getFileName().toString().replaceAll("__.*", ""));
             try {
                 warehouse.inTransaction(w -> {
                     w.execute(sql);
@@ -74,6 +76,11 @@ final class Migrations {
             } catch (WarehouseException e) {
                 throw new WarehouseException("Migration " + file + " failed: " + e.getMessage(), e);
             }
+        }
+        if (!appliedNow.isEmpty()) {
+            // One line, not one per file: a fresh warehouse's start-up log stays readable.
+            log.info("Applied {} migration(s) ({}) from {}", appliedNow.size(), appliedNow.size() == 1 ? appliedNow.get(0)
+                    : appliedNow.get(0) + ".." + appliedNow.get(appliedNow.size() - 1), directory.toAbsolutePath());
         }
     }
 

@@ -174,7 +174,10 @@ public class AdminPageController {
                 parts.add(v.toString());
             }
         }
-        return new Row(e, STATUS_NL.getOrDefault(e.status(), e.status().toLowerCase()), duration, String.join(" ", parts));
+        // An execution whose process ended under it is not a failure of the data: say so, Restart completes it.
+        String statusNl = nl.impactmonitor.jobs.operations.RunService.INTERRUPTED.equals(e.exitCode()) ? "onderbroken"
+                : STATUS_NL.getOrDefault(e.status(), e.status().toLowerCase());
+        return new Row(e, statusNl, duration, String.join(" ", parts));
     }
 
     /** Department codes and names for the rerun form, from the reference file (not the busy warehouse). */

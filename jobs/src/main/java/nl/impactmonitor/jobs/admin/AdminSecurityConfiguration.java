@@ -7,6 +7,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import java.time.Clock;
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +21,9 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import static nl.impactmonitor.jobs.admin.AdminUsers.STEWARD;
@@ -34,11 +40,23 @@ import static nl.impactmonitor.jobs.admin.AdminUsers.VIEWER;
 public class AdminSecurityConfiguration {
 
     static final String API = "/admin/api/**";
+    static final String LOGIN = "/admin/login";
     static final String[] API_DOCS = {"/admin/api-docs", "/admin/api-docs/**", "/admin/swagger-ui.html", "/admin/swagger-ui/**"};
+
+    /** Failed logins per user and per address (LoginThrottle): 10 in 5 minutes by default. */
+    @Bean
+    LoginThrottle loginThrottle(@Value("${impactmonitor.security.login-throttle.max-failures:10}") int maxFailures,
+                                @Value("${impactmonitor.security.login-throttle.window:5m}") Duration window) {
+        return new LoginThrottle(maxFailures, window, Clock.systemUTC());
+    }
+
+    /** The admin page loads nothing from elsewhere and runs no inline script; styles are inline attributes. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
     @Order(1)
-    SecurityFilterChain adminApiChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain adminApiChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
         http.securityMatcher(concat(API, API_DOCS))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, concat(API, API_DOCS)).hasAnyRole(VIEWER, STEWARD)
@@ -51,33 +69,40 @@ public class AdminSecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Stateless Basic: no session to ride on, so no CSRF tokens; a browser's cross-site post is refused instead.
                 .csrf(c -> c.disable())
-                .addFilterBefore(new CrossSiteWriteFilter(), BasicAuthenticationFilter.class);
+                .addFilterBefore(new CrossSiteWriteFilter(), BasicAuthenticationFilter.class)
+                .addFilterBefore(throttle.filter(LOGIN), BasicAuthenticationFilter.class)
+                .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain actuatorChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain actuatorChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
         http.securityMatcher("/actuator/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasAnyRole(VIEWER, STEWARD)
                         .anyRequest().hasRole(STEWARD))
                 .httpBasic(Customizer.withDefaults())
+                .addFilterBefore(throttle.filter(LOGIN), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
     }
 
     @Bean
     @Order(3)
-    SecurityFilterChain adminPageChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain adminPageChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/admin", "/admin/", "/admin/executions/**").hasAnyRole(VIEWER, STEWARD)
                         .requestMatchers(HttpMethod.POST, "/admin/**").hasRole(STEWARD)
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/admin/login").defaultSuccessUrl("/admin", true).permitAll())
-                .logout(l -> l.logoutUrl("/admin/logout").logoutSuccessUrl("/admin/login?logout").permitAll());
+                .formLogin(f -> f.loginPage(LOGIN).defaultSuccessUrl("/admin", true).permitAll())
+                .logout(l -> l.logoutUrl("/admin/logout").logoutSuccessUrl("/admin/login?logout").permitAll())
+                .addFilterBefore(throttle.filter(LOGIN), UsernamePasswordAuthenticationFilter.class)
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         // CSRF protection stays on (Spring Security's default): every form carries the session's token.
         return http.build();
     }

@@ -37,6 +37,9 @@ public final class AdminUsers {
      * @param production true when users must be configured (profile prod or {@code require-configured-users})
      * @param out where generated passwords are printed (standard output)
      */
+    /** Shortest password profile prod accepts (a hash given as {bcrypt}... cannot be measured and is taken as it is). */
+    static final int MIN_PRODUCTION_PASSWORD = 12;
+
     public static List<UserDetails> from(AdminSecurityProperties props, boolean production, PrintStream out) {
         if (props.users().isEmpty()) {
             if (production) {
@@ -64,6 +67,11 @@ public final class AdminUsers {
                 String hint = variable != null && variable.find() ? " (environment variable " + variable.group(1) + " is not set)" : "";
                 throw new IllegalStateException("Refusing to start: " + key + ".password for admin user '" + u.name()
                         + "' is not set" + hint);
+            }
+            String plain = password.startsWith("{noop}") ? password.substring(6) : ENCODED.matcher(password).matches() ? null : password;
+            if (production && plain != null && plain.length() < MIN_PRODUCTION_PASSWORD) {
+                throw new IllegalStateException("Refusing to start: " + key + ".password for admin user '" + u.name() + "' has "
+                        + plain.length() + " characters; production needs at least " + MIN_PRODUCTION_PASSWORD);
             }
             if (u.roles().isEmpty()) {
                 throw new IllegalStateException("Refusing to start: " + key + ".roles for admin user '" + u.name()

@@ -101,6 +101,9 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
                     throw new BadRunRequestException("rerun needs a source: spend, tender or results");
                 }
                 String year = option(args, "year", "");
+                if (!year.matches("\\d{4}")) {
+                    throw new BadRunRequestException("--year must be a four-digit year such as 2023, not '" + year + "'");
+                }
                 JobExecution started = runService.rerunPartition(args.getNonOptionArgs().get(1), option(args, "department", null),
                         year.matches("\\d{4}") ? Integer.valueOf(year) : null, option(args, "file", null));
                 return runService.awaitCompletion(started);
@@ -111,7 +114,15 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
                 }
                 return runService.awaitCompletion(runService.restart(Long.parseLong(args.getNonOptionArgs().get(1))));
             });
-            case "status" -> status(Integer.parseInt(option(args, "limit", "10")));
+            case "status" -> {
+                String limit = option(args, "limit", "10");
+                if (!limit.matches("\\d{1,4}") || Integer.parseInt(limit) < 1) {
+                    out.println("error: --limit must be a whole number from 1 to 9999, not '" + limit + "'");
+                    exitCode = 2;
+                } else {
+                    status(Integer.parseInt(limit));
+                }
+            }
             case "help" -> out.println(USAGE);
             case "generate-samples" -> {
                 Path dir = Path.of(option(args, "out", "samples"));

@@ -39,7 +39,7 @@ import org.springframework.stereotype.Service;
  * cluster-wide writer lock in profile cluster, so a node refuses a run while another node writes.
  */
 @Service
-public class RunService {
+public class RunService implements org.springframework.context.SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RunService.class);
     static final Set<String> EXCLUSIVE_JOBS = Set.of(NightlyJobConfiguration.JOB_NAME, PartitionRerunJobConfiguration.JOB_NAME,
@@ -55,7 +55,10 @@ public class RunService {
     private final ThreadLocal<WarehouseWriter.Lease> launching = new ThreadLocal<>();
 
     public RunService(JobRepository jobRepository, List<Job> jobs, ImpactmonitorProperties props,
-                      Warehouse warehouse, WarehouseWriter writer) throws Exception {
+                      Warehouse warehouse, WarehouseWriter writer,
+                      @org.springframework.beans.factory.annotation.Value("${impactmonitor.shutdown.grace-period:45s}")
+                      java.time.Duration shutdownGrace) throws Exception {
+        this.shutdownGrace = shutdownGrace;
         this.jobRepository = jobRepository;
         this.jobs = jobs.stream().collect(Collectors.toMap(Job::getName, j -> j));
         this.props = props;
@@ -72,10 +75,12 @@ public class RunService {
         operator.setTaskExecutor(task -> {
             WarehouseWriter.Lease lease = launching.get();
             launching.remove();
+            activeRuns.incrementAndGet();
             runs.execute(() -> {
                 try {
                     task.run();
                 } finally {
+                    activeRuns.decrementAndGet();
                     if (lease != null) {
                         lease.close();
                     }
@@ -83,6 +88,93 @@ public class RunService {
             });
         });
         operator.afterPropertiesSet();
+        if (!writer.clustered()) {
+            // This process holds the warehouse (DuckDB admits one writer), so nothing else can be running a job now:
+            // whatever the repository still calls running died with an earlier process (kill -9, crash, power loss).
+            markInterrupted();
+        }
+    }
+
+    private final java.time.Duration shutdownGrace;
+    /** Runs of this process whose thread has not ended yet (a stopped run still records its state). */
+    private final java.util.concurrent.atomic.AtomicInteger activeRuns = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean lifecycleRunning;
+
+    @Override
+    public void start() {
+        lifecycleRunning = true;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return lifecycleRunning;
+    }
+
+    /**
+     * On shutdown (SIGTERM from systemd or a rolling restart) every run of this process is asked to stop after the
+     * current file's transaction or step, and the shutdown waits up to {@code impactmonitor.shutdown.grace-period}
+     * for it to end STOPPED, which Restart continues. A run still going then dies with the process and is marked
+     * {@value #INTERRUPTED} at the next start; restartable either way.
+     */
+    @Override
+    public void stop() {
+        lifecycleRunning = false;
+        List<JobExecution> active = startedHere.stream().map(jobRepository::getJobExecution)
+                .filter(e -> e != null && e.isRunning()).toList();
+        if (active.isEmpty()) {
+            return;
+        }
+        for (JobExecution e : active) {
+            try {
+                log.warn("Shutting down: asking execution {} ({}) to stop after its current step; restart it when the service is back",
+                        e.getId(), e.getJobInstance().getJobName());
+                operator.stop(e);
+            } catch (Exception ex) {
+                log.warn("Could not ask execution {} to stop: {}", e.getId(), ex.getMessage());
+            }
+        }
+        long deadline = System.nanoTime() + shutdownGrace.toNanos();
+        while (System.nanoTime() < deadline && activeRuns.get() > 0) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        for (JobExecution e : active) {
+            JobExecution now = jobRepository.getJobExecution(e.getId());
+            log.warn("Execution {} ({}) is {} at shutdown", e.getId(), e.getJobInstance().getJobName(),
+                    now == null ? "unknown" : now.getStatus());
+        }
+    }
+
+    /** Exit code of an execution whose process ended while it ran; the page and API offer Restart for it. */
+    public static final String INTERRUPTED = "INTERRUPTED";
+
+    /**
+     * Marks every execution the repository calls running, and that this process did not start, as failed with exit
+     * code {@value #INTERRUPTED} and a reason, so it shows as interrupted (not running) and can be restarted.
+     */
+    private void markInterrupted() {
+        for (String name : jobs.keySet()) {
+            for (JobExecution orphan : jobRepository.findRunningJobExecutions(name)) {
+                if (!runsInThisProcess(orphan)) {
+                    markInterrupted(orphan);
+                }
+            }
+        }
+    }
+
+    private void markInterrupted(JobExecution orphan) {
+        JobExecution recovered = operator.recover(orphan);
+        recovered.setExitStatus(new org.springframework.batch.core.ExitStatus(INTERRUPTED,
+                "interrupted: the process running it ended (killed, crashed or the machine stopped) while it was "
+                        + orphan.getStatus().name().toLowerCase(java.util.Locale.ROOT) + "; Restart completes it"));
+        jobRepository.update(recovered);
+        log.warn("Execution {} ({}) was interrupted: its process ended while it ran. Marked {} {}; restart it from the admin page, "
+                + "the API (POST /admin/api/executions/{}/restart) or the command line (restart {})",
+                orphan.getId(), orphan.getJobInstance().getJobName(), recovered.getStatus(), INTERRUPTED, orphan.getId(), orphan.getId());
     }
 
     /** Starts (or restarts) a run that keeps {@code lease} until it ends; the lease is released if it cannot start. */
@@ -234,6 +326,13 @@ public class RunService {
 
     private JobExecution launchRestart(WarehouseWriter.Lease lease, JobExecution execution) throws Exception {
         long executionId = execution.getId();
+        JobExecution last = jobRepository.getLastJobExecution(execution.getJobInstance());
+        if (last != null && last.getId() != executionId) {
+            throw new RunConflictException("execution " + executionId + " was superseded by execution " + last.getId()
+                    + " of the same run (" + last.getStatus() + ")"
+                    + (last.getStatus() == BatchStatus.COMPLETED ? "; nothing left to restart"
+                    : last.isRunning() ? "; it is running now" : "; restart execution " + last.getId() + " instead"));
+        }
         if (execution.isRunning() && !runsInThisProcess(execution)) {
             // Killed with its process: the repository still says STARTED. Mark it failed so it can restart.
             operator.recover(execution);
@@ -257,6 +356,11 @@ public class RunService {
         JobExecution execution = execution(executionId);
         if (!execution.isRunning()) {
             throw new BadRunRequestException("execution " + executionId + " is not running (" + execution.getStatus() + ")");
+        }
+        if (!runsInThisProcess(execution) && !writer.clustered()) {
+            // Nothing runs it: stopping means recording that it was interrupted, which leaves it restartable.
+            markInterrupted(execution);
+            return true;
         }
         return operator.stop(execution);
     }

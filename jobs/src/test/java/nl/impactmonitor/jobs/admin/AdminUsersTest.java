@@ -76,11 +76,11 @@ class AdminUsersTest {
         String hash = "{bcrypt}" + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder().encode("hashed-one");
         List<UserDetails> users = AdminUsers.from(new AdminSecurityProperties(List.of(
                 new AdminSecurityProperties.User("a", hash, List.of("STEWARD")),
-                new AdminSecurityProperties.User("b", "{noop}plain-noop", List.of("viewer")),
+                new AdminSecurityProperties.User("b", "{noop}plain-noop-long", List.of("viewer")),
                 new AdminSecurityProperties.User("c", "from-the-environment", List.of("VIEWER", "STEWARD"))), true), true, System.out);
 
         assertThat(encoder.matches("hashed-one", users.get(0).getPassword())).isTrue();
-        assertThat(encoder.matches("plain-noop", users.get(1).getPassword())).isTrue();
+        assertThat(encoder.matches("plain-noop-long", users.get(1).getPassword())).isTrue();
         assertThat(users.get(2).getPassword()).startsWith("{bcrypt}");
         assertThat(encoder.matches("from-the-environment", users.get(2).getPassword())).isTrue();
         assertThat(users.get(2).getAuthorities()).extracting(Object::toString).containsExactlyInAnyOrder("ROLE_VIEWER", "ROLE_STEWARD");
@@ -97,17 +97,30 @@ class AdminUsersTest {
     }
 
     @Test
+    void productionRefusesPasswordsShorterThanTwelveCharacters() {
+        assertThatThrownBy(() -> AdminUsers.from(new AdminSecurityProperties(List.of(
+                new AdminSecurityProperties.User("steward", "elevenchars", List.of("STEWARD"))), true), true, System.out))
+                .hasMessageContaining("impactmonitor.security.users[0].password").hasMessageContaining("11 characters")
+                .hasMessageContaining("at least 12");
+        assertThat(AdminUsers.from(new AdminSecurityProperties(List.of(
+                new AdminSecurityProperties.User("steward", "twelve-chars", List.of("STEWARD"))), true), true, System.out)).hasSize(1);
+        assertThat(AdminUsers.from(new AdminSecurityProperties(List.of(
+                new AdminSecurityProperties.User("steward", "short", List.of("STEWARD"))), false), false, System.out))
+                .as("outside production a short password is the operator's choice").hasSize(1);
+    }
+
+    @Test
     void configuredUsersAreTheOnlyAccounts() {
         new WebApplicationContextRunner()
                 .withUserConfiguration(AdminUsersConfiguration.class)
                 .withPropertyValues("spring.profiles.active=prod",
                         "impactmonitor.security.users[0].name=steward",
-                        "impactmonitor.security.users[0].password={noop}s3cret",
+                        "impactmonitor.security.users[0].password={noop}s3cret-s3cret",
                         "impactmonitor.security.users[0].roles[0]=STEWARD")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     UserDetailsService users = context.getBean(UserDetailsService.class);
-                    assertThat(users.loadUserByUsername("steward").getPassword()).isEqualTo("{noop}s3cret");
+                    assertThat(users.loadUserByUsername("steward").getPassword()).isEqualTo("{noop}s3cret-s3cret");
                 });
     }
 }
