@@ -168,7 +168,9 @@ public class RunQueries {
         Map<String, Object> other = new LinkedHashMap<>();
         e.getJobParameters().parameters().stream()
                 .sorted(Comparator.comparing(JobParameter::name))
-                .forEach(p -> (p.identifying() ? identifying : other).put(p.name(), p.value()));
+                .forEach(p -> (p.identifying() ? identifying : other).put(p.name(),
+                        p.name().endsWith(".url") && p.value() instanceof String url
+                                ? nl.impactmonitor.jobs.landing.Downloader.redact(url) : p.value()));
         List<ExecutionView.StepView> steps = e.getStepExecutions().stream()
                 .sorted(Comparator.comparing(StepExecution::getId))
                 .map(s -> new ExecutionView.StepView(s.getId(), s.getStepName(), s.getStatus().name(),

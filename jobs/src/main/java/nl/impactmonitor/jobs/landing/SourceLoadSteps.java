@@ -41,7 +41,7 @@ public final class SourceLoadSteps {
                     }
                     Path file = downloader.fetch(url, inbox);
                     Map<String, String> downloads = new HashMap<>();
-                    downloads.put(file.getFileName().toString(), url);
+                    downloads.put(file.getFileName().toString(), Downloader.redact(url));
                     jobExecution.getExecutionContext().put(source + FileLoadTasklet.DOWNLOADS_KEY_SUFFIX, downloads);
                     return RepeatStatus.FINISHED;
                 }, tm)

@@ -92,14 +92,16 @@ public class CrashRecoveryTest {
                 .isLessThan(clean.rowCounts().get("staging.spend_line"));
         assertThat(partial.duplicates().values()).as("duplicate rows after the kill").containsOnly(0L);
 
-        // The killed execution stays STARTED and blocks nothing (ops/runbook.md section 9), so the same command is run
-        // again. Observed: when the kill comes within about a second of the job's start, the H2 job repository loses its
-        // last commits (H2 writes committed changes with a delay), and status does not list the killed run at all.
+        // The next start marks the killed execution interrupted (FAILED, exit code INTERRUPTED, restartable); it blocks
+        // nothing, so the same command is simply run again. Observed: when the kill comes within about a second of the
+        // job's start, the H2 job repository loses its last commits (H2 writes committed changes with a delay), and
+        // status does not list the killed run at all.
         try (Child status = Child.start(home, "status")) {
             assertThat(status.awaitExit()).isZero();
             List<String> rows = status.output().lines().filter(l -> l.matches("\\d+\\s+nightly\\s+.*")).toList();
             System.out.println("CrashRecoveryTest: status after kill -9 mid-load lists " + (rows.isEmpty() ? "no execution" : rows));
-            assertThat(rows).as("executions listed by status after the kill").allSatisfy(r -> assertThat(r).containsPattern("nightly\\s+STARTED"));
+            assertThat(rows).as("executions listed by status after the kill")
+                    .allSatisfy(r -> assertThat(r).containsPattern("nightly\\s+FAILED\\s+.*INTERRUPTED interrupted: the process running it ended"));
         }
         try (Child rerun = Child.start(home, "nightly")) {
             assertThat(rerun.awaitExit()).as("exit code of the run after the kill\n%s", rerun.output()).isZero();
