@@ -227,8 +227,8 @@ class CorpusTest {
                     "SELECT line_no || ' ' || department_code || ' ' || year || ' ' || supplier_name || ' ' || staffel FROM staging.spend_line WHERE load_id = ? ORDER BY line_no", id))
                     .containsExactly("4 IenW 2021 Formule B.V. 5", "9 IenW 2021 Formulejaar B.V. 3", "11 IenW 2021 Na lege rij B.V. 2")),
             Map.entry("tender/numbers-mixed.csv", id -> assertThat(amounts("SELECT publication_id, estimated_value_eur FROM staging.tender_record WHERE load_id = ?", id))
-                    .containsExactlyInAnyOrderEntriesOf(Map.of("900101", "1250000.00", "900102", "1250000.00", "900103", "87500.50", "900104", "1500.00",
-                            "900105", "1500.00", "900106", "250000.00", "900107", "12.50", "900108", "1.50"))),
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("900101", "1250000.00", "900102", "1250000.00", "900103", "87500.50",
+                            "900106", "250000.00", "900107", "12.50", "900108", "1.50"))),
             Map.entry("tender/dates.csv", id -> assertThat(strings("SELECT DISTINCT publication_date FROM staging.tender_record WHERE load_id = ?", id))
                     .containsExactly("2023-12-31")),
             Map.entry("tender/enc-windows1252-comma.csv", id -> assertThat(amounts(
@@ -239,7 +239,7 @@ class CorpusTest {
                             + " FROM staging.tender_record WHERE load_id = ? ORDER BY line_no", id))
                     .containsExactly("2 900901 2023-03-15 1250000.00", "4 900903 2023-06-01 -", "6 900905 2023-07-01 250000.00")),
             Map.entry("results/numbers-mixed.csv", id -> assertThat(amounts("SELECT contract_id, value_reported FROM staging.supplier_result WHERE load_id = ?", id))
-                    .containsExactlyInAnyOrderEntriesOf(Map.of("N-01", "1234.5", "N-02", "1234.5", "N-03", "1500", "N-04", "1500", "N-05", "18.2",
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("N-01", "1234.5", "N-02", "1234.5", "N-05", "18.2",
                             "N-06", "1234.5", "N-07", "1500", "N-10", "1234567.891", "N-12", "1234567.891"))),
             Map.entry("results/formula-suppliers.csv", id -> assertThat(strings(
                     "SELECT supplier_name || coalesce(' / ' || note, '') FROM staging.supplier_result WHERE load_id = ? ORDER BY line_no", id))
