@@ -160,9 +160,17 @@ SELECT
             WHEN year(period_end) < 2000 THEN
                 {'column_name': 'period', 'value_raw': coalesce(period_year_raw, period_end_raw),
                  'reason': 'period ending ' || strftime(period_end, '%d-%m-%Y') || ' is before 2000'}
+            WHEN year(period_start) < 2000 THEN
+                {'column_name': 'period', 'value_raw': period_start_raw,
+                 'reason': 'period starting ' || strftime(period_start, '%d-%m-%Y') || ' is before 2000'}
         END,
-        CASE WHEN reported_on_raw IS NOT NULL AND reported_on IS NULL THEN
-            {'column_name': 'reported_on', 'value_raw': reported_on_raw,
-             'reason': 'report date ''' || reported_on_raw || ''' is not a date (dd-mm-yyyy or yyyy-mm-dd)'} END
+        CASE
+            WHEN reported_on_raw IS NOT NULL AND reported_on IS NULL THEN
+                {'column_name': 'reported_on', 'value_raw': reported_on_raw,
+                 'reason': 'report date ''' || reported_on_raw || ''' is not a date (dd-mm-yyyy or yyyy-mm-dd)'}
+            WHEN year(reported_on) NOT BETWEEN 2000 AND year(current_date) + 1 THEN
+                {'column_name': 'reported_on', 'value_raw': reported_on_raw,
+                 'reason': 'report date ' || strftime(reported_on, '%d-%m-%Y') || ' is outside 2000-' || (year(current_date) + 1)}
+        END
     ], lambda x: x IS NOT NULL) AS rejects
 FROM periods

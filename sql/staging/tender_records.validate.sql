@@ -188,20 +188,26 @@ SELECT
                 {'column_name': 'contract_type', 'value_raw': contract_type_raw,
                  'reason': 'type of contract ''' || contract_type_raw || ''' is not leveringen, diensten or werken'}
         END,
-        CASE WHEN publication_date_raw IS NOT NULL AND publication_date IS NULL THEN
-            {'column_name': 'publication_date', 'value_raw': publication_date_raw,
-             'reason': 'publication date ''' || publication_date_raw || ''' is not a date (dd-mm-yyyy or yyyy-mm-dd)'} END,
-        CASE WHEN award_date_raw IS NOT NULL AND award_date IS NULL THEN
-            {'column_name': 'award_date', 'value_raw': award_date_raw,
-             'reason': 'award date ''' || award_date_raw || ''' is not a date (dd-mm-yyyy or yyyy-mm-dd)'} END,
+        -- Every date's year lies between 2000 and next calendar year (docs/sources/mvi-zet.md, Dates), each date on its own.
         CASE
-            WHEN publication_date_raw IS NULL AND award_date_raw IS NULL THEN
-                {'column_name': 'publication_date', 'value_raw': NULL,
-                 'reason': 'no publication or award date, so the tender cannot be placed in a year'}
-            WHEN year_value < 2000 OR year_value > year(current_date) + 1 THEN
-                {'column_name': 'publication_date', 'value_raw': coalesce(publication_date_raw, award_date_raw),
-                 'reason': 'year ' || year_value || ' is outside 2000-' || (year(current_date) + 1)}
+            WHEN publication_date_raw IS NOT NULL AND publication_date IS NULL THEN
+                {'column_name': 'publication_date', 'value_raw': publication_date_raw,
+                 'reason': 'publication date ''' || publication_date_raw || ''' is not a date (dd-mm-yyyy or yyyy-mm-dd)'}
+            WHEN year(publication_date) NOT BETWEEN 2000 AND year(current_date) + 1 THEN
+                {'column_name': 'publication_date', 'value_raw': publication_date_raw,
+                 'reason': 'publication date ' || strftime(publication_date, '%d-%m-%Y') || ' is outside 2000-' || (year(current_date) + 1)}
         END,
+        CASE
+            WHEN award_date_raw IS NOT NULL AND award_date IS NULL THEN
+                {'column_name': 'award_date', 'value_raw': award_date_raw,
+                 'reason': 'award date ''' || award_date_raw || ''' is not a date (dd-mm-yyyy or yyyy-mm-dd)'}
+            WHEN year(award_date) NOT BETWEEN 2000 AND year(current_date) + 1 THEN
+                {'column_name': 'award_date', 'value_raw': award_date_raw,
+                 'reason': 'award date ' || strftime(award_date, '%d-%m-%Y') || ' is outside 2000-' || (year(current_date) + 1)}
+        END,
+        CASE WHEN publication_date_raw IS NULL AND award_date_raw IS NULL THEN
+            {'column_name': 'publication_date', 'value_raw': NULL,
+             'reason': 'no publication or award date, so the tender cannot be placed in a year'} END,
         CASE WHEN estimated_value_eur IS NULL AND number_notation(estimated_value_raw) = 'ambiguous' THEN
             {'column_name': 'estimated_value', 'value_raw': estimated_value_raw, 'reason': ambiguous_number_reason(estimated_value_raw)}
              WHEN estimated_value_raw IS NOT NULL AND (estimated_value_eur IS NULL OR estimated_value_eur < 0) THEN
@@ -247,8 +253,13 @@ SELECT
         CASE WHEN isv_applied_raw IS NOT NULL AND isv_applied IS NULL THEN
             {'column_name': 'isv_applied', 'value_raw': isv_applied_raw,
              'reason': 'ISV applied ''' || isv_applied_raw || ''' is not Ja or Nee'} END,
-        CASE WHEN record_date_raw IS NOT NULL AND record_date IS NULL THEN
-            {'column_name': 'record_date', 'value_raw': record_date_raw,
-             'reason': 'record date ''' || record_date_raw || ''' is not a date (dd-mm-yyyy or yyyy-mm-dd)'} END
+        CASE
+            WHEN record_date_raw IS NOT NULL AND record_date IS NULL THEN
+                {'column_name': 'record_date', 'value_raw': record_date_raw,
+                 'reason': 'record date ''' || record_date_raw || ''' is not a date (dd-mm-yyyy or yyyy-mm-dd)'}
+            WHEN year(record_date) NOT BETWEEN 2000 AND year(current_date) + 1 THEN
+                {'column_name': 'record_date', 'value_raw': record_date_raw,
+                 'reason': 'record date ' || strftime(record_date, '%d-%m-%Y') || ' is outside 2000-' || (year(current_date) + 1)}
+        END
     ], lambda x: x IS NOT NULL) AS rejects
 FROM with_year
