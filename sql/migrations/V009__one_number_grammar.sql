@@ -54,3 +54,8 @@ CREATE OR REPLACE MACRO ambiguous_number_reason(x) AS
                 || rtrim(regexp_extract(clean_number(x), '^([-+]?\d+)[.,](\d{3})$', 2), '0')
                 || CASE WHEN length(rtrim(regexp_extract(clean_number(x), '^([-+]?\d+)[.,](\d{3})$', 2), '0')) = 3 THEN '0' ELSE '' END
        END;
+
+-- Names matched as a steward would read them: case, accents, spaces and punctuation ignored, so
+-- 'Grond-, weg- en waterbouw' is 'Grond- weg- en waterbouw' (cost categories; norm_key keeps punctuation, which
+-- department codes such as 'I&W' need).
+CREATE OR REPLACE MACRO name_key(x) AS regexp_replace(lower(strip_accents(trim(x))), '[^a-z0-9]', '', 'g');

@@ -104,10 +104,32 @@ public final class SourceFileLoader {
         return switch (inspected.format()) {
             case EMPTY -> new RawLoader.Unreadable(lineage, null, "file is empty");
             case XLS -> new RawLoader.Unreadable(lineage, null, "file is an Excel 97-2003 workbook (.xls); save it as .xlsx or CSV");
-            case XLSX -> workbook(file, lineage, work);
+            case XLSX -> Archives.isWorkbook(file) ? workbook(file, lineage, work) : unpacked(file, "zip", lineage, work);
+            case GZIP -> unpacked(file, "gzip", lineage, work);
             case JSON -> json(file, lineage, work);
             case CSV -> text(file, inspected, lineage, work);
         };
+    }
+
+    /**
+     * A compressed delivery (a .gz, or a zip archive holding one file) is unpacked and read as the file inside;
+     * lineage keeps the delivered file's name and sha256, the format says both ({@code gzip/csv}).
+     */
+    private RawLoader.Item unpacked(Path file, String outer, RawLoader.Lineage lineage, Path work) throws IOException {
+        Path inner;
+        try {
+            inner = Archives.unpack(file, Files.createDirectories(work.resolve("unpacked")));
+        } catch (Archives.UnpackException e) {
+            return new RawLoader.Unreadable(lineage, null, e.getMessage());
+        }
+        InspectedFile content = InspectedFile.inspect(inner);
+        if (content.format() == InspectedFile.Format.GZIP
+                || content.format() == InspectedFile.Format.XLSX && !Archives.isWorkbook(inner)) {
+            return new RawLoader.Unreadable(lineage, null, "compressed file inside a compressed file: unpack it first");
+        }
+        RawLoader.Lineage unpacked = new RawLoader.Lineage(lineage.loadId(), lineage.sourceFile(), lineage.sourceUri(), lineage.sha256(),
+                outer + "/" + content.format().name().toLowerCase(), content.encoding());
+        return prepare(inner, content, unpacked, work);
     }
 
     private RawLoader.Item workbook(Path file, RawLoader.Lineage lineage, Path work) {
@@ -125,12 +147,12 @@ public final class SourceFileLoader {
                 h.columnCount(), h.columnIndex(), XlsxToCsv.ROW_NUMBER_COLUMN), lineage);
     }
 
-    /** A JSON array of records: DuckDB writes it out as CSV with each record's position as its line number. */
-    private RawLoader.Item json(Path file, RawLoader.Lineage lineage, Path work) {
+    /** A JSON array of records, written out as CSV with each record's position as its line number; numbers stay typed. */
+    private RawLoader.Item json(Path file, RawLoader.Lineage lineage, Path work) throws IOException {
         Path csv = work.resolve(file.getFileName() + ".csv");
         try {
-            warehouse.jsonArrayToCsv(file, csv);
-        } catch (RuntimeException e) {
+            JsonToCsv.convert(file, csv);
+        } catch (JsonToCsv.NotRecordsException e) {
             return new RawLoader.Unreadable(lineage, null, "not a readable JSON array of records: " + e.getMessage());
         }
         HeaderLocator.Header h;

@@ -29,8 +29,10 @@ import org.xml.sax.XMLReader;
 /**
  * Turns the first data sheet of a workbook into a UTF-8 CSV that DuckDB can read, streaming (POI's SAX reader,
  * so large sheets do not fill the heap). Each CSV row starts with its Excel row number, so rejects name the
- * row a steward sees in Excel; empty rows are left out. Cells keep the text Excel shows (formula results,
- * numbers as formatted); merged cells have their value in the top-left cell only.
+ * row a steward sees in Excel; empty rows are left out. Typed cells stay typed: a numeric cell (or formula result)
+ * is written as its stored value in the plain form of {@link TypedValues} (never the text its number format shows,
+ * so 0.5 formatted {@code 0.000} is {@code 0.5}, not {@code 0,500}), a percentage as Excel shows it (0.25 as 25), a
+ * date cell as an ISO date; text cells as written. Merged cells have their value in the top-left cell only.
  */
 public final class XlsxToCsv {
 
@@ -49,7 +51,9 @@ public final class XlsxToCsv {
         try (OPCPackage pkg = OPCPackage.open(xlsx.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
-            StylesTable styles = reader.getStylesTable();
+            // Without a styles part POI would hand numeric cells over as their raw XML text; default styles make every
+            // number go through TypedCellFormatter.
+            StylesTable styles = reader.getStylesTable() != null ? reader.getStylesTable() : new StylesTable();
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
             int sheetNo = 0;
             while (sheets.hasNext()) {
@@ -62,7 +66,7 @@ public final class XlsxToCsv {
                          CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
                         XMLReader parser = XMLHelper.newXMLReader();
                         parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, new RowWriter(printer),
-                                new IsoDateFormatter(), false));
+                                new TypedCellFormatter(), false));
                         parser.parse(new InputSource(sheet));
                     }
                 } catch (org.xml.sax.SAXException | javax.xml.parsers.ParserConfigurationException e) {
@@ -81,9 +85,12 @@ public final class XlsxToCsv {
         throw new HeaderLocator.NoHeaderException(problems.isEmpty() ? "the workbook has no sheets" : String.join("; ", problems));
     }
 
-    /** Shows date cells as ISO dates (2023-03-31), so no day/month order has to be guessed downstream. */
-    static final class IsoDateFormatter extends DataFormatter {
-        IsoDateFormatter() {
+    /**
+     * Writes numeric cells by value: dates as ISO dates (2023-03-31, so no day/month order is guessed downstream),
+     * percentages as Excel shows them (0.25 as 25), other numbers in {@link TypedValues}' plain form.
+     */
+    static final class TypedCellFormatter extends DataFormatter {
+        TypedCellFormatter() {
             super(Locale.ROOT);
         }
 
@@ -92,7 +99,8 @@ public final class XlsxToCsv {
             if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
                 return DateUtil.getLocalDateTime(value, use1904Windowing).toLocalDate().toString();
             }
-            return super.formatRawCellContents(value, formatIndex, formatString, use1904Windowing);
+            java.math.BigDecimal number = java.math.BigDecimal.valueOf(value);
+            return TypedValues.number(TypedValues.isPercentFormat(formatString) ? number.movePointRight(2) : number);
         }
     }
 

@@ -50,7 +50,10 @@ final class CorpusFiles {
             "spend-multi-sheet.xlsx", CorpusFiles::spendWorkbook,
             "zip-bomb.xlsx", CorpusFiles::zipBomb,
             "tender-workbook.xlsx", CorpusFiles::tenderWorkbook,
-            "results-workbook.xlsx", CorpusFiles::resultsWorkbook);
+            "results-workbook.xlsx", CorpusFiles::resultsWorkbook,
+            "spend.csv.gz", CorpusFiles::gzippedCsv,
+            "two-files.zip", CorpusFiles::zipWithTwoFiles,
+            "results-typed-cells.xlsx", CorpusFiles::resultsTypedCells);
 
     private CorpusFiles() {
     }
@@ -90,6 +93,37 @@ final class CorpusFiles {
             zip.putNextEntry(new ZipEntry("inkoopdata-2020-BZ.csv"));
             zip.write((SPEND_HEADER + "BZ;2020;ICT;In een zip;3\n").getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
+        }
+    }
+
+    /** A valid spend CSV, gzip-compressed as a portal delivers it. */
+    static void gzippedCsv(Path file) throws IOException {
+        try (OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write((SPEND_HEADER + "OCW;2020;ICT;Ingepakt B.V.;3\nOCW;2020;ICT;Ook ingepakt B.V.;x\n").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** A zip archive holding two spend CSVs: which one is the delivery cannot be told. */
+    static void zipWithTwoFiles(Path file) throws IOException {
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            for (String name : new String[] {"inkoopdata-2020-OCW.csv", "inkoopdata-2021-OCW.csv"}) {
+                zip.putNextEntry(new ZipEntry(name));
+                zip.write((SPEND_HEADER + "OCW;2020;ICT;In een zip;3\n").getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+    }
+
+    /** Supplier results with numeric Waarde cells 0.5 and 12.345 shown with number format {@code 0.000}, and 1500 shown {@code #,##0}. */
+    static void resultsTypedCells(Path file) throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Sheet s = wb.createSheet("Resultaten");
+            CellStyle threeDecimals = style(wb, "0.000");
+            row(s, 0, "Contractnummer", "Leverancier", "Ministerie", "Jaar", "Indicator", "Waarde", "Eenheid");
+            row(s, 1, "TC-1", "Cel B.V.", "AZ", 2023, "electricity_use", 0.5, "MWh").getCell(5).setCellStyle(threeDecimals);
+            row(s, 2, "TC-2", "Cel B.V.", "AZ", 2023, "gas_use", 12.345, "m3").getCell(5).setCellStyle(threeDecimals);
+            row(s, 3, "TC-3", "Cel B.V.", "AZ", 2023, "fuel_diesel", 1500, "l").getCell(5).setCellStyle(style(wb, "#,##0"));
+            save(wb, file);
         }
     }
 
