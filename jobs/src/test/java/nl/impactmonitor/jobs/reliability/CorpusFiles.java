@@ -43,17 +43,18 @@ final class CorpusFiles {
         void write(Path file) throws IOException;
     }
 
-    private static final Map<String, Generator> GENERATORS = Map.of(
-            "big-field.csv", CorpusFiles::bigField,
-            "csv-that-is-zip.csv", CorpusFiles::zipPosingAsCsv,
-            "legacy-excel-97.xls", CorpusFiles::legacyXls,
-            "spend-multi-sheet.xlsx", CorpusFiles::spendWorkbook,
-            "zip-bomb.xlsx", CorpusFiles::zipBomb,
-            "tender-workbook.xlsx", CorpusFiles::tenderWorkbook,
-            "results-workbook.xlsx", CorpusFiles::resultsWorkbook,
-            "spend.csv.gz", CorpusFiles::gzippedCsv,
-            "two-files.zip", CorpusFiles::zipWithTwoFiles,
-            "results-typed-cells.xlsx", CorpusFiles::resultsTypedCells);
+    private static final Map<String, Generator> GENERATORS = Map.ofEntries(
+            Map.entry("big-field.csv", CorpusFiles::bigField),
+            Map.entry("csv-that-is-zip.csv", CorpusFiles::zipPosingAsCsv),
+            Map.entry("legacy-excel-97.xls", CorpusFiles::legacyXls),
+            Map.entry("spend-multi-sheet.xlsx", CorpusFiles::spendWorkbook),
+            Map.entry("zip-bomb.xlsx", CorpusFiles::zipBomb),
+            Map.entry("tender-workbook.xlsx", CorpusFiles::tenderWorkbook),
+            Map.entry("results-workbook.xlsx", CorpusFiles::resultsWorkbook),
+            Map.entry("spend.csv.gz", CorpusFiles::gzippedCsv),
+            Map.entry("two-files.zip", CorpusFiles::zipWithTwoFiles),
+            Map.entry("results-typed-cells.xlsx", CorpusFiles::resultsTypedCells),
+            Map.entry("spend-sheet-per-year.xlsx", CorpusFiles::sheetPerYear));
 
     private CorpusFiles() {
     }
@@ -123,6 +124,20 @@ final class CorpusFiles {
             row(s, 1, "TC-1", "Cel B.V.", "AZ", 2023, "electricity_use", 0.5, "MWh").getCell(5).setCellStyle(threeDecimals);
             row(s, 2, "TC-2", "Cel B.V.", "AZ", 2023, "gas_use", 12.345, "m3").getCell(5).setCellStyle(threeDecimals);
             row(s, 3, "TC-3", "Cel B.V.", "AZ", 2023, "fuel_diesel", 1500, "l").getCell(5).setCellStyle(style(wb, "#,##0"));
+            save(wb, file);
+        }
+    }
+
+    /** A spend workbook with one data sheet per year (2021, 2022, 2023), each with its own header. */
+    static void sheetPerYear(Path file) throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            for (int year = 2021; year <= 2023; year++) {
+                Sheet s = wb.createSheet(String.valueOf(year));
+                row(s, 0, "Ministerie", "Jaar", "Hoofdkostensoort", "Leverancier", "Staffel");
+                for (int i = 1; i <= 3; i++) {
+                    row(s, i, "SZW", year, "ICT", "Leverancier " + year + "-" + i, i);
+                }
+            }
             save(wb, file);
         }
     }

@@ -339,8 +339,10 @@ class CorpusTest {
                 MVI-ZET tender exports, supplier-reported results): wrong and mixed delimiters, encodings, missing, extra,
                 duplicated and reordered columns, bad staffels and years, empty and truncated files, unbalanced quotes, a
                 10 MB field, NUL bytes, workbooks with several sheets, merged cells, formulas and dates as numbers, files
-                that are not what their extension says, a zip-bomb-like workbook, formula-like supplier names, a duplicate
-                delivery and a late, older restatement. The files are in `jobs/src/test/resources/corpus/<source>/`; the
+                that are not what their extension says, a zip-bomb-like workbook, gzip and zip deliveries, numbers that
+                are ambiguous on their own (`1.500`) or start with a 0 group (`0,500`), typed XLSX cells and JSON numbers,
+                dates out of range, formula-like supplier names, a duplicate delivery and a late, older restatement
+                (issue 16's cases among them). The files are in `jobs/src/test/resources/corpus/<source>/`; the
                 binary and large ones (`GENERATED:` below) are written by the test itself (`CorpusFiles`). The expected
                 outcome of each is in `jobs/src/test/resources/corpus/expected.csv`.
 
