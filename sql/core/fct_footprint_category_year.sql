@@ -52,4 +52,4 @@ FROM categories AS c
 LEFT JOIN ref.impact_factor AS f
     ON f.impact_segment = c.impact_segment
 LEFT JOIN ref.cost_category AS cc
-    ON norm_key(cc.hoofdkostensoort) = norm_key(c.hoofdkostensoort)
+    ON name_key(cc.hoofdkostensoort) = name_key(c.hoofdkostensoort)

@@ -31,4 +31,4 @@ FROM staging.spend_line AS l
 LEFT JOIN ref.staffel_band AS b
     ON b.staffel = l.staffel
 LEFT JOIN ref.cost_category AS c
-    ON norm_key(c.hoofdkostensoort) = norm_key(l.hoofdkostensoort)
+    ON name_key(c.hoofdkostensoort) = name_key(l.hoofdkostensoort)

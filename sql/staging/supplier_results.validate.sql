@@ -28,6 +28,15 @@ metric_keys AS (
     SELECT norm_key(metric_name_nl), metric, quantity, base_unit FROM ref.result_metric
 ),
 
+-- A value that is ambiguous on its own ('1.500') is read in the notation the rest of its file's column shows.
+value_notations AS (
+    SELECT
+        load_id,
+        column_notation(bool_or(number_notation(value_raw) = 'dutch'), bool_or(number_notation(value_raw) = 'english')) AS value_notation
+    FROM raw_rows
+    GROUP BY load_id
+),
+
 unit_keys AS (
     SELECT norm_key(unit) AS unit_key, unit, quantity, factor_to_base FROM ref.unit
 ),
@@ -42,7 +51,8 @@ typed AS (
         u.unit,
         u.quantity                                   AS unit_quantity,
         u.factor_to_base,
-        parse_quantity(r.value_raw)                  AS value_number,
+        parse_quantity(r.value_raw, notation := n.value_notation) AS value_number,
+        number_notation(r.value_raw) = 'ambiguous'   AS value_is_ambiguous,
         CASE WHEN regexp_full_match(r.period_year_raw, '\d{4}') THEN CAST(r.period_year_raw AS INTEGER) END AS period_year,
         parse_date(r.period_start_raw)               AS start_date,
         parse_date(r.period_end_raw)                 AS end_date,
@@ -51,6 +61,7 @@ typed AS (
     LEFT JOIN ref.department_key AS k ON k.department_key = norm_key(r.department_raw)
     LEFT JOIN metric_keys AS m ON m.metric_key = norm_key(r.metric_raw)
     LEFT JOIN unit_keys AS u ON u.unit_key = norm_key(r.unit_raw)
+    LEFT JOIN value_notations AS n ON n.load_id = r.load_id
 ),
 
 periods AS (
@@ -118,6 +129,8 @@ SELECT
         CASE
             WHEN value_raw IS NULL THEN
                 {'column_name': 'value', 'value_raw': NULL, 'reason': 'value is missing'}
+            WHEN value_number IS NULL AND value_is_ambiguous THEN
+                {'column_name': 'value', 'value_raw': value_raw, 'reason': ambiguous_number_reason(value_raw)}
             WHEN value_number IS NULL THEN
                 {'column_name': 'value', 'value_raw': value_raw, 'reason': 'value ''' || value_raw || ''' is not a number'}
             WHEN abs(value_number) >= 1e20 THEN
@@ -147,9 +160,17 @@ SELECT
             WHEN year(period_end) < 2000 THEN
                 {'column_name': 'period', 'value_raw': coalesce(period_year_raw, period_end_raw),
                  'reason': 'period ending ' || strftime(period_end, '%d-%m-%Y') || ' is before 2000'}
+            WHEN year(period_start) < 2000 THEN
+                {'column_name': 'period', 'value_raw': period_start_raw,
+                 'reason': 'period starting ' || strftime(period_start, '%d-%m-%Y') || ' is before 2000'}
         END,
-        CASE WHEN reported_on_raw IS NOT NULL AND reported_on IS NULL THEN
-            {'column_name': 'reported_on', 'value_raw': reported_on_raw,
-             'reason': 'report date ''' || reported_on_raw || ''' is not a date (dd-mm-yyyy or yyyy-mm-dd)'} END
+        CASE
+            WHEN reported_on_raw IS NOT NULL AND reported_on IS NULL THEN
+                {'column_name': 'reported_on', 'value_raw': reported_on_raw,
+                 'reason': 'report date ''' || reported_on_raw || ''' is not a date (dd-mm-yyyy or yyyy-mm-dd)'}
+            WHEN year(reported_on) NOT BETWEEN 2000 AND year(current_date) + 1 THEN
+                {'column_name': 'reported_on', 'value_raw': reported_on_raw,
+                 'reason': 'report date ' || strftime(reported_on, '%d-%m-%Y') || ' is outside 2000-' || (year(current_date) + 1)}
+        END
     ], lambda x: x IS NOT NULL) AS rejects
 FROM periods

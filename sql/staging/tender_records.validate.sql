@@ -38,6 +38,22 @@ WITH raw_records AS (
     FROM load_lines
 ),
 
+-- A number that is ambiguous on its own ('1.500') is read in the notation the rest of its file's column shows.
+number_notations AS (
+    SELECT
+        load_id,
+        column_notation(bool_or(number_notation(estimated_value_raw) = 'dutch'),
+                        bool_or(number_notation(estimated_value_raw) = 'english'))         AS estimated_value_notation,
+        column_notation(bool_or(number_notation(societal_impact_weight_raw) = 'dutch'),
+                        bool_or(number_notation(societal_impact_weight_raw) = 'english'))  AS societal_impact_weight_notation,
+        column_notation(bool_or(number_notation(wage_sum_raw) = 'dutch'),
+                        bool_or(number_notation(wage_sum_raw) = 'english'))                AS wage_sum_notation,
+        column_notation(bool_or(number_notation(duration_months_raw) = 'dutch'),
+                        bool_or(number_notation(duration_months_raw) = 'english'))         AS duration_months_notation
+    FROM raw_records
+    GROUP BY load_id
+),
+
 value_aliases AS (
     SELECT domain, norm_key(alias) AS alias_key, value
     FROM ref.value_alias
@@ -88,10 +104,10 @@ typed AS (
         parse_date(r.publication_date_raw)                     AS publication_date,
         parse_date(r.award_date_raw)                           AS award_date,
         parse_date(r.record_date_raw)                          AS record_date,
-        parse_amount(r.estimated_value_raw)                    AS estimated_value_eur,
-        parse_amount(r.societal_impact_weight_raw)             AS societal_impact_weight_pct,
-        parse_amount(r.wage_sum_raw)                           AS wage_sum_eur,
-        parse_amount(r.duration_months_raw)                    AS duration_months_value,
+        parse_amount(r.estimated_value_raw, notation := nn.estimated_value_notation) AS estimated_value_eur,
+        parse_amount(r.societal_impact_weight_raw, notation := nn.societal_impact_weight_notation) AS societal_impact_weight_pct,
+        parse_amount(r.wage_sum_raw, notation := nn.wage_sum_notation) AS wage_sum_eur,
+        parse_amount(r.duration_months_raw, notation := nn.duration_months_notation) AS duration_months_value,
         ct.value                                               AS contract_type,
         am.value                                               AS ambition_level,
         sc.value                                               AS scope,
@@ -112,6 +128,7 @@ typed AS (
     LEFT JOIN value_aliases AS sr ON sr.domain = 'yes_no' AND sr.alias_key = norm_key(r.social_return_applied_raw)
     LEFT JOIN value_aliases AS isv ON isv.domain = 'yes_no' AND isv.alias_key = norm_key(r.isv_applied_raw)
     LEFT JOIN themes AS th ON th.load_id = r.load_id AND th.line_no = r.line_no
+    LEFT JOIN number_notations AS nn ON nn.load_id = r.load_id
 ),
 
 with_year AS (
@@ -171,21 +188,29 @@ SELECT
                 {'column_name': 'contract_type', 'value_raw': contract_type_raw,
                  'reason': 'type of contract ''' || contract_type_raw || ''' is not leveringen, diensten or werken'}
         END,
-        CASE WHEN publication_date_raw IS NOT NULL AND publication_date IS NULL THEN
-            {'column_name': 'publication_date', 'value_raw': publication_date_raw,
-             'reason': 'publication date ''' || publication_date_raw || ''' is not a date (dd-mm-yyyy or yyyy-mm-dd)'} END,
-        CASE WHEN award_date_raw IS NOT NULL AND award_date IS NULL THEN
-            {'column_name': 'award_date', 'value_raw': award_date_raw,
-             'reason': 'award date ''' || award_date_raw || ''' is not a date (dd-mm-yyyy or yyyy-mm-dd)'} END,
+        -- Every date's year lies between 2000 and next calendar year (docs/sources/mvi-zet.md, Dates), each date on its own.
         CASE
-            WHEN publication_date_raw IS NULL AND award_date_raw IS NULL THEN
-                {'column_name': 'publication_date', 'value_raw': NULL,
-                 'reason': 'no publication or award date, so the tender cannot be placed in a year'}
-            WHEN year_value < 2000 OR year_value > year(current_date) + 1 THEN
-                {'column_name': 'publication_date', 'value_raw': coalesce(publication_date_raw, award_date_raw),
-                 'reason': 'year ' || year_value || ' is outside 2000-' || (year(current_date) + 1)}
+            WHEN publication_date_raw IS NOT NULL AND publication_date IS NULL THEN
+                {'column_name': 'publication_date', 'value_raw': publication_date_raw,
+                 'reason': 'publication date ''' || publication_date_raw || ''' is not a date (dd-mm-yyyy or yyyy-mm-dd)'}
+            WHEN year(publication_date) NOT BETWEEN 2000 AND year(current_date) + 1 THEN
+                {'column_name': 'publication_date', 'value_raw': publication_date_raw,
+                 'reason': 'publication date ' || strftime(publication_date, '%d-%m-%Y') || ' is outside 2000-' || (year(current_date) + 1)}
         END,
-        CASE WHEN estimated_value_raw IS NOT NULL AND (estimated_value_eur IS NULL OR estimated_value_eur < 0) THEN
+        CASE
+            WHEN award_date_raw IS NOT NULL AND award_date IS NULL THEN
+                {'column_name': 'award_date', 'value_raw': award_date_raw,
+                 'reason': 'award date ''' || award_date_raw || ''' is not a date (dd-mm-yyyy or yyyy-mm-dd)'}
+            WHEN year(award_date) NOT BETWEEN 2000 AND year(current_date) + 1 THEN
+                {'column_name': 'award_date', 'value_raw': award_date_raw,
+                 'reason': 'award date ' || strftime(award_date, '%d-%m-%Y') || ' is outside 2000-' || (year(current_date) + 1)}
+        END,
+        CASE WHEN publication_date_raw IS NULL AND award_date_raw IS NULL THEN
+            {'column_name': 'publication_date', 'value_raw': NULL,
+             'reason': 'no publication or award date, so the tender cannot be placed in a year'} END,
+        CASE WHEN estimated_value_eur IS NULL AND number_notation(estimated_value_raw) = 'ambiguous' THEN
+            {'column_name': 'estimated_value', 'value_raw': estimated_value_raw, 'reason': ambiguous_number_reason(estimated_value_raw)}
+             WHEN estimated_value_raw IS NOT NULL AND (estimated_value_eur IS NULL OR estimated_value_eur < 0) THEN
             {'column_name': 'estimated_value', 'value_raw': estimated_value_raw,
              'reason': 'estimated value ''' || estimated_value_raw || ''' is not an amount in euros'} END,
         CASE WHEN mvi_criteria_applied_raw IS NOT NULL AND mvi_criteria_applied IS NULL THEN
@@ -200,7 +225,10 @@ SELECT
         CASE WHEN unknown_instruments IS NOT NULL THEN
             {'column_name': 'themes', 'value_raw': unknown_instruments,
              'reason': 'theme answers ' || unknown_instruments || ' are not minimumeis, gunningscriterium or contractbepaling'} END,
-        CASE WHEN societal_impact_weight_raw IS NOT NULL
+        CASE WHEN societal_impact_weight_pct IS NULL AND number_notation(societal_impact_weight_raw) = 'ambiguous' THEN
+            {'column_name': 'societal_impact_weight', 'value_raw': societal_impact_weight_raw,
+             'reason': ambiguous_number_reason(societal_impact_weight_raw)}
+             WHEN societal_impact_weight_raw IS NOT NULL
                   AND (societal_impact_weight_pct IS NULL OR societal_impact_weight_pct NOT BETWEEN 0 AND 100) THEN
             {'column_name': 'societal_impact_weight', 'value_raw': societal_impact_weight_raw,
              'reason': 'societal-impact weight ''' || societal_impact_weight_raw || ''' is not a percentage 0-100'} END,
@@ -210,10 +238,14 @@ SELECT
         CASE WHEN social_return_applied_raw IS NOT NULL AND social_return_applied IS NULL THEN
             {'column_name': 'social_return_applied', 'value_raw': social_return_applied_raw,
              'reason': 'social return applied ''' || social_return_applied_raw || ''' is not Ja or Nee'} END,
-        CASE WHEN wage_sum_raw IS NOT NULL AND (wage_sum_eur IS NULL OR wage_sum_eur < 0) THEN
+        CASE WHEN wage_sum_eur IS NULL AND number_notation(wage_sum_raw) = 'ambiguous' THEN
+            {'column_name': 'wage_sum', 'value_raw': wage_sum_raw, 'reason': ambiguous_number_reason(wage_sum_raw)}
+             WHEN wage_sum_raw IS NOT NULL AND (wage_sum_eur IS NULL OR wage_sum_eur < 0) THEN
             {'column_name': 'wage_sum', 'value_raw': wage_sum_raw,
              'reason': 'wage sum ''' || wage_sum_raw || ''' is not an amount in euros'} END,
-        CASE WHEN duration_months_raw IS NOT NULL
+        CASE WHEN duration_months_value IS NULL AND number_notation(duration_months_raw) = 'ambiguous' THEN
+            {'column_name': 'duration_months', 'value_raw': duration_months_raw, 'reason': ambiguous_number_reason(duration_months_raw)}
+             WHEN duration_months_raw IS NOT NULL
                   AND (duration_months_value IS NULL OR duration_months_value < 0 OR duration_months_value <> round(duration_months_value)
                        OR TRY_CAST(duration_months_value AS INTEGER) IS NULL) THEN
             {'column_name': 'duration_months', 'value_raw': duration_months_raw,
@@ -221,8 +253,13 @@ SELECT
         CASE WHEN isv_applied_raw IS NOT NULL AND isv_applied IS NULL THEN
             {'column_name': 'isv_applied', 'value_raw': isv_applied_raw,
              'reason': 'ISV applied ''' || isv_applied_raw || ''' is not Ja or Nee'} END,
-        CASE WHEN record_date_raw IS NOT NULL AND record_date IS NULL THEN
-            {'column_name': 'record_date', 'value_raw': record_date_raw,
-             'reason': 'record date ''' || record_date_raw || ''' is not a date (dd-mm-yyyy or yyyy-mm-dd)'} END
+        CASE
+            WHEN record_date_raw IS NOT NULL AND record_date IS NULL THEN
+                {'column_name': 'record_date', 'value_raw': record_date_raw,
+                 'reason': 'record date ''' || record_date_raw || ''' is not a date (dd-mm-yyyy or yyyy-mm-dd)'}
+            WHEN year(record_date) NOT BETWEEN 2000 AND year(current_date) + 1 THEN
+                {'column_name': 'record_date', 'value_raw': record_date_raw,
+                 'reason': 'record date ' || strftime(record_date, '%d-%m-%Y') || ' is outside 2000-' || (year(current_date) + 1)}
+        END
     ], lambda x: x IS NOT NULL) AS rejects
 FROM with_year

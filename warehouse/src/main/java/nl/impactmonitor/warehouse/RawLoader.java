@@ -235,11 +235,13 @@ public final class RawLoader {
             Read r = reads.get(i);
             files.add("(" + i + ", " + Warehouse.quoteLiteral(r.lineage().loadId()) + ", " + Warehouse.quoteLiteral(r.lineage().sourceFile())
                     + ", " + Warehouse.quoteLiteral(r.lineage().sha256()) + ", " + Warehouse.quoteLiteral(path(r.file()))
-                    + ", " + r.file().linesBeforeData() + ", " + (r.file().lineNumberColumn() > 0) + ")");
+                    + ", " + r.file().linesBeforeData() + ", " + (r.file().lineNumberColumn() > 0)
+                    + ", " + Warehouse.quoteLiteral(String.valueOf(r.file().delimiter())) + ", " + r.file().columnCount() + ")");
         }
         w.execute("CREATE TEMP TABLE load_files (file_no INTEGER, load_id VARCHAR, source_file VARCHAR, source_sha256 VARCHAR,"
-                + " path VARCHAR, lines_before BIGINT, numbered BOOLEAN, first_row BIGINT)");
-        w.execute("INSERT INTO load_files (file_no, load_id, source_file, source_sha256, path, lines_before, numbered) VALUES " + files);
+                + " path VARCHAR, lines_before BIGINT, numbered BOOLEAN, delimiter VARCHAR, column_count INTEGER, first_row BIGINT)");
+        w.execute("INSERT INTO load_files (file_no, load_id, source_file, source_sha256, path, lines_before, numbered, delimiter, column_count)"
+                + " VALUES " + files);
         StringJoiner rawColumns = new StringJoiner(", ");
         spec.rawColumns().forEach(c -> rawColumns.add(c + " VARCHAR"));
         w.execute("CREATE TEMP TABLE load_raw (path VARCHAR, line_cell VARCHAR, " + rawColumns + ")");
@@ -337,8 +339,16 @@ public final class RawLoader {
             w.update("""
                     INSERT INTO raw.reject (load_id, source, source_file, source_sha256, line_no, column_name, value_raw, reason)
                     SELECT f.load_id, ?, f.source_file, f.source_sha256, e.line, min(e.column_name), left(any_value(e.csv_line), 500),
-                           'malformed line: ' || string_agg(DISTINCT lower(e.error_type) || ' (' || e.error_message || ')', '; '
-                               ORDER BY lower(e.error_type) || ' (' || e.error_message || ')')
+                           -- One reason per line: DuckDB lists a line's column errors once per attempt, with different counts.
+                           CASE
+                               WHEN bool_or(contains(e.csv_line, chr(0))) THEN 'line contains NUL bytes'
+                               WHEN bool_and(lower(e.error_type) IN ('too many columns', 'missing columns'))
+                                   THEN 'malformed line: ' || (length(any_value(e.csv_line)) - length(replace(any_value(e.csv_line), any_value(f.delimiter), '')) + 1)
+                                        || CASE WHEN strpos(any_value(e.csv_line), any_value(f.delimiter)) = 0 THEN ' field' ELSE ' fields' END
+                                        || ' where the header has ' || any_value(f.column_count)
+                               ELSE 'malformed line: ' || string_agg(DISTINCT lower(e.error_type) || ' (' || e.error_message || ')', '; '
+                                   ORDER BY lower(e.error_type) || ' (' || e.error_message || ')')
+                           END
                     FROM load_reject_errors AS e
                     JOIN load_reject_scans AS s ON s.scan_id = e.scan_id AND s.file_id = e.file_id
                     JOIN load_files AS f ON f.path = s.file_path

@@ -279,17 +279,6 @@ public final class Warehouse implements AutoCloseable {
         return sb.append('}').toString();
     }
 
-    /**
-     * Writes a JSON array of flat records as a CSV whose first column is the record's 1-based position, so a
-     * JSON source can take the delimited load path with a meaningful "line".
-     */
-    public void jsonArrayToCsv(Path json, Path csv) {
-        // Every value is written as its plain text: a key holding numbers and words alike stays unquoted.
-        execute("COPY (SELECT row_number() OVER () AS record_no, json_extract_string(to_json(COLUMNS(*)), '$') FROM read_json(" + quoteLiteral(json.toAbsolutePath().toString())
-                + ", format = 'array', records = true, sample_size = -1)) TO " + quoteLiteral(csv.toAbsolutePath().toString())
-                + " (HEADER, DELIMITER ',')");
-    }
-
     /** Writes a query's result to a Parquet file with DuckDB's own writer. */
     public void copyToParquet(String selectSql, Path target) {
         try {

@@ -24,7 +24,8 @@ import java.util.HexFormat;
  */
 public record InspectedFile(Path path, long sizeBytes, String sha256, Format format, String encoding, Charset charset) {
 
-    public enum Format { CSV, JSON, XLSX, XLS, EMPTY }
+    /** {@code XLSX} is any zip archive (a workbook is one); {@code GZIP} a gzip-compressed file. */
+    public enum Format { CSV, JSON, XLSX, XLS, GZIP, EMPTY }
 
     public static InspectedFile inspect(Path path) throws IOException {
         MessageDigest sha;
@@ -69,6 +70,9 @@ public record InspectedFile(Path path, long sizeBytes, String sha256, Format for
         }
         if (startsWith(head, headLength, 0x50, 0x4B, 0x03, 0x04)) {
             return new InspectedFile(path, size, hash, Format.XLSX, null, null);
+        }
+        if (startsWith(head, headLength, 0x1F, 0x8B)) {
+            return new InspectedFile(path, size, hash, Format.GZIP, null, null);
         }
         if (startsWith(head, headLength, 0xD0, 0xCF, 0x11, 0xE0)) {
             return new InspectedFile(path, size, hash, Format.XLS, null, null);

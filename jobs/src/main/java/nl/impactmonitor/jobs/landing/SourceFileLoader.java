@@ -73,6 +73,8 @@ public final class SourceFileLoader {
         Map<String, String> earlier = force ? new HashMap<>()
                 : new HashMap<>(loader.previousLoadsOf(spec.source(), inspected.stream().map(InspectedFile::sha256).toList()));
         Path work = workDir.resolve(deliveries.get(0).loadId());
+        // Per load id, what the run must say beside the row counts (sheets of a workbook that were not loaded).
+        Map<String, String> warnings = new HashMap<>();
         Files.createDirectories(work);
         try {
             List<RawLoader.Item> items = new ArrayList<>();
@@ -88,29 +90,58 @@ public final class SourceFileLoader {
                     continue;
                 }
                 Path fileWork = Files.createDirectories(work.resolve(d.loadId()));
-                RawLoader.Item item = prepare(d.file(), f, lineage, fileWork);
+                RawLoader.Item item = prepare(d.file(), f, lineage, fileWork, warnings);
                 if (item instanceof RawLoader.Read && !force) {
                     earlier.put(f.sha256(), d.loadId());
                 }
                 items.add(item);
             }
-            return loader.loadBatch(spec, items, only);
+            List<RawLoader.Result> results = loader.loadBatch(spec, items, only);
+            return results.stream().map(r -> {
+                String warning = warnings.remove(r.loadId());
+                return warning == null ? r : new RawLoader.Result(r.loadId(), r.status(), r.rowsRead(), r.rowsLoaded(), r.rowsRejected(),
+                        r.partitions(), r.message() + "; WARNING " + warning);
+            }).toList();
         } finally {
             deleteRecursively(work);
         }
     }
 
-    private RawLoader.Item prepare(Path file, InspectedFile inspected, RawLoader.Lineage lineage, Path work) throws IOException {
+    private RawLoader.Item prepare(Path file, InspectedFile inspected, RawLoader.Lineage lineage, Path work, Map<String, String> warnings)
+            throws IOException {
         return switch (inspected.format()) {
             case EMPTY -> new RawLoader.Unreadable(lineage, null, "file is empty");
             case XLS -> new RawLoader.Unreadable(lineage, null, "file is an Excel 97-2003 workbook (.xls); save it as .xlsx or CSV");
-            case XLSX -> workbook(file, lineage, work);
+            case XLSX -> Archives.isWorkbook(file) ? workbook(file, lineage, work, warnings) : unpacked(file, "zip", lineage, work, warnings);
+            case GZIP -> unpacked(file, "gzip", lineage, work, warnings);
             case JSON -> json(file, lineage, work);
             case CSV -> text(file, inspected, lineage, work);
         };
     }
 
-    private RawLoader.Item workbook(Path file, RawLoader.Lineage lineage, Path work) {
+    /**
+     * A compressed delivery (a .gz, or a zip archive holding one file) is unpacked and read as the file inside;
+     * lineage keeps the delivered file's name and sha256, the format says both ({@code gzip/csv}).
+     */
+    private RawLoader.Item unpacked(Path file, String outer, RawLoader.Lineage lineage, Path work, Map<String, String> warnings)
+            throws IOException {
+        Path inner;
+        try {
+            inner = Archives.unpack(file, Files.createDirectories(work.resolve("unpacked")));
+        } catch (Archives.UnpackException e) {
+            return new RawLoader.Unreadable(lineage, null, e.getMessage());
+        }
+        InspectedFile content = InspectedFile.inspect(inner);
+        if (content.format() == InspectedFile.Format.GZIP
+                || content.format() == InspectedFile.Format.XLSX && !Archives.isWorkbook(inner)) {
+            return new RawLoader.Unreadable(lineage, null, "compressed file inside a compressed file: unpack it first");
+        }
+        RawLoader.Lineage unpacked = new RawLoader.Lineage(lineage.loadId(), lineage.sourceFile(), lineage.sourceUri(), lineage.sha256(),
+                outer + "/" + content.format().name().toLowerCase(), content.encoding());
+        return prepare(inner, content, unpacked, work, warnings);
+    }
+
+    private RawLoader.Item workbook(Path file, RawLoader.Lineage lineage, Path work, Map<String, String> warnings) {
         XlsxToCsv.Converted converted;
         try {
             converted = XlsxToCsv.convert(file, work, columns);
@@ -121,16 +152,21 @@ public final class SourceFileLoader {
         }
         HeaderLocator.Header h = converted.header();
         log.info("{}: sheet '{}', header on Excel row {}", file.getFileName(), converted.sheetName(), h.headerLine());
+        if (!converted.ignoredSheets().isEmpty()) {
+            String warning = "loaded sheet '" + converted.sheetName() + "' only; not loaded: " + String.join(", ", converted.ignoredSheets());
+            log.warn("{}: {}", file.getFileName(), warning);
+            warnings.put(lineage.loadId(), warning);
+        }
         return new RawLoader.Read(new RawLoader.DelimitedFile(converted.csv(), h.delimiter(), h.linesBeforeData(),
                 h.columnCount(), h.columnIndex(), XlsxToCsv.ROW_NUMBER_COLUMN), lineage);
     }
 
-    /** A JSON array of records: DuckDB writes it out as CSV with each record's position as its line number. */
-    private RawLoader.Item json(Path file, RawLoader.Lineage lineage, Path work) {
+    /** A JSON array of records, written out as CSV with each record's position as its line number; numbers stay typed. */
+    private RawLoader.Item json(Path file, RawLoader.Lineage lineage, Path work) throws IOException {
         Path csv = work.resolve(file.getFileName() + ".csv");
         try {
-            warehouse.jsonArrayToCsv(file, csv);
-        } catch (RuntimeException e) {
+            JsonToCsv.convert(file, csv);
+        } catch (JsonToCsv.NotRecordsException e) {
             return new RawLoader.Unreadable(lineage, null, "not a readable JSON array of records: " + e.getMessage());
         }
         HeaderLocator.Header h;

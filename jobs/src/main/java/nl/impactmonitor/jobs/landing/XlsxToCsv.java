@@ -27,10 +27,13 @@ import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
 
 /**
- * Turns the first data sheet of a workbook into a UTF-8 CSV that DuckDB can read, streaming (POI's SAX reader,
+ * Turns the first data sheet of a workbook (the first with a recognisable header; other sheets holding rows are
+ * listed as ignored) into a UTF-8 CSV that DuckDB can read, streaming (POI's SAX reader,
  * so large sheets do not fill the heap). Each CSV row starts with its Excel row number, so rejects name the
- * row a steward sees in Excel; empty rows are left out. Cells keep the text Excel shows (formula results,
- * numbers as formatted); merged cells have their value in the top-left cell only.
+ * row a steward sees in Excel; empty rows are left out. Typed cells stay typed: a numeric cell (or formula result)
+ * is written as its stored value in the plain form of {@link TypedValues} (never the text its number format shows,
+ * so 0.5 formatted {@code 0.000} is {@code 0.5}, not {@code 0,500}), a percentage as Excel shows it (0.25 as 25), a
+ * date cell as an ISO date; text cells as written. Merged cells have their value in the top-left cell only.
  */
 public final class XlsxToCsv {
 
@@ -40,8 +43,11 @@ public final class XlsxToCsv {
     private XlsxToCsv() {
     }
 
-    /** The converted sheet and the header found on it (column indexes count the row-number column). */
-    public record Converted(Path csv, String sheetName, HeaderLocator.Header header) {
+    /**
+     * The converted sheet and the header found on it (column indexes count the row-number column), and every other
+     * sheet that holds rows, with its row count: those are not loaded, and the run says so.
+     */
+    public record Converted(Path csv, String sheetName, HeaderLocator.Header header, List<String> ignoredSheets) {
     }
 
     public static Converted convert(Path xlsx, Path workDir, SourceColumns columns) throws IOException, HeaderLocator.NoHeaderException {
@@ -49,31 +55,50 @@ public final class XlsxToCsv {
         try (OPCPackage pkg = OPCPackage.open(xlsx.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
-            StylesTable styles = reader.getStylesTable();
+            // Without a styles part POI would hand numeric cells over as their raw XML text; default styles make every
+            // number go through TypedCellFormatter.
+            StylesTable styles = reader.getStylesTable() != null ? reader.getStylesTable() : new StylesTable();
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
             int sheetNo = 0;
+            Converted found = null;
+            List<String> ignored = new ArrayList<>();
             while (sheets.hasNext()) {
                 sheetNo++;
                 Path csv = workDir.resolve(xlsx.getFileName() + ".sheet" + sheetNo + ".csv");
                 String sheetName;
+                RowWriter rows;
                 try (InputStream sheet = sheets.next()) {
                     sheetName = sheets.getSheetName();
                     try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
                          CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
+                        rows = new RowWriter(printer);
                         XMLReader parser = XMLHelper.newXMLReader();
-                        parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, new RowWriter(printer),
-                                new IsoDateFormatter(), false));
+                        parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, rows, new TypedCellFormatter(), false));
                         parser.parse(new InputSource(sheet));
                     }
                 } catch (org.xml.sax.SAXException | javax.xml.parsers.ParserConfigurationException e) {
                     throw new IOException("sheet " + sheetNo + " cannot be read: " + e.getMessage(), e);
                 }
+                HeaderLocator.Header header = null;
                 try {
-                    return new Converted(csv, sheetName, HeaderLocator.locate(csv, columns));
+                    header = HeaderLocator.locate(csv, columns);
                 } catch (HeaderLocator.NoHeaderException e) {
                     problems.add("sheet '" + sheetName + "': " + e.getMessage());
-                    Files.deleteIfExists(csv);
                 }
+                if (found == null && header != null) {
+                    found = new Converted(csv, sheetName, header, ignored);
+                    continue;
+                }
+                // Only the first sheet with a header is loaded; any other sheet with rows is named, never dropped silently.
+                if (header != null) {
+                    ignored.add("sheet '" + sheetName + "' (" + (rows.written - header.linesBeforeData()) + " rows below a header)");
+                } else if (rows.written > 0) {
+                    ignored.add("sheet '" + sheetName + "' (" + rows.written + " rows, no header)");
+                }
+                Files.deleteIfExists(csv);
+            }
+            if (found != null) {
+                return found;
             }
         } catch (org.apache.poi.openxml4j.exceptions.OpenXML4JException | org.xml.sax.SAXException | RuntimeException e) {
             throw new IOException("not a readable XLSX workbook: " + e.getMessage(), e);
@@ -81,9 +106,12 @@ public final class XlsxToCsv {
         throw new HeaderLocator.NoHeaderException(problems.isEmpty() ? "the workbook has no sheets" : String.join("; ", problems));
     }
 
-    /** Shows date cells as ISO dates (2023-03-31), so no day/month order has to be guessed downstream. */
-    static final class IsoDateFormatter extends DataFormatter {
-        IsoDateFormatter() {
+    /**
+     * Writes numeric cells by value: dates as ISO dates (2023-03-31, so no day/month order is guessed downstream),
+     * percentages as Excel shows them (0.25 as 25), other numbers in {@link TypedValues}' plain form.
+     */
+    static final class TypedCellFormatter extends DataFormatter {
+        TypedCellFormatter() {
             super(Locale.ROOT);
         }
 
@@ -92,7 +120,8 @@ public final class XlsxToCsv {
             if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
                 return DateUtil.getLocalDateTime(value, use1904Windowing).toLocalDate().toString();
             }
-            return super.formatRawCellContents(value, formatIndex, formatString, use1904Windowing);
+            java.math.BigDecimal number = java.math.BigDecimal.valueOf(value);
+            return TypedValues.number(TypedValues.isPercentFormat(formatString) ? number.movePointRight(2) : number);
         }
     }
 
@@ -101,6 +130,7 @@ public final class XlsxToCsv {
         private final CSVPrinter printer;
         private final List<String> cells = new ArrayList<>();
         private int nextColumn;
+        private long written;
 
         RowWriter(CSVPrinter printer) {
             this.printer = printer;
@@ -120,6 +150,7 @@ public final class XlsxToCsv {
             }
             try {
                 printer.printRecord(cells);
+                written++;
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

@@ -59,6 +59,20 @@ class SourceFileLoaderTest {
     }
 
     @Test
+    void costCategoryMatchesItsReferenceNameIgnoringPunctuation() throws IOException {
+        // cost_categories.csv spells it 'Grond- weg- en waterbouw'; files write the comma too.
+        Path file = write("bzk.csv", """
+                Ministerie;Jaar;Hoofdkostensoort;Leverancier;Staffel
+                BZK;2023;Grond-, weg- en waterbouw;Wegenbouw B.V.;5
+                BZK;2023;GROND WEG EN WATERBOUW;Dijkwerk B.V.;4
+                """, StandardCharsets.UTF_8);
+        assertThat(load(file).rowsLoaded()).isEqualTo(2);
+        warehouse.models().buildAll();
+        assertThat(warehouse.query("SELECT supplier_name || ' ' || spend_class FROM core.fct_spend_line WHERE department_code = 'BZK' ORDER BY line_no",
+                rs -> rs.getString(1))).containsExactly("Wegenbouw B.V. specific", "Dijkwerk B.V. specific");
+    }
+
+    @Test
     void windows1252FileKeepsAccentedLetters() throws IOException {
         Path file = write("fin.csv", """
                 Ministerie;Jaar;Hoofdkostensoort;Leverancier;Staffel
@@ -204,8 +218,7 @@ class SourceFileLoaderTest {
         assertThat(result.rowsLoaded()).isEqualTo(2);
         assertThat(result.rowsRejected()).isEqualTo(2);
         assertThat(warehouse.rawLoader().rejectsOf(result.loadId())).extracting(r -> r.get("line_no") + ": " + r.get("reason"))
-                .allSatisfy(s -> assertThat(s).containsAnyOf("too many columns", "missing columns"))
-                .extracting(s -> s.substring(0, 2)).containsExactly("3:", "4:");
+                .containsExactly("3: malformed line: 6 fields where the header has 5", "4: malformed line: 3 fields where the header has 5");
         assertThat(warehouse.query("SELECT line_no FROM staging.spend_line ORDER BY line_no", rs -> rs.getLong(1))).containsExactly(2L, 5L);
     }
 

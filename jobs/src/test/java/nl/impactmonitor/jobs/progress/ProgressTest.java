@@ -77,7 +77,7 @@ class ProgressTest {
     @Test
     void unitConversionsMatchHandComputedValues() throws IOException {
         RawLoader.Result result = load(
-                "C-1;Energiebedrijf;01234567;IenW;2023;;;electricity_use;1.500;kWh;;15-01-2024",          // 1,500 kWh = 1.5 MWh
+                "C-1;Energiebedrijf;01234567;IenW;2023;;;electricity_use;1500;kWh;;15-01-2024",           // 1,500 kWh = 1.5 MWh
                 "C-2;Energiebedrijf;01234567;IenW;2023;;;electricity_use;2;GWh;;15-01-2024",              // 2 GWh = 2,000 MWh
                 "C-3;Energiebedrijf;01234567;IenW;2023;;;electricity_use;36;GJ;;15-01-2024",               // 36 GJ = 36/3.6 = 10 MWh
                 "C-4;Schoonmaak BV;12345678;IenW;2023;;;participation_jobs;2;FTE;;15-01-2024",            // 2 x 36/25.5 = 2.823529 jobs

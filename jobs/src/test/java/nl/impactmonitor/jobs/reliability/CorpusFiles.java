@@ -43,14 +43,18 @@ final class CorpusFiles {
         void write(Path file) throws IOException;
     }
 
-    private static final Map<String, Generator> GENERATORS = Map.of(
-            "big-field.csv", CorpusFiles::bigField,
-            "csv-that-is-zip.csv", CorpusFiles::zipPosingAsCsv,
-            "legacy-excel-97.xls", CorpusFiles::legacyXls,
-            "spend-multi-sheet.xlsx", CorpusFiles::spendWorkbook,
-            "zip-bomb.xlsx", CorpusFiles::zipBomb,
-            "tender-workbook.xlsx", CorpusFiles::tenderWorkbook,
-            "results-workbook.xlsx", CorpusFiles::resultsWorkbook);
+    private static final Map<String, Generator> GENERATORS = Map.ofEntries(
+            Map.entry("big-field.csv", CorpusFiles::bigField),
+            Map.entry("csv-that-is-zip.csv", CorpusFiles::zipPosingAsCsv),
+            Map.entry("legacy-excel-97.xls", CorpusFiles::legacyXls),
+            Map.entry("spend-multi-sheet.xlsx", CorpusFiles::spendWorkbook),
+            Map.entry("zip-bomb.xlsx", CorpusFiles::zipBomb),
+            Map.entry("tender-workbook.xlsx", CorpusFiles::tenderWorkbook),
+            Map.entry("results-workbook.xlsx", CorpusFiles::resultsWorkbook),
+            Map.entry("spend.csv.gz", CorpusFiles::gzippedCsv),
+            Map.entry("two-files.zip", CorpusFiles::zipWithTwoFiles),
+            Map.entry("results-typed-cells.xlsx", CorpusFiles::resultsTypedCells),
+            Map.entry("spend-sheet-per-year.xlsx", CorpusFiles::sheetPerYear));
 
     private CorpusFiles() {
     }
@@ -90,6 +94,51 @@ final class CorpusFiles {
             zip.putNextEntry(new ZipEntry("inkoopdata-2020-BZ.csv"));
             zip.write((SPEND_HEADER + "BZ;2020;ICT;In een zip;3\n").getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
+        }
+    }
+
+    /** A valid spend CSV, gzip-compressed as a portal delivers it. */
+    static void gzippedCsv(Path file) throws IOException {
+        try (OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write((SPEND_HEADER + "OCW;2020;ICT;Ingepakt B.V.;3\nOCW;2020;ICT;Ook ingepakt B.V.;x\n").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** A zip archive holding two spend CSVs: which one is the delivery cannot be told. */
+    static void zipWithTwoFiles(Path file) throws IOException {
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            for (String name : new String[] {"inkoopdata-2020-OCW.csv", "inkoopdata-2021-OCW.csv"}) {
+                zip.putNextEntry(new ZipEntry(name));
+                zip.write((SPEND_HEADER + "OCW;2020;ICT;In een zip;3\n").getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+    }
+
+    /** Supplier results with numeric Waarde cells 0.5 and 12.345 shown with number format {@code 0.000}, and 1500 shown {@code #,##0}. */
+    static void resultsTypedCells(Path file) throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Sheet s = wb.createSheet("Resultaten");
+            CellStyle threeDecimals = style(wb, "0.000");
+            row(s, 0, "Contractnummer", "Leverancier", "Ministerie", "Jaar", "Indicator", "Waarde", "Eenheid");
+            row(s, 1, "TC-1", "Cel B.V.", "AZ", 2023, "electricity_use", 0.5, "MWh").getCell(5).setCellStyle(threeDecimals);
+            row(s, 2, "TC-2", "Cel B.V.", "AZ", 2023, "gas_use", 12.345, "m3").getCell(5).setCellStyle(threeDecimals);
+            row(s, 3, "TC-3", "Cel B.V.", "AZ", 2023, "fuel_diesel", 1500, "l").getCell(5).setCellStyle(style(wb, "#,##0"));
+            save(wb, file);
+        }
+    }
+
+    /** A spend workbook with one data sheet per year (2021, 2022, 2023), each with its own header. */
+    static void sheetPerYear(Path file) throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            for (int year = 2021; year <= 2023; year++) {
+                Sheet s = wb.createSheet(String.valueOf(year));
+                row(s, 0, "Ministerie", "Jaar", "Hoofdkostensoort", "Leverancier", "Staffel");
+                for (int i = 1; i <= 3; i++) {
+                    row(s, i, "SZW", year, "ICT", "Leverancier " + year + "-" + i, i);
+                }
+            }
+            save(wb, file);
         }
     }
 

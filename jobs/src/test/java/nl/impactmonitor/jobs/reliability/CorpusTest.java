@@ -225,10 +225,11 @@ class CorpusTest {
                     .containsExactly(String.valueOf(CorpusFiles.BIG_FIELD_CHARS), "17")),
             Map.entry("spend/GENERATED:spend-multi-sheet.xlsx", id -> assertThat(strings(
                     "SELECT line_no || ' ' || department_code || ' ' || year || ' ' || supplier_name || ' ' || staffel FROM staging.spend_line WHERE load_id = ? ORDER BY line_no", id))
-                    .containsExactly("4 IenW 2021 Formule B.V. 5", "9 IenW 2021 Formulejaar B.V. 3", "11 IenW 2021 Na lege rij B.V. 2")),
+                    .containsExactly("4 IenW 2021 Formule B.V. 5", "8 IenW 2021 Staffel als 5.0 B.V. 5", "9 IenW 2021 Formulejaar B.V. 3",
+                            "11 IenW 2021 Na lege rij B.V. 2")),
             Map.entry("tender/numbers-mixed.csv", id -> assertThat(amounts("SELECT publication_id, estimated_value_eur FROM staging.tender_record WHERE load_id = ?", id))
-                    .containsExactlyInAnyOrderEntriesOf(Map.of("900101", "1250000.00", "900102", "1250000.00", "900103", "87500.50", "900104", "1500.00",
-                            "900105", "1500.00", "900106", "250000.00", "900107", "12.50", "900108", "1.50"))),
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("900101", "1250000.00", "900102", "1250000.00", "900103", "87500.50",
+                            "900106", "250000.00", "900107", "12.50", "900108", "1.50"))),
             Map.entry("tender/dates.csv", id -> assertThat(strings("SELECT DISTINCT publication_date FROM staging.tender_record WHERE load_id = ?", id))
                     .containsExactly("2023-12-31")),
             Map.entry("tender/enc-windows1252-comma.csv", id -> assertThat(amounts(
@@ -238,8 +239,28 @@ class CorpusTest {
                     "SELECT line_no || ' ' || publication_id || ' ' || publication_date || ' ' || coalesce(CAST(estimated_value_eur AS VARCHAR), '-')"
                             + " FROM staging.tender_record WHERE load_id = ? ORDER BY line_no", id))
                     .containsExactly("2 900901 2023-03-15 1250000.00", "4 900903 2023-06-01 -", "6 900905 2023-07-01 250000.00")),
+            Map.entry("results/GENERATED:results-typed-cells.xlsx", id -> assertThat(amounts(
+                    "SELECT contract_id, value_reported FROM staging.supplier_result WHERE load_id = ?", id))
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("TC-1", "0.5", "TC-2", "12.345", "TC-3", "1500"))),
+            Map.entry("results/json-typed-numbers.json", id -> assertThat(amounts(
+                    "SELECT contract_id, value_reported FROM staging.supplier_result WHERE load_id = ?", id))
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("JT-1", "12.345", "JT-2", "0.001", "JT-3", "1.5"))),
+            Map.entry("results/json-year-point-zero.json", id -> assertThat(strings(
+                    "SELECT contract_id || ' ' || year FROM staging.supplier_result WHERE load_id = ? ORDER BY line_no", id))
+                    .containsExactly("JY-1 2023", "JY-2 2023", "JY-4 2023")),
+            Map.entry("results/leading-zero-decimals.csv", id -> assertThat(amounts(
+                    "SELECT contract_id, value_reported FROM staging.supplier_result WHERE load_id = ?", id))
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("L-01", "0.5", "L-02", "0.125", "L-03", "0.001"))),
+            Map.entry("results/ambiguous-dutch-evidence.csv", id -> assertThat(amounts(
+                    "SELECT contract_id, value_reported FROM staging.supplier_result WHERE load_id = ?", id))
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("D-01", "1500", "D-02", "12.5", "D-03", "1.5"))),
+            Map.entry("tender/dates-out-of-range.csv", id -> assertThat(strings(
+                    "SELECT line_no || ' ' || reason FROM raw.reject WHERE load_id = ? ORDER BY line_no", id))
+                    .containsExactly("2 award date 15-03-2204 is outside 2000-" + (Year.now().getValue() + 1),
+                            "3 record date 01-04-1999 is outside 2000-" + (Year.now().getValue() + 1),
+                            "4 publication date 15-01-1999 is outside 2000-" + (Year.now().getValue() + 1))),
             Map.entry("results/numbers-mixed.csv", id -> assertThat(amounts("SELECT contract_id, value_reported FROM staging.supplier_result WHERE load_id = ?", id))
-                    .containsExactlyInAnyOrderEntriesOf(Map.of("N-01", "1234.5", "N-02", "1234.5", "N-03", "1500", "N-04", "1500", "N-05", "18.2",
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("N-01", "1234.5", "N-02", "1234.5", "N-05", "18.2",
                             "N-06", "1234.5", "N-07", "1500", "N-10", "1234567.891", "N-12", "1234567.891"))),
             Map.entry("results/formula-suppliers.csv", id -> assertThat(strings(
                     "SELECT supplier_name || coalesce(' / ' || note, '') FROM staging.supplier_result WHERE load_id = ? ORDER BY line_no", id))
@@ -318,8 +339,10 @@ class CorpusTest {
                 MVI-ZET tender exports, supplier-reported results): wrong and mixed delimiters, encodings, missing, extra,
                 duplicated and reordered columns, bad staffels and years, empty and truncated files, unbalanced quotes, a
                 10 MB field, NUL bytes, workbooks with several sheets, merged cells, formulas and dates as numbers, files
-                that are not what their extension says, a zip-bomb-like workbook, formula-like supplier names, a duplicate
-                delivery and a late, older restatement. The files are in `jobs/src/test/resources/corpus/<source>/`; the
+                that are not what their extension says, a zip-bomb-like workbook, gzip and zip deliveries, numbers that
+                are ambiguous on their own (`1.500`) or start with a 0 group (`0,500`), typed XLSX cells and JSON numbers,
+                dates out of range, formula-like supplier names, a duplicate delivery and a late, older restatement
+                (issue 16's cases among them). The files are in `jobs/src/test/resources/corpus/<source>/`; the
                 binary and large ones (`GENERATED:` below) are written by the test itself (`CorpusFiles`). The expected
                 outcome of each is in `jobs/src/test/resources/corpus/expected.csv`.
 

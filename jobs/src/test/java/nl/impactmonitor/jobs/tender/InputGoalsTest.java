@@ -103,8 +103,8 @@ class InputGoalsTest {
         // ISV risk category Energie. Supplies/services threshold 140,000 up to 31-12-2023, 143,000 from 01-01-2024;
         // works 5,382,000 then 5,538,000. Values 142,000 and 5,400,000 lie between the two.
         loadTenders(List.of(
-                "700001;IenW;Leveringen;31-12-2023;142.000;Elektriciteit;Ja;Basis;;Ja;Energie;Nee;;12;Ja;",
-                "700002;IenW;Leveringen;01-01-2024;142.000;Elektriciteit;Ja;Basis;;Ja;Energie;Nee;;12;Nee;",
+                "700001;IenW;Leveringen;31-12-2023;142.000,00;Elektriciteit;Ja;Basis;;Ja;Energie;Nee;;12;Ja;",
+                "700002;IenW;Leveringen;01-01-2024;142.000,00;Elektriciteit;Ja;Basis;;Ja;Energie;Nee;;12;Nee;",
                 "700003;IenW;Werken;2023-12-31;5.400.000;Elektriciteit;Ja;Basis;;Ja;Energie;Nee;;12;Nee;",
                 "700004;IenW;Werken;2024-01-01;5.400.000;Elektriciteit;Ja;Basis;;Ja;Energie;Nee;;12;Nee;",
                 "700005;IenW;Leveringen;15-06-2023;;Elektriciteit;Ja;Basis;;Ja;Energie;Nee;;12;Nee;"));
@@ -119,10 +119,10 @@ class InputGoalsTest {
 
     @Test
     void rectifiedTenderCountsOnceWithItsLatestValues() throws IOException {
-        loadTenders(List.of("800001;JenV;Diensten;01-03-2023;300.000;Catering;Nee;;;Nee;;Nee;400.000;24;Nee;01-03-2023"));
-        loadTenders(List.of("800001;JenV;Diensten;01-03-2023;300.000;Catering;Ja;Ambitieus;;Nee;;Ja;400.000;24;Nee;10-04-2023"));
+        loadTenders(List.of("800001;JenV;Diensten;01-03-2023;300.000,00;Catering;Nee;;;Nee;;Nee;400.000,00;24;Nee;01-03-2023"));
+        loadTenders(List.of("800001;JenV;Diensten;01-03-2023;300.000,00;Catering;Ja;Ambitieus;;Nee;;Ja;400.000,00;24;Nee;10-04-2023"));
         // A late delivery of an older version must not undo the rectification.
-        loadTenders(List.of("800001;JenV;Diensten;01-03-2023;300.000;Catering;Nee;;;Nee;;Nee;400.000;24;Nee;15-03-2023"));
+        loadTenders(List.of("800001;JenV;Diensten;01-03-2023;300.000,00;Catering;Nee;;;Nee;;Nee;400.000,00;24;Nee;15-03-2023"));
         warehouse.models().buildAll();
         assertThat(warehouse.queryLong("SELECT count(*) FROM staging.tender_record")).isEqualTo(3);
         assertThat(warehouse.query("SELECT mvi_criteria_applied, ambition_level, version_count FROM core.fct_tender",
@@ -137,7 +137,7 @@ class InputGoalsTest {
         Path spend = dir.resolve("spend.csv");
         Files.writeString(spend, "Ministerie;Jaar;Hoofdkostensoort;Leverancier;Staffel\nAZ;2023;ICT;Leverancier A;3\n");
         new SourceFileLoader(warehouse, SpendSource.SPEC, TestProject.columns(SpendSource.NAME), dir.resolve("work")).load(spend, null, "spend-1");
-        loadTenders(List.of("900001;BZ;Diensten;01-03-2023;300.000;Catering;Ja;Basis;;Nee;;Ja;;24;Nee;"));
+        loadTenders(List.of("900001;BZ;Diensten;01-03-2023;300.000,00;Catering;Ja;Basis;;Nee;;Ja;;24;Nee;"));
         warehouse.models().buildAll();
         for (String goalId : List.of("I", "I_ambition", "II", "III", "IV")) {
             assertThat(goal("AZ", goalId)).as(goalId).containsExactly(null, null, null, null, "no_data");
