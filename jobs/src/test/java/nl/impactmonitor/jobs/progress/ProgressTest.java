@@ -334,6 +334,64 @@ class ProgressTest {
     }
 
     @Test
+    void milestoneAfterTheTargetOrUnknownDepartmentStopsStartUpWithTheLine() throws IOException {
+        Path targets = dir.resolve("milestones.yaml");
+        Files.writeString(targets, """
+                goals:
+                  - id: fleet
+                    name_nl: Wagenpark
+                    name_en: Fleet
+                    theme: {strategy: climate, national_plan: climate}
+                    metric: share
+                    unit: '%'
+                    direction: increase
+                    aggregation: weighted_share
+                    numerator: fleet_zero_emission_vehicles
+                    denominator: fleet_vehicles
+                    baseline: {year: 2019, value: 10, source: measured}
+                    milestones:
+                      - {year: 2020, value: 20, source: Table 2}
+                      - {year: 2029, value: 90, source: test}
+                    target: {year: 2028, value: 100}
+                    applies_to_departments: true
+                    applies_to: [IenW, RWS]
+                    source: test
+                  - id: network
+                    name_nl: Netwerk
+                    name_en: Network
+                    theme: {strategy: climate, national_plan: climate}
+                    metric: share
+                    unit: '%'
+                    direction: increase
+                    aggregation: mean
+                    numerator: rws_network_energy_neutral_share
+                    baseline: {year: 2019, value: 10}
+                    target: {year: 2030, value: 100}
+                    applies_to_departments: true
+                    source: test
+                  - id: jobs
+                    name_nl: Banen
+                    name_en: Jobs
+                    theme: {strategy: social_return, national_plan: social_return}
+                    metric: jobs
+                    unit: jobs
+                    direction: increase
+                    aggregation: cumulative_sum
+                    numerator: participation_jobs
+                    baseline: none
+                    target: {year: 2023, value: 1500}
+                    applies_to_departments: true
+                    source: test
+                """);
+        assertThatThrownBy(() -> referenceData(targets))
+                .isInstanceOf(TargetsCatalogue.InvalidCatalogueException.class)
+                .hasMessageContaining("milestones.yaml line 15: goal 'fleet': milestone year 2029 must be before target.year 2028")
+                .hasMessageContaining("line 18: goal 'fleet': applies_to names department 'RWS', which is not in config/reference/departments.csv")
+                .hasMessageContaining("line 29: goal 'network': baseline.'source' is missing")
+                .hasMessageContaining("line 33: goal 'jobs': 'period_start' is missing");
+    }
+
+    @Test
     void valuesTooLargeForTheirColumnAreRejectedNotFatal() throws IOException {
         RawLoader.Result result = load(
                 "H-1;A;;VWS;2023;;;electricity_use;123456789012345678901234567890123;MWh;;",
