@@ -44,11 +44,35 @@ public record ReportData(
      */
     public record ProgressSeries(String goalId, String nameNl, String nameEn, String themeStrategy, String themeNationalPlan,
                                  String unit, String direction, Integer baselineYear, BigDecimal baselineValue,
-                                 int targetYear, BigDecimal targetValue, String latestStatus, List<ProgressPoint> points,
-                                 boolean allocated) {
+                                 Integer targetYear, BigDecimal targetValue, String latestStatus, List<ProgressPoint> points,
+                                 boolean allocated, List<Milestone> milestones, boolean targetYearAssumed) {
+
+        /** A series without interim goals whose target year is given by the strategy. */
+        public ProgressSeries(String goalId, String nameNl, String nameEn, String themeStrategy, String themeNationalPlan,
+                              String unit, String direction, Integer baselineYear, BigDecimal baselineValue,
+                              Integer targetYear, BigDecimal targetValue, String latestStatus, List<ProgressPoint> points,
+                              boolean allocated) {
+            this(goalId, nameNl, nameEn, themeStrategy, themeNationalPlan, unit, direction, baselineYear, baselineValue,
+                    targetYear, targetValue, latestStatus, points, allocated, List.of(), false);
+        }
+
+        /** The latest year's point, whose status and reason the goal's badge shows; null without points. */
+        public ProgressPoint latest() {
+            return points.isEmpty() ? null : points.get(points.size() - 1);
+        }
     }
 
-    public record ProgressPoint(int year, BigDecimal actual, BigDecimal trajectory, String status) {
+    /** An interim goal (config/targets.yaml milestones): a target on the way, never a measurement. */
+    public record Milestone(int year, BigDecimal value) {
+    }
+
+    /** One year of an effect goal; the reason is the mart's sentence for the status (null in older fixtures). */
+    public record ProgressPoint(int year, BigDecimal actual, BigDecimal trajectory, String status, String reasonNl,
+                                String reasonEn) {
+
+        public ProgressPoint(int year, BigDecimal actual, BigDecimal trajectory, String status) {
+            this(year, actual, trajectory, status, null, null);
+        }
     }
 
     /**

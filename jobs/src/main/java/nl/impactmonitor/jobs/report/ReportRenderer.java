@@ -73,6 +73,8 @@ public final class ReportRenderer {
     private Path write(Path file, String template, Object page) throws IOException {
         Context context = new Context(DUTCH);
         context.setVariable("page", page);
+        // every page's appendix explains every status (docs/goals.md has the same table)
+        context.setVariable("statusLegend", Status.legend());
         String html = engine.process(template, context);
         Files.writeString(file, html, StandardCharsets.UTF_8);
         return file;
