@@ -243,6 +243,21 @@ class ProgressTest {
     }
 
     @Test
+    void averageLabelACountsLabelsBetterThanA() throws IOException {
+        // Four offices: two A++ (score -1) and two B (score 2). Mean (-1 - 1 + 2 + 2) / 4 = 0.5, at or better than A (1).
+        // On a scale that stops at A (A++ read as A), the mean would be 1.5: not met.
+        RawLoader.Result result = load("K-1;Rijksvastgoed;;BZK;2023;;;offices_average_label_score;-1;label score;A++;15-01-2024",
+                "K-2;Rijksvastgoed;;BZK;2023;;;offices_average_label_score;-1;label score;A++;15-01-2024",
+                "K-3;Rijksvastgoed;;BZK;2023;;;offices_average_label_score;2;label score;B;15-01-2024",
+                "K-4;Rijksvastgoed;;BZK;2023;;;offices_average_label_score;2;label score;B;15-01-2024",
+                "K-5;Rijksvastgoed;;BZK;2023;;;offices_average_label_score;-4;label score;beyond A++++;15-01-2024");
+        assertThat(warehouse.rawLoader().rejectsOf(result.loadId())).extracting(r -> r.get("line_no") + " " + r.get("reason"))
+                .containsExactly("6 label score -4 is outside the scale A++++ = -3 to G = 7");
+        warehouse.models().buildAll();
+        assertThat(progress("BZK", 2023, "buildings_average_label_a")).isEqualTo("achieved actual=0.5 trajectory=null target=1 gap=null");
+    }
+
+    @Test
     void circularGoalHasNoBaselineUntilOneIsConfigured() throws IOException {
         load("B-1;Bouw BV;;IenW;2022;;;primary_raw_materials;1000;t;;15-02-2023",
                 "B-1;Bouw BV;;IenW;2023;;;primary_raw_materials;900;t;;15-02-2024");
