@@ -110,6 +110,14 @@ public final class ReportAssembler {
                 FROM marts.footprint_department_year WHERE department_code = ? ORDER BY year, impact_segment""",
                 rs -> new ReportData.FootprintRow(rs.getInt(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
                         rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8)), code);
-        return new ReportData.DepartmentPage(code, nameNl, nameEn, spend, inputs, effect, coverage, footprint);
+        List<ReportData.GoalCoverageRow> goalCoverage = w.query("""
+                SELECT year, goal_id, goal_name_nl, goal_name_en, reporting_contracts, reporting_suppliers, expected_contracts,
+                       expected_reporting_contracts, coverage_pct, min_coverage_pct, status
+                FROM marts.progress_department_year
+                WHERE department_code = ? AND (reporting_contracts > 0 OR expected_contracts > 0)
+                ORDER BY year, goal_id""",
+                rs -> new ReportData.GoalCoverageRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                        rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getBigDecimal(9), rs.getBigDecimal(10), rs.getString(11)), code);
+        return new ReportData.DepartmentPage(code, nameNl, nameEn, spend, inputs, effect, coverage, footprint, goalCoverage);
     }
 }

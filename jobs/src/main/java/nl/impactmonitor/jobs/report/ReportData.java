@@ -25,7 +25,23 @@ public record ReportData(
             List<InputGoalRow> inputGoals,
             List<ProgressSeries> effectGoals,
             List<CoverageRow> coverage,
-            List<FootprintRow> footprint) {
+            List<FootprintRow> footprint,
+            List<GoalCoverageRow> goalCoverage) {
+
+        /** A page without per-goal coverage of supplier reports. */
+        public DepartmentPage(String code, String nameNl, String nameEn, List<SpendYear> spend, List<InputGoalRow> inputGoals,
+                              List<ProgressSeries> effectGoals, List<CoverageRow> coverage, List<FootprintRow> footprint) {
+            this(code, nameNl, nameEn, spend, inputGoals, effectGoals, coverage, footprint, List.of());
+        }
+    }
+
+    /**
+     * How many of the contracts expected to report on a goal did in a year (progress_department_year): a falling
+     * total means little when fewer suppliers reported. {@code coveragePct} null: no contract was expected yet.
+     */
+    public record GoalCoverageRow(int year, String goalId, String nameNl, String nameEn, long reportingContracts,
+                                  long reportingSuppliers, long expectedContracts, long expectedReporting,
+                                  BigDecimal coveragePct, BigDecimal minCoveragePct, String status) {
     }
 
     /** Spend of one year and class (generic, specific, unclassified, total) as a range with the report's midpoint. */

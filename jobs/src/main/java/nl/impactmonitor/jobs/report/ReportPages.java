@@ -119,6 +119,22 @@ final class ReportPages {
         }
     }
 
+    /**
+     * One goal's supplier-report coverage in one year: reporting of expected contracts as a share, flagged when below
+     * the goal's threshold (then the goal gets no verdict that year).
+     */
+    record GoalCoverageView(int year, Text name, String reporting, String suppliers, String expected, String share,
+                            boolean low, Status status) {
+
+        static GoalCoverageView of(ReportData.GoalCoverageRow r) {
+            boolean low = r.coveragePct() != null && r.minCoveragePct() != null && r.coveragePct().compareTo(r.minCoveragePct()) < 0;
+            return new GoalCoverageView(r.year(), new Text(r.nameNl(), r.nameEn()), Formats.count(r.reportingContracts()),
+                    Formats.count(r.reportingSuppliers()),
+                    r.expectedContracts() == 0 ? "–" : Formats.count(r.expectedReporting()) + " / " + Formats.count(r.expectedContracts()),
+                    r.coveragePct() == null ? "–" : Formats.pct(r.coveragePct()), low, Status.of(r.status()));
+        }
+    }
+
     /** Goals under one theme heading, in the order of the page. */
     record ThemeGroup<T>(String code, Text name, Text count, List<T> goals) {
     }
@@ -347,7 +363,7 @@ final class ReportPages {
                           List<Text> spendClasses, List<SpendRow> spendRows, FootprintView footprint,
                           List<InputGoalView> inputGoals, List<InputHistory> inputHistory,
                           List<EffectGoalView> effectGoals, ThemeGroups<EffectGoalView> effectGroups,
-                          List<CoverageView> coverage, List<DictionaryEntry> dictionary) {
+                          List<CoverageView> coverage, List<GoalCoverageView> goalCoverage, List<DictionaryEntry> dictionary) {
     }
 
     static DepartmentView department(ReportData data, DepartmentPage d) {
@@ -379,6 +395,7 @@ final class ReportPages {
                 classes.stream().map(c -> SPEND_CLASSES.getOrDefault(c, Text.both(c))).toList(), spendRows,
                 footprint(d, year), inputs, history, effects,
                 themeGroups(effects, EffectGoalView::themeStrategy, EffectGoalView::themeNationalPlan), coverage,
+                d.goalCoverage() == null ? List.of() : d.goalCoverage().stream().map(GoalCoverageView::of).toList(),
                 dictionary(data));
     }
 

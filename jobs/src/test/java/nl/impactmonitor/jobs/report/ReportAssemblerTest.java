@@ -106,6 +106,15 @@ class ReportAssemblerTest {
                     L-1;Lease BV;;DEF;2023;;;fleet_zero_emission_vehicles;248;voertuigen;;15-02-2024
                     E-1;Energie BV;;DEF;2023;;;electricity_use;1000;MWh;;15-01-2024
                     E-1;Energie BV;;DEF;2023;;;electricity_renewable;856;MWh;;15-01-2024
+                    G-1;Gas 1 BV;;DEF;2022;;;gas_use;100;m3;;15-01-2023
+                    G-2;Gas 2 BV;;DEF;2022;;;gas_use;100;m3;;15-01-2023
+                    G-3;Gas 3 BV;;DEF;2022;;;gas_use;100;m3;;15-01-2023
+                    G-4;Gas 4 BV;;DEF;2022;;;gas_use;100;m3;;15-01-2023
+                    G-5;Gas 5 BV;;DEF;2022;;;gas_use;100;m3;;15-01-2023
+                    G-1;Gas 1 BV;;DEF;2023;;;gas_use;100;m3;;15-01-2024
+                    G-2;Gas 2 BV;;DEF;2023;;;gas_use;100;m3;;15-01-2024
+                    G-3;Gas 3 BV;;DEF;2023;;;gas_use;100;m3;;15-01-2024
+                    G-4;Gas 4 BV;;DEF;2023;;;gas_use;100;m3;;15-01-2024
                     """);
             new SourceFileLoader(w, SupplierResultSource.SPEC, TestProject.columns(SupplierResultSource.NAME),
                     dir.resolve("work")).load(results, null, "r-1");
@@ -133,6 +142,13 @@ class ReportAssemblerTest {
                     .doesNotContain("<svg");
             assertThat(card(page, "Volledig circulair in 2050")).contains("geen meetbaar doel", "gevolgd wordt: primaire grondstoffen");
             assertThat(card(page, "Alle ICT-hardware voldoet aan actuele Energy Star")).contains("Doel 2030 (jaar aangenomen): 100%", "Target 2030 (year assumed): 100%");
+            // Coverage: 4 of the 5 gas contracts of 2022 reported for 2023 (80%, below 90%): the row is flagged, no verdict.
+            assertThat(def.goalCoverage()).filteredOn(c -> c.goalId().equals("energy_gas_use_reduction"))
+                    .extracting(c -> c.year() + " " + c.reportingContracts() + " " + c.expectedReporting() + "/" + c.expectedContracts() + " " + c.status())
+                    .containsExactly("2022 5 0/0 no_baseline", "2023 4 4/5 insufficient_coverage");
+            String coverage = page.substring(page.indexOf("<table class=\"coverage goal-coverage\">"));
+            coverage = coverage.substring(0, coverage.indexOf("</table>"));
+            assertThat(coverage).contains("<td class=\"num\">4 / 5</td>", "onvoldoende dekking", "class=\"no\"");
             // The appendix explains every status, in the order they are decided.
             assertThat(page).contains("<section id=\"statussen\"", "data-status=\"insufficient_coverage\"", "onvoldoende dekking",
                     "data-status=\"period_ended_missed\"", "data-status=\"not_measurable\"");
