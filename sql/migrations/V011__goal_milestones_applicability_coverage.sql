@@ -44,3 +44,11 @@ CREATE OR REPLACE MACRO reason_years(ys) AS CASE
     WHEN list_max(ys) - list_min(ys) + 1 = len(ys) THEN list_min(ys) || '–' || list_max(ys)
     ELSE array_to_string(list_sort(ys), ', ')
 END;
+
+-- The bundled sample files (config/reference/sample_files.csv, kept current by a test): a publication that loaded any
+-- of them says on every report page and in its manifest that it shows sample data, not real figures.
+CREATE TABLE ref.sample_file (
+    path        VARCHAR NOT NULL,   -- below samples/
+    sha256      VARCHAR NOT NULL,
+    source      VARCHAR NOT NULL
+);

@@ -52,6 +52,7 @@ public class ReferenceData {
         TABLES.put("ref.unit", "units.csv");
         TABLES.put("ref.impact_factor", "impact_factors.csv");
         TABLES.put("ref.theme_crosswalk", "theme_crosswalk.csv");
+        TABLES.put("ref.sample_file", "sample_files.csv");
     }
 
     private final Warehouse warehouse;

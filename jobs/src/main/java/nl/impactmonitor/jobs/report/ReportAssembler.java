@@ -35,7 +35,14 @@ public final class ReportAssembler {
                 .map(c -> new ReportData.DictionaryEntry(c.table(), c.column(),
                         (c.description() == null ? "" : c.description()) + (c.unit() == null || c.unit().equals("-") ? "" : " [" + c.unit() + "]")))
                 .toList();
-        return new ReportData(dataVersion, latestYear, years, pages, rijk, leaders, dictionary);
+        return new ReportData(dataVersion, latestYear, years, pages, rijk, leaders, dictionary, containsSampleData(w));
+    }
+
+    /** Whether any loaded file is one of the bundled samples (config/reference/sample_files.csv): then nothing is real. */
+    public static boolean containsSampleData(Warehouse w) {
+        return w.queryLong("""
+                SELECT count(*) FROM raw.load
+                WHERE status = 'loaded' AND source_sha256 IN (SELECT sha256 FROM ref.sample_file)""") > 0;
     }
 
     private static ReportData.DepartmentPage page(Warehouse w, String code, String nameNl, String nameEn) {

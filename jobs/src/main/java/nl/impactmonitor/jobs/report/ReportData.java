@@ -6,6 +6,7 @@ import java.util.List;
 /**
  * Everything the HTML progress report shows, read from the marts once per publication. Amounts are whole euros;
  * shares are percentages; a null maximum means no upper bound is known (staffel 13); a null value is missing data.
+ * {@code sampleData}: a bundled sample file (ref.sample_file) was loaded, so the figures are not real.
  */
 public record ReportData(
         String runId,
@@ -14,7 +15,14 @@ public record ReportData(
         List<DepartmentPage> departments,
         DepartmentPage rijk,
         List<LeaderLaggard> leadersLaggards,
-        List<DictionaryEntry> dataDictionary) {
+        List<DictionaryEntry> dataDictionary,
+        boolean sampleData) {
+
+    /** A report on real data (no bundled sample file loaded). */
+    public ReportData(String runId, int latestYear, List<Integer> years, List<DepartmentPage> departments, DepartmentPage rijk,
+                      List<LeaderLaggard> leadersLaggards, List<DictionaryEntry> dataDictionary) {
+        this(runId, latestYear, years, departments, rijk, leadersLaggards, dataDictionary, false);
+    }
 
     /** One department's page (the whole government uses the same shape with code RIJK). */
     public record DepartmentPage(

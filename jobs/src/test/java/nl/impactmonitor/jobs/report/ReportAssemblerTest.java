@@ -149,6 +149,9 @@ class ReportAssemblerTest {
             String coverage = page.substring(page.indexOf("<table class=\"coverage goal-coverage\">"));
             coverage = coverage.substring(0, coverage.indexOf("</table>"));
             assertThat(coverage).contains("<td class=\"num\">4 / 5</td>", "onvoldoende dekking", "class=\"no\"");
+            // Real (non-sample) files: no sample-data banner.
+            assertThat(data.sampleData()).isFalse();
+            assertThat(page).doesNotContain("Voorbeelddata");
             // The appendix explains every status, in the order they are decided.
             assertThat(page).contains("<section id=\"statussen\"", "data-status=\"insufficient_coverage\"", "onvoldoende dekking",
                     "data-status=\"period_ended_missed\"", "data-status=\"not_measurable\"");
@@ -172,6 +175,9 @@ class ReportAssemblerTest {
             List<Path> files = new ReportRenderer().render(data, SAMPLE_REPORT);
 
             assertThat(files).hasSize(data.departments().size() + 2);
+            // every bundled sample is listed in config/reference/sample_files.csv: the publication is marked as such
+            assertThat(data.sampleData()).isTrue();
+            assertThat(Files.readString(SAMPLE_REPORT.resolve("index.html"), StandardCharsets.UTF_8)).contains("Voorbeelddata — geen echte cijfers.");
             assertThat(data.departments()).anySatisfy(d -> assertThat(d.effectGoals()).anyMatch(ProgressSeries::allocated));
             assertThat(data.rijk().effectGoals()).noneMatch(ProgressSeries::allocated);
             // the departments' shares of the latest year add up to the government-wide target (1,500 jobs in 2023),
@@ -186,7 +192,8 @@ class ReportAssemblerTest {
             for (DepartmentPage d : ReportPages.allPages(data)) {
                 boolean footprint = d.footprint().stream().anyMatch(f -> f.year() == data.latestYear());
                 String html = Files.readString(SAMPLE_REPORT.resolve(d.code() + ".html"), StandardCharsets.UTF_8);
-                assertThat(html).as(d.code()).contains("<section id=\"voetafdruk\"", "class=\"group-np\"");
+                assertThat(html).as(d.code()).contains("<section id=\"voetafdruk\"", "class=\"group-np\"",
+                        "Voorbeelddata — geen echte cijfers.", "Sample data — not real figures.");
                 if (footprint) {
                     assertThat(html).as(d.code()).contains("<ol class=\"notes\">", "KPMG 2019 via evaluation Figure 1");
                 }
