@@ -29,7 +29,7 @@
 -- column result_count (count): Number of current supplier results for the goal's numerator metric behind actual_value; 0 when none.
 -- column reporting_contracts (contracts): Contracts with a current supplier result for the goal's numerator metric in the department-year; 0 when none.
 -- column reporting_suppliers (suppliers): Suppliers (by KvK number, else name) behind reporting_contracts; 0 when none.
--- column expected_contracts (contracts): Contracts that reported the goal's numerator metric for the department in an earlier year of the goal's period (from period_start when given), so are expected to report again; 0 in the first year.
+-- column expected_contracts (contracts): Contracts expected to report the goal's numerator metric for the department: those that reported it in an earlier year of the goal's period (from period_start when given) and those with a reporting obligation for the year in config/reference/reporting_obligations.csv; 0 when none.
 -- column expected_reporting_contracts (contracts): How many of expected_contracts reported in the row's year.
 -- column coverage_pct (%): 100 x expected_reporting_contracts / expected_contracts, rounded to 1 decimal; NULL when no contract was expected; below min_coverage_pct the status is insufficient_coverage.
 -- column min_coverage_pct (%): Coverage threshold of the goal (config/targets.yaml, default 90).
@@ -126,20 +126,32 @@ reporting AS (
     GROUP BY ALL
 ),
 
--- contracts that reported in an earlier year of the goal's period are expected to report again: a total that falls
--- because fewer of them reported is silence, not progress
-expected AS (
-    SELECT
-        dy.department_code,
-        dy.year,
-        e.goal_id,
-        count(DISTINCT e.contract_id)                                          AS expected_contracts,
-        count(DISTINCT CASE WHEN c.contract_id IS NOT NULL THEN e.contract_id END) AS expected_reporting_contracts
+-- contracts that reported in an earlier year of the goal's period are expected to report again, and so are those
+-- with a reporting obligation (config/reference/reporting_obligations.csv): a total that falls because fewer of them
+-- reported is silence, not progress
+expected_list AS (
+    SELECT DISTINCT dy.department_code, dy.year, e.goal_id, e.contract_id
     FROM all_department_years AS dy
     INNER JOIN goal_reports AS e ON e.department_code = dy.department_code AND e.year < dy.year
     INNER JOIN goals AS g ON g.goal_id = e.goal_id AND e.year >= coalesce(g.period_start_year, e.year)
+    UNION
+    SELECT dy.department_code, dy.year, g.goal_id, o.contract_id
+    FROM ref.reporting_obligation AS o
+    INNER JOIN goals AS g ON g.numerator_metric = o.metric
+    INNER JOIN all_department_years AS dy
+        ON dy.department_code IN (o.department_code, 'RIJK') AND dy.year BETWEEN o.first_year AND coalesce(o.last_year, dy.year)
+),
+
+expected AS (
+    SELECT
+        x.department_code,
+        x.year,
+        x.goal_id,
+        count(DISTINCT x.contract_id)                                              AS expected_contracts,
+        count(DISTINCT CASE WHEN c.contract_id IS NOT NULL THEN x.contract_id END) AS expected_reporting_contracts
+    FROM expected_list AS x
     LEFT JOIN goal_reports AS c
-        ON c.department_code = dy.department_code AND c.year = dy.year AND c.goal_id = e.goal_id AND c.contract_id = e.contract_id
+        ON c.department_code = x.department_code AND c.year = x.year AND c.goal_id = x.goal_id AND c.contract_id = x.contract_id
     GROUP BY ALL
 ),
 
@@ -331,6 +343,7 @@ reasoned AS (
             WHEN 'insufficient_coverage' THEN expected_reporting_contracts || ' van de ' || expected_contracts
                 || ' contracten die eerder rapporteerden, rapporteerden voor ' || year || ' (' || reason_number_nl(coverage_pct)
                 || '%, drempel ' || reason_number_nl(min_coverage_pct) || '%); een lager totaal kan door ontbrekende rapportages komen, dus geen oordeel'
+                || CASE WHEN len(missing_years) > 0 THEN '; bovendien zonder gegevens: ' || reason_years(missing_years) ELSE '' END
             WHEN 'no_baseline' THEN actual_nl || '; doel ' || reason_number_nl(target_change_pct) || '% ten opzichte van een nulmeting die ontbreekt, dus geen doelwaarde en geen traject'
             WHEN 'insufficient_data' THEN coalesce('opgeteld over ' || reason_years(data_years) || ': ' || actual_nl || '; ', '')
                 || reason_years(missing_years) || ' zonder gegevens, dus geen oordeel over ' || period_start_year || '–' || target_year
@@ -349,6 +362,7 @@ reasoned AS (
             WHEN 'insufficient_coverage' THEN expected_reporting_contracts || ' of the ' || expected_contracts
                 || ' contracts that reported before reported for ' || year || ' (' || reason_number_en(coverage_pct)
                 || '%, threshold ' || reason_number_en(min_coverage_pct) || '%); a lower total may come from missing reports, so no verdict'
+                || CASE WHEN len(missing_years) > 0 THEN '; also without data: ' || reason_years(missing_years) ELSE '' END
             WHEN 'no_baseline' THEN actual_en || '; target ' || reason_number_en(target_change_pct) || '% against a baseline that is missing, so no target value and no trajectory'
             WHEN 'insufficient_data' THEN coalesce('summed over ' || reason_years(data_years) || ': ' || actual_en || '; ', '')
                 || reason_years(missing_years) || ' without data, so no verdict on ' || period_start_year || '–' || target_year

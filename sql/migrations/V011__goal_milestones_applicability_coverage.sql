@@ -52,3 +52,14 @@ CREATE TABLE ref.sample_file (
     sha256      VARCHAR NOT NULL,
     source      VARCHAR NOT NULL
 );
+
+-- Contracts that must report on a metric (config/reference/reporting_obligations.csv, optional rows): expected from
+-- first_year, whether or not they ever reported, so a contract that never reports still lowers the coverage.
+CREATE TABLE ref.reporting_obligation (
+    contract_id      VARCHAR NOT NULL,
+    department_code  VARCHAR NOT NULL,
+    metric           VARCHAR NOT NULL,   -- a metric of config/reference/result_metrics.csv
+    first_year       INTEGER NOT NULL,
+    last_year        INTEGER,            -- NULL: still running
+    source           VARCHAR NOT NULL    -- where the obligation is agreed, e.g. the contract
+);

@@ -53,6 +53,7 @@ public class ReferenceData {
         TABLES.put("ref.impact_factor", "impact_factors.csv");
         TABLES.put("ref.theme_crosswalk", "theme_crosswalk.csv");
         TABLES.put("ref.sample_file", "sample_files.csv");
+        TABLES.put("ref.reporting_obligation", "reporting_obligations.csv");
     }
 
     private final Warehouse warehouse;

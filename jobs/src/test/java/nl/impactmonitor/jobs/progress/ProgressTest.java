@@ -243,6 +243,37 @@ class ProgressTest {
     }
 
     @Test
+    void contractWithAReportingObligationThatNeverReportsLowersTheCoverage() throws IOException {
+        // G-2 must report gas use for DEF from 2023 (a reporting obligation) but never does; G-1 reports 100 m3.
+        Path reference = dir.resolve("reference");
+        try (var files = Files.list(TestProject.REFERENCE)) {
+            Files.createDirectories(reference);
+            for (Path f : files.toList()) {
+                Files.copy(f, reference.resolve(f.getFileName()));
+            }
+        }
+        Files.writeString(reference.resolve("reporting_obligations.csv"), """
+                contract_id,department_code,metric,first_year,last_year,source
+                G-1,DEF,gas_use,2023,,contract G-1 art. 12
+                G-2,DEF,gas_use,2023,,contract G-2 art. 12
+                """);
+        ImpactmonitorProperties props = new ImpactmonitorProperties(dir, TestProject.SQL, reference, TestProject.DIR.resolve("config/targets.yaml"),
+                dir.resolve("out"), dir.resolve("downloads"), 5, new ImpactmonitorProperties.Warehouse(dir.resolve("w.duckdb"), "", 0),
+                null, null, null, new ImpactmonitorProperties.Load(100, 250));
+        new ReferenceData(warehouse, props).load();
+        load("G-1;Gas 1 BV;;DEF;2023;;;gas_use;100;m3;;15-01-2024");
+        warehouse.models().buildAll();
+        // 1 of the 2 obliged contracts reported: 50%, below 90%, although it is the first year with data.
+        assertThat(warehouse.query("""
+                SELECT department_code, status, reporting_contracts, expected_reporting_contracts, expected_contracts, coverage_pct
+                FROM marts.progress_department_year WHERE year = 2023 AND goal_id = 'energy_gas_use_reduction'
+                  AND department_code IN ('DEF', 'RIJK') ORDER BY department_code""",
+                rs -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getLong(3) + " " + rs.getLong(4) + "/" + rs.getLong(5)
+                        + " " + plain(rs.getBigDecimal(6))))
+                .containsExactly("DEF insufficient_coverage 1 1/2 50", "RIJK insufficient_coverage 1 1/2 50");
+    }
+
+    @Test
     void averageLabelACountsLabelsBetterThanA() throws IOException {
         // Four offices: two A++ (score -1) and two B (score 2). Mean (-1 - 1 + 2 + 2) / 4 = 0.5, at or better than A (1).
         // On a scale that stops at A (A++ read as A), the mean would be 1.5: not met.
