@@ -110,6 +110,19 @@ class ReportRendererTest {
     }
 
     @Test
+    void samplePublicationIsMarkedOnEveryPageAndStatusesAreExplained() throws IOException {
+        renderer.render(ReportFixtures.report(), dir);
+        for (String page : List.of("index.html", "AZ.html", "IenW.html", "RIJK.html")) {
+            String html = read(dir.resolve(page));
+            assertThat(html).as(page).contains("<p class=\"sample-banner\" role=\"note\">", "Voorbeelddata — geen echte cijfers.",
+                    "Sample data — not real figures.", "<section id=\"statussen\">");
+            for (String code : Status.ORDER) {
+                assertThat(html).as(page).contains("data-status=\"" + code + "\"");
+            }
+        }
+    }
+
+    @Test
     void overviewShowsRangesStatusCountsCoverageAndLeaders() throws IOException {
         renderer.render(ReportFixtures.report(), dir);
         String index = read(dir.resolve("index.html"));
