@@ -24,13 +24,14 @@ FROM marts.input_goal_department_year
 WHERE department_code = 'IenW'
 ORDER BY goal_id, year;
 
--- 4. Goals off track in 2023, worst gap first.
-SELECT department_code, goal_id, actual_value, trajectory_value, gap_to_trajectory, unit
+-- 4. Goals off track in 2023, worst gap first, with the reason as a sentence.
+SELECT department_code, goal_id, actual_value, trajectory_value, gap_to_trajectory, unit, status_reason_en
 FROM marts.progress_department_year
 WHERE status = 'off_track' AND year = 2023
 ORDER BY gap_to_trajectory;
 
--- 5. Goals that cannot be judged for lack of a baseline (a steward can add one in config/targets.yaml).
+-- 5. Goals given as a change against a baseline that was never measured, so their target value is unknown (a
+--    steward can record a measured baseline, with its source, in config/targets.yaml). Statuses: docs/goals.md.
 SELECT DISTINCT goal_id, goal_name_en, target_year
 FROM marts.progress_department_year
 WHERE status = 'no_baseline'

@@ -7,7 +7,13 @@
 -- column source (-): where the row's figure comes from: the goal's source, the spend method, or for footprint rows the intensity used.
 --
 -- column goal_kind (-): Kind of figure on the row: effect (a 2030 goal from progress_department_year), input (an input goal from input_goal_department_year) or spend (a spend class from spend_by_department_year).
--- column status (-): Status in the terms of the row's kind: for effect goals achieved, on_track, off_track, no_baseline, not_allocated or no_data, for input goals on_target, below_target, no_target, not_applicable or no_data, and for spend range, or range_unbounded when a staffel-13 amount leaves the maximum open.
+-- column status (-): Status in the terms of the row's kind: for effect goals one of the statuses of progress_department_year (docs/goals.md), for input goals on_target, below_target, no_target, not_applicable or no_data, and for spend and footprint range, or range_unbounded when a staffel-13 amount leaves the maximum open.
+-- column status_reason_nl (-): The status as a Dutch sentence with the figures behind it: the effect goal's reason from progress_department_year, the tender counts behind an input goal's share, or how a spend or footprint range was bounded.
+-- column status_reason_en (-): The same sentence in English.
+-- column numerator_count (count): Input goals: tenders in scope that meet the goal (numerator_tenders); effect goals: contracts that reported the goal's metric this year (reporting_contracts); NULL on spend and footprint rows.
+-- column denominator_count (count): Input goals: tenders in scope with a known answer (denominator_tenders); effect goals: contracts expected to report, having reported in an earlier year of the goal's period (expected_contracts); NULL on spend and footprint rows.
+-- column undetermined_count (count): Input goals: tenders whose scope or answer cannot be decided (undetermined_tenders), counted beside the share; NULL on other rows.
+-- column coverage_pct (%): Effect goals: share of the expected contracts that reported this year (progress_department_year.coverage_pct); NULL on other rows or when no contract was expected.
 -- column actual_min (EUR): Lower bound of the spend on a spend row (the sum of the staffel band minimums); NULL on effect and input rows.
 -- column actual_max (EUR): Upper bound of the spend on a spend row; NULL when a staffel-13 amount makes it unbounded, and on effect and input rows.
 WITH effect AS (
@@ -23,6 +29,12 @@ WITH effect AS (
         metric,
         unit,
         status,
+        status_reason_nl,
+        status_reason_en,
+        CAST(reporting_contracts AS BIGINT) AS numerator_count,
+        CAST(expected_contracts AS BIGINT)  AS denominator_count,
+        CAST(NULL AS BIGINT)         AS undetermined_count,
+        coverage_pct,
         actual_value,
         CAST(NULL AS DECIMAL(38, 3)) AS actual_min,
         CAST(NULL AS DECIMAL(38, 3)) AS actual_max,
@@ -48,6 +60,30 @@ input AS (
         i.metric,
         '%'                                          AS unit,
         i.status,
+        CASE i.status
+            WHEN 'no_data' THEN 'geen MVI-ZET-aanbesteding voor ' || i.year
+            WHEN 'not_applicable' THEN 'geen aanbesteding binnen bereik met een bekend antwoord'
+            ELSE i.numerator_tenders || ' van ' || i.denominator_tenders || ' aanbestedingen (' || reason_number_nl(i.share_pct) || '%)'
+                || CASE WHEN i.target_share_pct IS NULL THEN '; geen streefwaarde, alleen ter informatie'
+                        WHEN i.status = 'below_target' THEN '; streefwaarde ' || reason_number_nl(i.target_share_pct) || '%: '
+                            || reason_number_nl(i.target_share_pct - i.share_pct) || ' procentpunt te kort'
+                        ELSE '; streefwaarde ' || reason_number_nl(i.target_share_pct) || '% gehaald' END
+        END || CASE WHEN i.undetermined_tenders > 0 THEN '; ' || i.undetermined_tenders || ' onbepaald, niet meegeteld' ELSE '' END
+                                                     AS status_reason_nl,
+        CASE i.status
+            WHEN 'no_data' THEN 'no MVI-ZET tender for ' || i.year
+            WHEN 'not_applicable' THEN 'no tender in scope with a known answer'
+            ELSE i.numerator_tenders || ' of ' || i.denominator_tenders || ' tenders (' || reason_number_en(i.share_pct) || '%)'
+                || CASE WHEN i.target_share_pct IS NULL THEN '; no target, context only'
+                        WHEN i.status = 'below_target' THEN '; target ' || reason_number_en(i.target_share_pct) || '%: '
+                            || reason_number_en(i.target_share_pct - i.share_pct) || ' percentage points short'
+                        ELSE '; target ' || reason_number_en(i.target_share_pct) || '% met' END
+        END || CASE WHEN i.undetermined_tenders > 0 THEN '; ' || i.undetermined_tenders || ' undetermined, not counted' ELSE '' END
+                                                     AS status_reason_en,
+        CAST(i.numerator_tenders AS BIGINT)          AS numerator_count,
+        CAST(i.denominator_tenders AS BIGINT)        AS denominator_count,
+        CAST(i.undetermined_tenders AS BIGINT)       AS undetermined_count,
+        CAST(NULL AS DECIMAL(5, 1))                  AS coverage_pct,
         CAST(i.share_pct AS DECIMAL(38, 3))          AS actual_value,
         CAST(NULL AS DECIMAL(38, 3))                 AS actual_min,
         CAST(NULL AS DECIMAL(38, 3))                 AS actual_max,
@@ -86,6 +122,14 @@ spend AS (
         'spend from staffel midpoints (Appendix 4), with the band bounds as range' AS metric,
         'EUR'                                        AS unit,
         CASE WHEN spend_max_eur IS NULL THEN 'range_unbounded' ELSE 'range' END AS status,
+        CASE WHEN spend_max_eur IS NULL THEN 'bandbreedte uit de staffels; een bedrag in staffel 13 heeft geen bovengrens'
+             ELSE 'bandbreedte uit de staffels (bijlage 4), met de middenwaarde' END AS status_reason_nl,
+        CASE WHEN spend_max_eur IS NULL THEN 'range from the staffels; an amount in staffel 13 has no upper bound'
+             ELSE 'range from the staffels (Appendix 4), with the midpoint' END AS status_reason_en,
+        CAST(NULL AS BIGINT)                         AS numerator_count,
+        CAST(NULL AS BIGINT)                         AS denominator_count,
+        CAST(NULL AS BIGINT)                         AS undetermined_count,
+        CAST(NULL AS DECIMAL(5, 1))                  AS coverage_pct,
         CAST(spend_mid_eur AS DECIMAL(38, 3))        AS actual_value,
         CAST(spend_min_eur AS DECIMAL(38, 3))        AS actual_min,
         CAST(spend_max_eur AS DECIMAL(38, 3))        AS actual_max,
@@ -111,6 +155,14 @@ footprint AS (
         'CO2-eq estimated from spend x segment intensity (evaluation 8.2.6)' AS metric,
         'kg CO2-eq'                                  AS unit,
         CASE WHEN co2_max_kg IS NULL THEN 'range_unbounded' ELSE 'range' END AS status,
+        CASE WHEN co2_max_kg IS NULL THEN 'geschat uit de inkoopbandbreedte; een bedrag in staffel 13 heeft geen bovengrens'
+             ELSE 'geschat uit de inkoopbandbreedte maal de intensiteit van het segment' END AS status_reason_nl,
+        CASE WHEN co2_max_kg IS NULL THEN 'estimated from the spend range; an amount in staffel 13 has no upper bound'
+             ELSE 'estimated from the spend range times the segment''s intensity' END AS status_reason_en,
+        CAST(NULL AS BIGINT)                         AS numerator_count,
+        CAST(NULL AS BIGINT)                         AS denominator_count,
+        CAST(NULL AS BIGINT)                         AS undetermined_count,
+        CAST(NULL AS DECIMAL(5, 1))                  AS coverage_pct,
         co2_mid_kg                                   AS actual_value,
         co2_min_kg                                   AS actual_min,
         co2_max_kg                                   AS actual_max,
@@ -147,6 +199,13 @@ SELECT
     metric,
     unit,
     status,
+    status_reason_nl,
+    status_reason_en,
+    -- counts behind the figure
+    numerator_count,
+    denominator_count,
+    undetermined_count,
+    coverage_pct,
     -- measures (in the row's unit)
     actual_value,
     actual_min,

@@ -1,6 +1,7 @@
 -- Which departments lead and which lag, per goal and year (the evaluation asks who leads and who lags, 8.2.5):
 -- effect goals judged per department rank by their gap to the trajectory, input goals by their share minus the
--- target. A positive gap is ahead. Departments without data for a goal are not ranked.
+-- target. A positive gap is ahead. Departments without data for a goal are not ranked, nor are those whose status
+-- gives no verdict (insufficient coverage or data, not applicable).
 --
 -- column rank (-): Place among the departments ranked for the goal and year, 1 for the largest gap (furthest ahead), ties in gap broken by department code.
 -- column position (-): leader when gap is 0 or more (on or ahead of the trajectory or target), laggard when it is negative.
@@ -10,6 +11,7 @@ WITH effect_gaps AS (
            CASE direction WHEN 'decrease' THEN -gap_to_trajectory ELSE gap_to_trajectory END AS gap
     FROM marts.progress_department_year
     WHERE department_code <> 'RIJK' AND gap_to_trajectory IS NOT NULL
+      AND status IN ('on_track', 'off_track', 'achieved', 'period_ended_met', 'period_ended_missed')
 ),
 
 input_gaps AS (

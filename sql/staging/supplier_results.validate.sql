@@ -135,7 +135,11 @@ SELECT
                 {'column_name': 'value', 'value_raw': value_raw, 'reason': 'value ''' || value_raw || ''' is not a number'}
             WHEN abs(value_number) >= 1e20 THEN
                 {'column_name': 'value', 'value_raw': value_raw, 'reason': 'value ''' || value_raw || ''' is too large'}
-            WHEN value_number < 0 THEN
+            -- energy labels run from A++++ (-3) to G (7): a label score below zero is a label better than A+
+            WHEN metric_quantity = 'label_score' AND (value_base < -3 OR value_base > 7) THEN
+                {'column_name': 'value', 'value_raw': value_raw,
+                 'reason': 'label score ' || value_raw || ' is outside the scale A++++ = -3 to G = 7'}
+            WHEN value_number < 0 AND metric_quantity IS DISTINCT FROM 'label_score' THEN
                 {'column_name': 'value', 'value_raw': value_raw,
                  'reason': 'negative value ' || value_raw || ' for ' || coalesce(metric, metric_raw) || ' is not plausible'}
             WHEN metric_quantity = 'share' AND value_base > 100 THEN

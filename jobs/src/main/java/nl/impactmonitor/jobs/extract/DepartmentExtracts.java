@@ -35,7 +35,8 @@ public final class DepartmentExtracts {
 
     static final String PROGRESS_COLUMNS = """
             department_code, year, goal_id, goal_kind, goal_name_nl, goal_name_en, theme_strategy, theme_national_plan,
-            metric, unit, status, actual_value, actual_min, actual_max, baseline_year, baseline_value, trajectory_value,
+            metric, unit, status, status_reason_nl, status_reason_en, numerator_count, denominator_count, undetermined_count,
+            coverage_pct, actual_value, actual_min, actual_max, baseline_year, baseline_value, trajectory_value,
             target_year, target_value, source""";
 
     static final String FOOTPRINT_COLUMNS = """

@@ -131,6 +131,9 @@ public final class Publisher {
         manifest.put("published_at", Instant.now().toString());
         manifest.put("code_version", codeVersion);
         manifest.put("data_version", dataVersion);
+        // a bundled sample file was loaded (config/reference/sample_files.csv): the figures are not real
+        manifest.put("sample_data", warehouse.queryLong("SELECT count(*) FROM raw.load WHERE status = 'loaded'"
+                + " AND source_sha256 IN (SELECT sha256 FROM ref.sample_file)") > 0);
         manifest.put("inputs", inputs);
         manifest.put("outputs", outputs);
         JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValue(dir.resolve("manifest.json").toFile(), manifest);

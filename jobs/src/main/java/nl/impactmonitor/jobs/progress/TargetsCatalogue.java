@@ -30,21 +30,40 @@ public final class TargetsCatalogue {
 
     static final Set<String> STRATEGY_THEMES = Set.of("climate", "circular", "social_return", "isv", "innovation",
             "living_environment", "wellbeing_health");
+    /** none: the National Plan has no theme of its own for the goal (innovation, config/reference/theme_crosswalk.csv). */
     static final Set<String> NATIONAL_PLAN_THEMES = Set.of("climate", "circular", "social_return", "isv_chain",
-            "environment", "diversity_inclusion");
+            "environment", "diversity_inclusion", "none");
     static final Set<String> AGGREGATIONS = Set.of("sum", "cumulative_sum", "weighted_share", "mean");
     static final Set<String> KEYS = Set.of("id", "name_nl", "name_en", "theme", "metric", "unit", "direction", "aggregation",
-            "numerator", "denominator", "baseline", "target", "applies_to_departments", "allocation", "source");
+            "numerator", "denominator", "baseline", "milestones", "target", "target_year_assumed", "applies_to_departments",
+            "applies_to", "allocation", "period_start", "min_coverage_pct", "measurable", "monitored_instead_nl",
+            "monitored_instead_en", "source");
+    /** Keys a qualitative goal ({@code measurable: false}) may carry: it is described, not judged by a number. */
+    static final Set<String> QUALITATIVE_KEYS = Set.of("id", "name_nl", "name_en", "theme", "metric", "measurable",
+            "monitored_instead_nl", "monitored_instead_en", "target", "target_year_assumed", "applies_to", "source");
+    /** Share of the contracts expected to report below which a goal is not judged (issue 18: silence is not progress). */
+    static final BigDecimal DEFAULT_MIN_COVERAGE_PCT = new BigDecimal("90");
     static final Set<String> ALLOCATION_BASES = Set.of("co2_footprint", "material_footprint", "spend");
 
     private TargetsCatalogue() {
     }
 
-    /** One goal as the progress models use it. */
+    /**
+     * One goal as the progress models use it. A baseline is a measured value with its source (or none); milestones are
+     * interim goals the trajectory runs through, never measurements. {@code appliesTo} null: every department.
+     * {@code measurable} false: a qualitative goal, shown with what is monitored instead and never judged by a number.
+     */
     public record Goal(String id, String nameNl, String nameEn, String themeStrategy, String themeNationalPlan, String metric,
                        String unit, String direction, String aggregation, String numerator, String denominator,
-                       Integer baselineYear, BigDecimal baselineValue, int targetYear, BigDecimal targetValue,
-                       BigDecimal targetChangePct, boolean appliesToDepartments, String source, int line, Allocation allocation) {
+                       Integer baselineYear, BigDecimal baselineValue, String baselineSource, List<Milestone> milestones,
+                       Integer targetYear, BigDecimal targetValue, BigDecimal targetChangePct, boolean targetYearAssumed,
+                       boolean appliesToDepartments, List<String> appliesTo, Integer periodStartYear, BigDecimal minCoveragePct,
+                       boolean measurable, String monitoredInsteadNl, String monitoredInsteadEn, String source, int line,
+                       Allocation allocation) {
+    }
+
+    /** An interim goal: a target value for a year before the final target year, with the section that states it. */
+    public record Milestone(int year, BigDecimal value, String source) {
     }
 
     /**
@@ -63,11 +82,15 @@ public final class TargetsCatalogue {
 
     /** Reads and checks the catalogue; metrics must be among {@code knownMetrics}. */
     public static List<Goal> read(Path file, Set<String> knownMetrics) {
-        return read(file, knownMetrics, Set.of());
+        return read(file, knownMetrics, Set.of(), Set.of());
     }
 
-    /** Reads and checks the catalogue; metrics must be among {@code knownMetrics}, allocation segments among {@code knownSegments}. */
-    public static List<Goal> read(Path file, Set<String> knownMetrics, Set<String> knownSegments) {
+    /**
+     * Reads and checks the catalogue; metrics must be among {@code knownMetrics}, allocation segments among
+     * {@code knownSegments} and the departments of {@code applies_to} among {@code knownDepartments} (each check is
+     * skipped when its set is empty).
+     */
+    public static List<Goal> read(Path file, Set<String> knownMetrics, Set<String> knownSegments, Set<String> knownDepartments) {
         Node root;
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(in);
@@ -76,7 +99,7 @@ public final class TargetsCatalogue {
         } catch (RuntimeException e) {
             throw new InvalidCatalogueException("Targets catalogue " + file + " is not valid YAML: " + e.getMessage());
         }
-        Checker c = new Checker(file, knownSegments);
+        Checker c = new Checker(file, knownSegments, knownDepartments);
         List<Goal> goals = new ArrayList<>();
         Map<String, Node> top = root == null ? Map.of() : c.mapping(root, "the file");
         Node goalsNode = top.get("goals");
@@ -105,11 +128,13 @@ public final class TargetsCatalogue {
     private static final class Checker {
         final Path file;
         final Set<String> knownSegments;
+        final Set<String> knownDepartments;
         final List<String> errors = new ArrayList<>();
 
-        Checker(Path file, Set<String> knownSegments) {
+        Checker(Path file, Set<String> knownSegments, Set<String> knownDepartments) {
             this.file = file;
             this.knownSegments = knownSegments;
+            this.knownDepartments = knownDepartments;
         }
 
         void error(Node node, String message) {
@@ -182,6 +207,18 @@ public final class TargetsCatalogue {
             }
         }
 
+        boolean bool(Map<String, Node> map, String key, String goal, boolean fallback) {
+            String v = text(map, key, null, goal, false);
+            if (v == null) {
+                return fallback;
+            }
+            if (!v.equals("true") && !v.equals("false")) {
+                error(map.get(key), goal + "'" + key + "' must be true or false");
+                return fallback;
+            }
+            return Boolean.parseBoolean(v);
+        }
+
         Goal goal(Node node, Set<String> knownMetrics) {
             Map<String, Node> g = mapping(node, "a goal");
             if (g.isEmpty()) {
@@ -190,9 +227,12 @@ public final class TargetsCatalogue {
             int before = errors.size();
             String id = text(g, "id", node, "", true);
             String prefix = "goal '" + (id == null ? "?" : id) + "': ";
+            boolean measurable = bool(g, "measurable", prefix, true);
+            Set<String> allowed = measurable ? KEYS : QUALITATIVE_KEYS;
             for (String key : g.keySet()) {
-                if (!KEYS.contains(key)) {
-                    error(node, prefix + "unknown key '" + key + "' (allowed: " + new java.util.TreeSet<>(KEYS) + ")");
+                if (!allowed.contains(key)) {
+                    error(node, prefix + "unknown key '" + key + "'" + (measurable ? "" : " for a goal with measurable: false")
+                            + " (allowed: " + new java.util.TreeSet<>(allowed) + ")");
                 }
             }
             String nameNl = text(g, "name_nl", node, prefix, true);
@@ -207,6 +247,23 @@ public final class TargetsCatalogue {
                 themeNational = oneOf(theme, "national_plan", g.get("theme"), prefix + "theme.", NATIONAL_PLAN_THEMES);
             }
             String metric = text(g, "metric", node, prefix, true);
+            String source = text(g, "source", node, prefix, true);
+            List<String> appliesTo = appliesTo(g, prefix);
+            boolean yearAssumed = bool(g, "target_year_assumed", prefix, false);
+            if (!measurable) {
+                String monitoredNl = text(g, "monitored_instead_nl", node, prefix, true);
+                String monitoredEn = text(g, "monitored_instead_en", node, prefix, true);
+                Integer year = null;
+                if (g.get("target") != null) {
+                    year = year(mapping(g.get("target"), prefix + "'target'"), "year", g.get("target"), prefix + "target.");
+                }
+                if (errors.size() > before) {
+                    return null;
+                }
+                return new Goal(id, nameNl, nameEn, themeStrategy, themeNational, metric, null, null, null, null, null, null,
+                        null, null, List.of(), year, null, null, yearAssumed, true, appliesTo, null, null, false, monitoredNl,
+                        monitoredEn, source, node.getStartMark().getLine() + 1, null);
+            }
             String unit = text(g, "unit", node, prefix, true);
             String direction = oneOf(g, "direction", node, prefix, Set.of("increase", "decrease"));
             String aggregation = oneOf(g, "aggregation", node, prefix, AGGREGATIONS);
@@ -222,15 +279,18 @@ public final class TargetsCatalogue {
             }
             Integer baselineYear = null;
             BigDecimal baselineValue = null;
+            String baselineSource = null;
             Node baseline = g.get("baseline");
             if (baseline == null) {
-                error(node, prefix + "'baseline' is missing (write 'baseline: none' where the strategy gives none)");
+                error(node, prefix + "'baseline' is missing (write 'baseline: none' where no measured value exists)");
             } else if (baseline instanceof ScalarNode s && s.getValue().equals("none")) {
-                // no baseline: the progress models report no_baseline instead of a trajectory
+                // no measured baseline: a relative target has no value, an absolute one no trajectory before its first milestone
             } else {
                 Map<String, Node> b = mapping(baseline, prefix + "'baseline' (or none)");
                 baselineYear = year(b, "year", baseline, prefix + "baseline.");
                 baselineValue = number(b, "value", baseline, prefix + "baseline.", true);
+                // a baseline is a measurement: it names where it was measured, or it is an interim goal (a milestone)
+                baselineSource = text(b, "source", baseline, prefix + "baseline.", true);
             }
             Integer targetYear = null;
             BigDecimal targetValue = null;
@@ -250,11 +310,24 @@ public final class TargetsCatalogue {
                     error(target, prefix + "target.year " + targetYear + " must be after baseline.year " + baselineYear);
                 }
             }
+            List<Milestone> milestones = milestones(g, prefix, baselineYear, targetYear, changePct != null);
             String applies = text(g, "applies_to_departments", node, prefix, true);
             if (applies != null && !applies.equals("true") && !applies.equals("false")) {
                 error(g.get("applies_to_departments"), prefix + "'applies_to_departments' must be true or false");
             }
-            String source = text(g, "source", node, prefix, true);
+            Integer periodStart = null;
+            if (g.get("period_start") != null) {
+                periodStart = year(g, "period_start", node, prefix);
+                if (periodStart != null && targetYear != null && periodStart > targetYear) {
+                    error(g.get("period_start"), prefix + "period_start " + periodStart + " must not be after target.year " + targetYear);
+                }
+            } else if ("cumulative_sum".equals(aggregation)) {
+                error(node, prefix + "'period_start' is missing: a cumulative goal adds up the years from period_start to target.year");
+            }
+            BigDecimal minCoverage = number(g, "min_coverage_pct", node, prefix, false);
+            if (minCoverage != null && (minCoverage.signum() < 0 || minCoverage.compareTo(new BigDecimal("100")) > 0)) {
+                error(g.get("min_coverage_pct"), prefix + "'min_coverage_pct' must be between 0 and 100, not " + minCoverage);
+            }
             Allocation allocation = null;
             if (g.get("allocation") != null) {
                 Node a = g.get("allocation");
@@ -282,8 +355,68 @@ public final class TargetsCatalogue {
                 return null;
             }
             return new Goal(id, nameNl, nameEn, themeStrategy, themeNational, metric, unit, direction, aggregation, numerator,
-                    denominator, baselineYear, baselineValue, targetYear, targetValue, changePct, Boolean.parseBoolean(applies),
-                    source, node.getStartMark().getLine() + 1, allocation);
+                    denominator, baselineYear, baselineValue, baselineSource, milestones, targetYear, targetValue, changePct,
+                    yearAssumed, Boolean.parseBoolean(applies), appliesTo, periodStart,
+                    minCoverage == null ? DEFAULT_MIN_COVERAGE_PCT : minCoverage, true, null, null, source,
+                    node.getStartMark().getLine() + 1, allocation);
+        }
+
+        /** {@code applies_to: [IenW]}: the departments the goal concerns; null (absent) means every department. */
+        List<String> appliesTo(Map<String, Node> g, String prefix) {
+            Node n = g.get("applies_to");
+            if (n == null) {
+                return null;
+            }
+            if (!(n instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
+                error(n, prefix + "'applies_to' must be a non-empty list of department codes, e.g. [IenW]");
+                return null;
+            }
+            List<String> codes = new ArrayList<>();
+            for (Node d : seq.getValue()) {
+                String code = d instanceof ScalarNode sc ? sc.getValue().strip() : "";
+                if (!knownDepartments.isEmpty() && !knownDepartments.contains(code)) {
+                    error(d, prefix + "applies_to names department '" + code + "', which is not in config/reference/departments.csv");
+                }
+                codes.add(code);
+            }
+            return List.copyOf(codes);
+        }
+
+        /** Interim goals: each a year strictly between the baseline year (if any) and the target year, with its source. */
+        List<Milestone> milestones(Map<String, Node> g, String prefix, Integer baselineYear, Integer targetYear, boolean relative) {
+            Node n = g.get("milestones");
+            if (n == null) {
+                return List.of();
+            }
+            if (!(n instanceof SequenceNode seq)) {
+                error(n, prefix + "'milestones' must be a list of {year, value, source}");
+                return List.of();
+            }
+            if (relative) {
+                error(n, prefix + "milestones need an absolute target (target.value), not a change_pct");
+            }
+            List<Milestone> list = new ArrayList<>();
+            Set<Integer> years = new HashSet<>();
+            for (Node m : seq.getValue()) {
+                Map<String, Node> mm = mapping(m, prefix + "a milestone");
+                Integer year = year(mm, "year", m, prefix + "milestone.");
+                BigDecimal value = number(mm, "value", m, prefix + "milestone.", true);
+                String source = text(mm, "source", m, prefix + "milestone.", true);
+                if (year != null && targetYear != null && year >= targetYear) {
+                    error(m, prefix + "milestone year " + year + " must be before target.year " + targetYear);
+                }
+                if (year != null && baselineYear != null && year <= baselineYear) {
+                    error(m, prefix + "milestone year " + year + " must be after baseline.year " + baselineYear);
+                }
+                if (year != null && !years.add(year)) {
+                    error(m, prefix + "milestone year " + year + " is given twice");
+                }
+                if (year != null && value != null && source != null) {
+                    list.add(new Milestone(year, value, source));
+                }
+            }
+            list.sort(java.util.Comparator.comparingInt(Milestone::year));
+            return List.copyOf(list);
         }
     }
 }

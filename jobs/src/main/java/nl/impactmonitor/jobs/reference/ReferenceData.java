@@ -52,6 +52,8 @@ public class ReferenceData {
         TABLES.put("ref.unit", "units.csv");
         TABLES.put("ref.impact_factor", "impact_factors.csv");
         TABLES.put("ref.theme_crosswalk", "theme_crosswalk.csv");
+        TABLES.put("ref.sample_file", "sample_files.csv");
+        TABLES.put("ref.reporting_obligation", "reporting_obligations.csv");
     }
 
     private final Warehouse warehouse;
@@ -94,19 +96,30 @@ public class ReferenceData {
         List<TargetsCatalogue.Goal> goals = goals();
         warehouse.inTransaction(w -> {
             w.execute("DELETE FROM ref.goal");
+            w.execute("DELETE FROM ref.goal_milestone");
             for (TargetsCatalogue.Goal g : goals) {
                 w.update("""
                         INSERT INTO ref.goal (goal_id, goal_name_nl, goal_name_en, theme_strategy, theme_national_plan, metric, unit,
                             direction, aggregation, numerator_metric, denominator_metric, baseline_year, baseline_value, target_year,
                             target_value, target_change_pct, applies_to_departments, source, catalogue_line,
-                            allocation_basis, allocation_segments, allocation_decimals)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, string_split(?, ','), ?)""",
+                            allocation_basis, allocation_segments, allocation_decimals, baseline_source, target_year_assumed,
+                            applies_to, measurable, monitored_instead_nl, monitored_instead_en, period_start_year, min_coverage_pct)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, string_split(?, ','), ?, ?, ?,
+                            CASE WHEN ? IS NULL THEN NULL ELSE string_split(?, ',') END, ?, ?, ?, ?, ?)""",
                         g.id(), g.nameNl(), g.nameEn(), g.themeStrategy(), g.themeNationalPlan(), g.metric(), g.unit(), g.direction(),
                         g.aggregation(), g.numerator(), g.denominator(), g.baselineYear(), g.baselineValue(), g.targetYear(),
                         g.targetValue(), g.targetChangePct(), g.appliesToDepartments(), g.source(), g.line(),
                         g.allocation() == null ? null : g.allocation().basis(),
                         g.allocation() == null ? null : String.join(",", g.allocation().segments()),
-                        g.allocation() == null ? null : g.allocation().decimals());
+                        g.allocation() == null ? null : g.allocation().decimals(),
+                        g.baselineSource(), g.targetYearAssumed(),
+                        g.appliesTo() == null ? null : String.join(",", g.appliesTo()),
+                        g.appliesTo() == null ? null : String.join(",", g.appliesTo()),
+                        g.measurable(), g.monitoredInsteadNl(), g.monitoredInsteadEn(), g.periodStartYear(), g.minCoveragePct());
+                for (TargetsCatalogue.Milestone m : g.milestones()) {
+                    w.update("INSERT INTO ref.goal_milestone (goal_id, year, value, source) VALUES (?, ?, ?, ?)",
+                            g.id(), m.year(), m.value(), m.source());
+                }
             }
             return null;
         });
@@ -115,7 +128,8 @@ public class ReferenceData {
 
     /** The goals of the targets catalogue, checked against the metrics in result_metrics.csv. */
     public List<TargetsCatalogue.Goal> goals() {
-        return TargetsCatalogue.read(targetsFile, knownMetrics(), firstColumn("impact_factors.csv", "impact_segment"));
+        return TargetsCatalogue.read(targetsFile, knownMetrics(), firstColumn("impact_factors.csv", "impact_segment"),
+                firstColumn("departments.csv", "department_code"));
     }
 
     private Set<String> knownMetrics() {

@@ -35,7 +35,14 @@ public final class ReportAssembler {
                 .map(c -> new ReportData.DictionaryEntry(c.table(), c.column(),
                         (c.description() == null ? "" : c.description()) + (c.unit() == null || c.unit().equals("-") ? "" : " [" + c.unit() + "]")))
                 .toList();
-        return new ReportData(dataVersion, latestYear, years, pages, rijk, leaders, dictionary);
+        return new ReportData(dataVersion, latestYear, years, pages, rijk, leaders, dictionary, containsSampleData(w));
+    }
+
+    /** Whether any loaded file is one of the bundled samples (config/reference/sample_files.csv): then nothing is real. */
+    public static boolean containsSampleData(Warehouse w) {
+        return w.queryLong("""
+                SELECT count(*) FROM raw.load
+                WHERE status = 'loaded' AND source_sha256 IN (SELECT sha256 FROM ref.sample_file)""") > 0;
     }
 
     private static ReportData.DepartmentPage page(Warehouse w, String code, String nameNl, String nameEn) {
@@ -52,16 +59,21 @@ public final class ReportAssembler {
                 rs -> new ReportData.InputGoalRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         (Long) rs.getObject(5), (Long) rs.getObject(6), (Long) rs.getObject(7), rs.getBigDecimal(8),
                         rs.getBigDecimal(9), rs.getString(10)), code);
+        Map<String, List<ReportData.Milestone>> milestones = new LinkedHashMap<>();
+        w.forEachRow("SELECT goal_id, year, value FROM ref.goal_milestone ORDER BY goal_id, year",
+                rs -> milestones.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                        .add(new ReportData.Milestone(rs.getInt(2), rs.getBigDecimal(3))));
         Map<String, List<Object[]>> rows = new LinkedHashMap<>();
         w.forEachRow("""
                 SELECT goal_id, goal_name_nl, goal_name_en, theme_strategy, theme_national_plan, unit, direction, baseline_year,
                        baseline_value, target_year, target_value, year, actual_value, trajectory_value, status,
-                       allocation_share_pct IS NOT NULL
+                       allocation_share_pct IS NOT NULL, status_reason_nl, status_reason_en, target_year_assumed
                 FROM marts.progress_department_year WHERE department_code = ? ORDER BY goal_id, year""",
                 rs -> rows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Object[] {
                         rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getObject(8), rs.getBigDecimal(9), rs.getInt(10), rs.getBigDecimal(11), rs.getInt(12),
-                        rs.getBigDecimal(13), rs.getBigDecimal(14), rs.getString(15), rs.getBoolean(16)}), code);
+                        rs.getObject(8), rs.getBigDecimal(9), rs.getObject(10), rs.getBigDecimal(11), rs.getInt(12),
+                        rs.getBigDecimal(13), rs.getBigDecimal(14), rs.getString(15), rs.getBoolean(16), rs.getString(17),
+                        rs.getString(18), rs.getBoolean(19)}), code);
         List<ReportData.ProgressSeries> effect = new ArrayList<>();
         rows.forEach((goalId, list) -> {
             Object[] first = list.get(0);
@@ -76,13 +88,16 @@ public final class ReportAssembler {
                 }
             }
             List<ReportData.ProgressPoint> points = list.stream()
-                    .map(r -> new ReportData.ProgressPoint((Integer) r[10], (BigDecimal) r[11], (BigDecimal) r[12], (String) r[13]))
+                    .map(r -> new ReportData.ProgressPoint((Integer) r[10], (BigDecimal) r[11], (BigDecimal) r[12], (String) r[13],
+                            (String) r[15], (String) r[16]))
                     .toList();
             // a split government-wide goal: the department is judged against its own part (in any year)
             boolean allocated = !code.equals("RIJK") && list.stream().anyMatch(r -> (Boolean) r[14]);
+            // interim goals are government-wide figures: not shown against a department's own part
+            List<ReportData.Milestone> goalMilestones = allocated ? List.of() : milestones.getOrDefault(goalId, List.of());
             effect.add(new ReportData.ProgressSeries(goalId, (String) first[0], (String) first[1], (String) first[2], (String) first[3],
                     (String) first[4], (String) first[5], (Integer) ref[6], (BigDecimal) ref[7], (Integer) ref[8],
-                    (BigDecimal) ref[9], (String) last[13], points, allocated));
+                    (BigDecimal) ref[9], (String) last[13], points, allocated, goalMilestones, (Boolean) last[17]));
         });
         String coverageWhere = code.equals("RIJK") ? "" : " WHERE department_code = ?";
         String coverageSql = code.equals("RIJK")
@@ -102,6 +117,14 @@ public final class ReportAssembler {
                 FROM marts.footprint_department_year WHERE department_code = ? ORDER BY year, impact_segment""",
                 rs -> new ReportData.FootprintRow(rs.getInt(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
                         rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8)), code);
-        return new ReportData.DepartmentPage(code, nameNl, nameEn, spend, inputs, effect, coverage, footprint);
+        List<ReportData.GoalCoverageRow> goalCoverage = w.query("""
+                SELECT year, goal_id, goal_name_nl, goal_name_en, reporting_contracts, reporting_suppliers, expected_contracts,
+                       expected_reporting_contracts, coverage_pct, min_coverage_pct, status
+                FROM marts.progress_department_year
+                WHERE department_code = ? AND (reporting_contracts > 0 OR expected_contracts > 0)
+                ORDER BY year, goal_id""",
+                rs -> new ReportData.GoalCoverageRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                        rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getBigDecimal(9), rs.getBigDecimal(10), rs.getString(11)), code);
+        return new ReportData.DepartmentPage(code, nameNl, nameEn, spend, inputs, effect, coverage, footprint, goalCoverage);
     }
 }

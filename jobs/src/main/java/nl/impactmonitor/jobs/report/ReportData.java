@@ -6,6 +6,7 @@ import java.util.List;
 /**
  * Everything the HTML progress report shows, read from the marts once per publication. Amounts are whole euros;
  * shares are percentages; a null maximum means no upper bound is known (staffel 13); a null value is missing data.
+ * {@code sampleData}: a bundled sample file (ref.sample_file) was loaded, so the figures are not real.
  */
 public record ReportData(
         String runId,
@@ -14,7 +15,14 @@ public record ReportData(
         List<DepartmentPage> departments,
         DepartmentPage rijk,
         List<LeaderLaggard> leadersLaggards,
-        List<DictionaryEntry> dataDictionary) {
+        List<DictionaryEntry> dataDictionary,
+        boolean sampleData) {
+
+    /** A report on real data (no bundled sample file loaded). */
+    public ReportData(String runId, int latestYear, List<Integer> years, List<DepartmentPage> departments, DepartmentPage rijk,
+                      List<LeaderLaggard> leadersLaggards, List<DictionaryEntry> dataDictionary) {
+        this(runId, latestYear, years, departments, rijk, leadersLaggards, dataDictionary, false);
+    }
 
     /** One department's page (the whole government uses the same shape with code RIJK). */
     public record DepartmentPage(
@@ -25,7 +33,23 @@ public record ReportData(
             List<InputGoalRow> inputGoals,
             List<ProgressSeries> effectGoals,
             List<CoverageRow> coverage,
-            List<FootprintRow> footprint) {
+            List<FootprintRow> footprint,
+            List<GoalCoverageRow> goalCoverage) {
+
+        /** A page without per-goal coverage of supplier reports. */
+        public DepartmentPage(String code, String nameNl, String nameEn, List<SpendYear> spend, List<InputGoalRow> inputGoals,
+                              List<ProgressSeries> effectGoals, List<CoverageRow> coverage, List<FootprintRow> footprint) {
+            this(code, nameNl, nameEn, spend, inputGoals, effectGoals, coverage, footprint, List.of());
+        }
+    }
+
+    /**
+     * How many of the contracts expected to report on a goal did in a year (progress_department_year): a falling
+     * total means little when fewer suppliers reported. {@code coveragePct} null: no contract was expected yet.
+     */
+    public record GoalCoverageRow(int year, String goalId, String nameNl, String nameEn, long reportingContracts,
+                                  long reportingSuppliers, long expectedContracts, long expectedReporting,
+                                  BigDecimal coveragePct, BigDecimal minCoveragePct, String status) {
     }
 
     /** Spend of one year and class (generic, specific, unclassified, total) as a range with the report's midpoint. */
@@ -44,11 +68,35 @@ public record ReportData(
      */
     public record ProgressSeries(String goalId, String nameNl, String nameEn, String themeStrategy, String themeNationalPlan,
                                  String unit, String direction, Integer baselineYear, BigDecimal baselineValue,
-                                 int targetYear, BigDecimal targetValue, String latestStatus, List<ProgressPoint> points,
-                                 boolean allocated) {
+                                 Integer targetYear, BigDecimal targetValue, String latestStatus, List<ProgressPoint> points,
+                                 boolean allocated, List<Milestone> milestones, boolean targetYearAssumed) {
+
+        /** A series without interim goals whose target year is given by the strategy. */
+        public ProgressSeries(String goalId, String nameNl, String nameEn, String themeStrategy, String themeNationalPlan,
+                              String unit, String direction, Integer baselineYear, BigDecimal baselineValue,
+                              Integer targetYear, BigDecimal targetValue, String latestStatus, List<ProgressPoint> points,
+                              boolean allocated) {
+            this(goalId, nameNl, nameEn, themeStrategy, themeNationalPlan, unit, direction, baselineYear, baselineValue,
+                    targetYear, targetValue, latestStatus, points, allocated, List.of(), false);
+        }
+
+        /** The latest year's point, whose status and reason the goal's badge shows; null without points. */
+        public ProgressPoint latest() {
+            return points.isEmpty() ? null : points.get(points.size() - 1);
+        }
     }
 
-    public record ProgressPoint(int year, BigDecimal actual, BigDecimal trajectory, String status) {
+    /** An interim goal (config/targets.yaml milestones): a target on the way, never a measurement. */
+    public record Milestone(int year, BigDecimal value) {
+    }
+
+    /** One year of an effect goal; the reason is the mart's sentence for the status (null in older fixtures). */
+    public record ProgressPoint(int year, BigDecimal actual, BigDecimal trajectory, String status, String reasonNl,
+                                String reasonEn) {
+
+        public ProgressPoint(int year, BigDecimal actual, BigDecimal trajectory, String status) {
+            this(year, actual, trajectory, status, null, null);
+        }
     }
 
     /**

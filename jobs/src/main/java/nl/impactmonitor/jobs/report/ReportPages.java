@@ -119,6 +119,22 @@ final class ReportPages {
         }
     }
 
+    /**
+     * One goal's supplier-report coverage in one year: reporting of expected contracts as a share, flagged when below
+     * the goal's threshold (then the goal gets no verdict that year).
+     */
+    record GoalCoverageView(int year, Text name, String reporting, String suppliers, String expected, String share,
+                            boolean low, Status status) {
+
+        static GoalCoverageView of(ReportData.GoalCoverageRow r) {
+            boolean low = r.coveragePct() != null && r.minCoveragePct() != null && r.coveragePct().compareTo(r.minCoveragePct()) < 0;
+            return new GoalCoverageView(r.year(), new Text(r.nameNl(), r.nameEn()), Formats.count(r.reportingContracts()),
+                    Formats.count(r.reportingSuppliers()),
+                    r.expectedContracts() == 0 ? "–" : Formats.count(r.expectedReporting()) + " / " + Formats.count(r.expectedContracts()),
+                    r.coveragePct() == null ? "–" : Formats.pct(r.coveragePct()), low, Status.of(r.status()));
+        }
+    }
+
     /** Goals under one theme heading, in the order of the page. */
     record ThemeGroup<T>(String code, Text name, Text count, List<T> goals) {
     }
@@ -246,7 +262,9 @@ final class ReportPages {
             }
             boolean split = perDepartment.stream().anyMatch(ProgressSeries::allocated);
             goals.add(new GoalSummary(goalId, new Text(g.nameNl(), g.nameEn()), themes(g),
-                    whole == null ? null : Status.of(whole.latestStatus()), latest, targetValue(g, unit),
+                    whole == null ? null : whole.latest() == null ? Status.of(whole.latestStatus())
+                            : Status.of(whole.latestStatus(), whole.latest().reasonNl(), whole.latest().reasonEn()),
+                    latest, targetValue(g, unit),
                     split ? new Text("Rijksdoel verdeeld over de departementen; elk departement wordt beoordeeld op zijn aandeel",
                             "Government-wide target split over the departments; each is judged on its share") : null,
                     counts(perDepartment.stream().map(ProgressSeries::latestStatus).toList()),
@@ -345,7 +363,7 @@ final class ReportPages {
                           List<Text> spendClasses, List<SpendRow> spendRows, FootprintView footprint,
                           List<InputGoalView> inputGoals, List<InputHistory> inputHistory,
                           List<EffectGoalView> effectGoals, ThemeGroups<EffectGoalView> effectGroups,
-                          List<CoverageView> coverage, List<DictionaryEntry> dictionary) {
+                          List<CoverageView> coverage, List<GoalCoverageView> goalCoverage, List<DictionaryEntry> dictionary) {
     }
 
     static DepartmentView department(ReportData data, DepartmentPage d) {
@@ -377,6 +395,7 @@ final class ReportPages {
                 classes.stream().map(c -> SPEND_CLASSES.getOrDefault(c, Text.both(c))).toList(), spendRows,
                 footprint(d, year), inputs, history, effects,
                 themeGroups(effects, EffectGoalView::themeStrategy, EffectGoalView::themeNationalPlan), coverage,
+                d.goalCoverage() == null ? List.of() : d.goalCoverage().stream().map(GoalCoverageView::of).toList(),
                 dictionary(data));
     }
 
@@ -502,10 +521,7 @@ final class ReportPages {
         Text themes = themes(g);
         Text direction = "decrease".equals(g.direction()) ? new Text("lager is beter", "lower is better")
                 : "increase".equals(g.direction()) ? new Text("hoger is beter", "higher is better") : Text.both("");
-        Text baseline = g.baselineYear() != null && g.baselineValue() != null
-                ? new Text("Nulmeting " + g.baselineYear() + ": " + value(g.baselineValue(), unit),
-                        "Baseline " + g.baselineYear() + ": " + value(g.baselineValue(), unit))
-                : new Text("Nulmeting: geen", "Baseline: none");
+        Text baseline = baseline(g, unit);
         Text target = target(g, unit, g.allocated());
         Text allocation = g.allocated()
                 ? new Text("Rijksbreed doel, verdeeld over de departementen: " + d.nameNl()
@@ -513,21 +529,46 @@ final class ReportPages {
                         "Government-wide goal split over the departments: " + d.nameEn()
                                 + " is judged on its own share; baseline, trajectory and target are those of that share.")
                 : null;
-        Status status = Status.of(g.latestStatus());
-        SvgCharts.LineChart chart = SvgCharts.progress(g, years,
+        ProgressPoint latest = g.latest();
+        Status status = latest == null ? Status.of(g.latestStatus())
+                : Status.of(g.latestStatus(), latest.reasonNl(), latest.reasonEn());
+        // a qualitative goal, or one that concerns other departments: no figures to draw
+        boolean drawn = !"not_measurable".equals(g.latestStatus()) && !"not_applicable".equals(g.latestStatus());
+        SvgCharts.LineChart chart = !drawn ? null : SvgCharts.progress(g, years,
                 new Text("Effectdoel " + g.nameNl() + ", " + d.nameNl() + ": gemeten waarde per jaar ("
-                        + unit + ") tegen het traject van nulmeting naar "
-                        + (g.allocated() ? "het aandeel in het rijksdoel" : "doel") + "; status: " + status.label().nl(),
+                        + unit + ") tegen het traject naar "
+                        + (g.allocated() ? "het aandeel in het rijksdoel" : "het doel") + "; status: " + status.label().nl(),
                         "Effect goal " + g.nameEn() + ", " + d.nameEn() + ": measured value per year (" + unit
-                                + ") against the trajectory from baseline to "
-                                + (g.allocated() ? "the share of the government-wide target" : "target") + "; status: "
+                                + ") against the trajectory towards "
+                                + (g.allocated() ? "the share of the government-wide target" : "the target") + "; status: "
                                 + status.label().en()));
-        List<EffectRow> rows = g.points().stream().sorted(Comparator.comparingInt(ProgressPoint::year))
+        List<EffectRow> rows = !drawn ? List.of() : g.points().stream().sorted(Comparator.comparingInt(ProgressPoint::year))
                 .map(p -> new EffectRow(p.year(), Formats.number(p.actual()), Formats.number(p.trajectory()),
-                        Status.of(p.status())))
+                        Status.of(p.status(), p.reasonNl(), p.reasonEn())))
                 .toList();
         return new EffectGoalView(g.goalId(), new Text(g.nameNl(), g.nameEn()), themes, direction, unit, status,
                 baseline, target, allocation, chart, rows, g.themeStrategy(), g.themeNationalPlan());
+    }
+
+    /**
+     * The measured baseline, and the interim goals apart from it: an interim goal is a target on the way, never a
+     * measurement (the evaluation finds baselines missing, 5.5), so it is never called a baseline.
+     */
+    private static Text baseline(ProgressSeries g, String unit) {
+        List<String> nl = new ArrayList<>();
+        List<String> en = new ArrayList<>();
+        if (g.baselineYear() != null && g.baselineValue() != null) {
+            nl.add("Nulmeting " + g.baselineYear() + ": " + value(g.baselineValue(), unit) + " (gemeten)");
+            en.add("Baseline " + g.baselineYear() + ": " + value(g.baselineValue(), unit) + " (measured)");
+        }
+        for (ReportData.Milestone m : g.milestones()) {
+            nl.add("Tussendoel " + m.year() + ": " + value(m.value(), unit) + " (een doel, geen meting)");
+            en.add("Interim goal " + m.year() + ": " + value(m.value(), unit) + " (a goal, not a measurement)");
+        }
+        if (nl.isEmpty()) {
+            return new Text("Nulmeting: geen", "Baseline: none");
+        }
+        return new Text(String.join(" · ", nl), String.join(" · ", en));
     }
 
     private static Text themes(ProgressSeries g) {
@@ -543,11 +584,13 @@ final class ReportPages {
                 : new Text("Doel " + value.nl(), "Target " + value.en());
     }
 
-    /** "2030: 100%", or why there is no value. */
+    /** "2030: 100%", or why there is no value; a year the strategy does not give is marked as assumed. */
     private static Text targetValue(ProgressSeries g, String unit) {
+        String yearNl = g.targetYear() == null ? "geen jaar" : g.targetYear() + (g.targetYearAssumed() ? " (jaar aangenomen)" : "");
+        String yearEn = g.targetYear() == null ? "no year" : g.targetYear() + (g.targetYearAssumed() ? " (year assumed)" : "");
         return g.targetValue() != null
-                ? Text.both(g.targetYear() + ": " + value(g.targetValue(), unit))
-                : new Text(g.targetYear() + ": geen waarde zonder nulmeting", g.targetYear() + ": no value without a baseline");
+                ? new Text(yearNl + ": " + value(g.targetValue(), unit), yearEn + ": " + value(g.targetValue(), unit))
+                : new Text(yearNl + ": geen waarde zonder nulmeting", yearEn + ": no value without a baseline");
     }
 
     private static String value(BigDecimal v, String unit) {

@@ -53,12 +53,12 @@ public final class ReportRenderer {
         checkCodes(pages);
         Files.createDirectories(dir);
         List<Path> written = new ArrayList<>();
-        written.add(write(dir.resolve("index.html"), "index", ReportPages.overview(data)));
+        written.add(write(dir.resolve("index.html"), "index", ReportPages.overview(data), data.sampleData()));
         // Pages are independent and the engine is thread-safe: render them on all cores (351 pages at national scale).
         try {
             written.addAll(pages.parallelStream().map(page -> {
                 try {
-                    return write(dir.resolve(page.code() + ".html"), "department", ReportPages.department(data, page));
+                    return write(dir.resolve(page.code() + ".html"), "department", ReportPages.department(data, page), data.sampleData());
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -70,9 +70,13 @@ public final class ReportRenderer {
         return List.copyOf(written);
     }
 
-    private Path write(Path file, String template, Object page) throws IOException {
+    private Path write(Path file, String template, Object page, boolean sampleData) throws IOException {
         Context context = new Context(DUTCH);
         context.setVariable("page", page);
+        // a publication that loaded a bundled sample file says so on every page: its figures are not real
+        context.setVariable("sampleData", sampleData);
+        // every page's appendix explains every status (docs/goals.md has the same table)
+        context.setVariable("statusLegend", Status.legend());
         String html = engine.process(template, context);
         Files.writeString(file, html, StandardCharsets.UTF_8);
         return file;

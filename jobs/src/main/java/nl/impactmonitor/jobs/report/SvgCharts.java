@@ -269,10 +269,22 @@ final class SvgCharts {
 
     // ---------------------------------------------------------------- effect goal against its trajectory
 
+    /**
+     * {@code trajectory}: polyline points through the measured baseline, the interim goals, the yearly trajectory values
+     * and the target, or null when there is no trajectory; {@code milestones}: interim goals, drawn as open squares.
+     */
     record LineChart(Text title, Label unit, List<Tick> yTicks, List<Tick> xTicks, List<String> xTickMarks,
-                     String zeroY, boolean hasTrajectory, String tx1, String ty1, String tx2, String ty2,
+                     String zeroY, String trajectory, List<MilestoneMark> milestones,
                      boolean hasBaseline, String bx, String by, boolean hasTarget, String targetMarker,
                      Label targetLabel, List<String> segments, List<Dot> dots, Label noData, Label noBaseline) {
+
+        public boolean hasTrajectory() {
+            return trajectory != null;
+        }
+    }
+
+    /** An interim goal on the chart: a target on the way, not a measurement. */
+    record MilestoneMark(String x, String y, String tooltip) {
     }
 
     /** One measured year: a dot coloured by that year's status, with its value. */
@@ -290,7 +302,10 @@ final class SvgCharts {
         if (goal.baselineYear() != null) {
             axisYears.add(goal.baselineYear());
         }
-        axisYears.add(goal.targetYear());
+        goal.milestones().forEach(m -> axisYears.add(m.year()));
+        if (goal.targetYear() != null) {
+            axisYears.add(goal.targetYear());
+        }
         int minYear = axisYears.first();
         int maxYear = Math.max(axisYears.last(), minYear + 1);
 
@@ -300,6 +315,7 @@ final class SvgCharts {
         points.forEach(p -> values.add(p.actual()));
         values.add(goal.baselineValue());
         values.add(goal.targetValue());
+        goal.milestones().forEach(m -> values.add(m.value()));
         for (BigDecimal v : values) {
             if (v != null) {
                 lo = Math.min(lo, v.doubleValue());
@@ -330,11 +346,28 @@ final class SvgCharts {
         List<String> tickMarks = axisYears.stream().map(yr -> c(x.at(yr))).toList();
 
         boolean hasBaseline = goal.baselineYear() != null && goal.baselineValue() != null;
-        boolean hasTarget = goal.targetValue() != null;
-        boolean hasTrajectory = hasBaseline && hasTarget;
+        boolean hasTarget = goal.targetValue() != null && goal.targetYear() != null;
         double bx = hasBaseline ? x.at(goal.baselineYear()) : 0;
         double by = hasBaseline ? scale.at(goal.baselineValue().doubleValue()) : 0;
-        double gx = x.at(goal.targetYear());
+        double gx = goal.targetYear() == null ? 0 : x.at(goal.targetYear());
+        // the trajectory runs through baseline, interim goals and target; the marts give its value for each data year
+        TreeMap<Integer, Double> trajectoryPoints = new TreeMap<>();
+        if (hasBaseline) {
+            trajectoryPoints.put(goal.baselineYear(), goal.baselineValue().doubleValue());
+        }
+        goal.milestones().forEach(m -> trajectoryPoints.put(m.year(), m.value().doubleValue()));
+        points.stream().filter(p -> p.trajectory() != null).forEach(p -> trajectoryPoints.put(p.year(), p.trajectory().doubleValue()));
+        boolean anyTrajectory = points.stream().anyMatch(p -> p.trajectory() != null) || hasBaseline || !goal.milestones().isEmpty();
+        if (hasTarget && anyTrajectory) {
+            trajectoryPoints.put(goal.targetYear(), goal.targetValue().doubleValue());
+        }
+        String trajectory = trajectoryPoints.size() < 2 || !hasTarget ? null
+                : trajectoryPoints.entrySet().stream().map(e -> c(x.at(e.getKey())) + "," + c(scale.at(e.getValue())))
+                        .collect(java.util.stream.Collectors.joining(" "));
+        List<MilestoneMark> milestoneMarks = goal.milestones().stream()
+                .map(m -> new MilestoneMark(c(x.at(m.year()) - 3.5), c(scale.at(m.value().doubleValue()) - 3.5),
+                        "tussendoel " + m.year() + ": " + Formats.number(m.value()) + " " + unit + " / interim goal"))
+                .toList();
         double gy = hasTarget ? scale.at(goal.targetValue().doubleValue()) : 0;
         String marker = hasTarget ? points(gx, gy - 7, gx + 7, gy, gx, gy + 7, gx - 7, gy) : null;
         Label targetLabel = null;
@@ -384,13 +417,13 @@ final class SvgCharts {
                 ? new Label(c((L_LEFT + L_RIGHT) / 2), c((L_TOP + L_BOTTOM) / 2), "middle",
                         new Text("geen gegevens", "no data"))
                 : null;
-        Label noBaseline = hasBaseline ? null
+        Label noBaseline = trajectory != null || hasBaseline ? null
                 : new Label(c(L_RIGHT), c(L_TOP - 16), "end",
                         new Text("geen nulmeting, dus geen traject", "no baseline, so no trajectory"));
         String zeroY = scale.lo < 0 ? c(scale.at(0)) : null;
         return new LineChart(title, new Label("8", c(L_TOP - 16), "start", Text.both(unitLabel)),
-                scale.ticks(v -> Formats.number(v / factor)), xTicks, tickMarks, zeroY, hasTrajectory, c(bx), c(by),
-                c(gx), c(gy), hasBaseline, c(bx), c(by), hasTarget, marker, targetLabel, segments, dots, noData,
+                scale.ticks(v -> Formats.number(v / factor)), xTicks, tickMarks, zeroY, trajectory, milestoneMarks,
+                hasBaseline, c(bx), c(by), hasTarget, marker, targetLabel, segments, dots, noData,
                 noBaseline);
     }
 

@@ -183,6 +183,10 @@ class NightlyJobFunctionalTest {
         assertThat(out.resolve("departments/LNV/progress.parquet")).exists();
         assertThat(out.resolve("report/index.html")).exists();
         assertThat(out.resolve("manifest.json")).exists();
+        // built from the bundled samples: the manifest and every report page say so
+        assertThat(Files.readString(out.resolve("manifest.json"))).contains("\"sample_data\" : true");
+        assertThat(Files.readString(out.resolve("report/RIJK.html"))).contains("Voorbeelddata — geen echte cijfers.");
+        assertThat(Files.readString(out.resolve("rijk/progress.csv"))).contains("status_reason_nl");
         Path csv = out.resolve("2023/IenW/spend.csv");
         byte[] bytes = Files.readAllBytes(csv);
         assertThat(new String(bytes, 0, 3, StandardCharsets.ISO_8859_1)).isEqualTo("\u00EF\u00BB\u00BF");

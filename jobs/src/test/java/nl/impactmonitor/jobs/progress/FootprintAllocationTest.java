@@ -44,11 +44,16 @@ class FootprintAllocationTest {
                 """);
         new SourceFileLoader(warehouse, SpendSource.SPEC, TestProject.columns(SpendSource.NAME), dir.resolve("work")).load(spend, null, "s-1");
         Path results = dir.resolve("results.csv");
-        Files.writeString(results, """
-                Contractnummer;Leverancier;KvK-nummer;Ministerie;Jaar;Periode van;Periode tot;Indicator;Waarde;Eenheid;Toelichting;Rapportagedatum
-                SR-1;Schoonmaak BV;;AZ;2023;;;participation_jobs;900;banen;;15-01-2024
-                SR-2;Catering BV;;BZ;2023;;;participation_jobs;450;banen;;15-01-2024
-                """);
+        // Social return counts 2015-2023: both contracts report every year of the period, no jobs before 2023.
+        StringBuilder lines = new StringBuilder(
+                "Contractnummer;Leverancier;KvK-nummer;Ministerie;Jaar;Periode van;Periode tot;Indicator;Waarde;Eenheid;Toelichting;Rapportagedatum\n");
+        for (int year = 2015; year <= 2022; year++) {
+            lines.append("SR-1;Schoonmaak BV;;AZ;").append(year).append(";;;participation_jobs;0;banen;;15-01-").append(year + 1).append('\n');
+            lines.append("SR-2;Catering BV;;BZ;").append(year).append(";;;participation_jobs;0;banen;;15-01-").append(year + 1).append('\n');
+        }
+        lines.append("SR-1;Schoonmaak BV;;AZ;2023;;;participation_jobs;900;banen;;15-01-2024\n");
+        lines.append("SR-2;Catering BV;;BZ;2023;;;participation_jobs;450;banen;;15-01-2024\n");
+        Files.writeString(results, lines.toString());
         new SourceFileLoader(warehouse, SupplierResultSource.SPEC, TestProject.columns(SupplierResultSource.NAME), dir.resolve("work"))
                 .load(results, null, "r-1");
         warehouse.models().buildAll();
@@ -94,7 +99,7 @@ class FootprintAllocationTest {
                 SELECT department_code, allocated_target_value, allocated_baseline_value FROM core.fct_goal_allocation
                 WHERE goal_id = 'social_return_jobs' AND year = 2023 ORDER BY department_code""",
                 rs -> rs.getString(1) + " " + plain(rs.getBigDecimal(2)) + " " + plain(rs.getBigDecimal(3))))
-                .containsExactly("AZ 1099 0", "BZ 401 0");
+                .containsExactly("AZ 1099 null", "BZ 401 null");
         // Every split goal adds up to its government-wide target in every year.
         assertThat(warehouse.query("""
                 SELECT a.goal_id, a.year, sum(a.allocated_target_value) AS parts,
@@ -105,16 +110,21 @@ class FootprintAllocationTest {
 
     @Test
     void departmentsAreJudgedAgainstTheirOwnPartAndRanked() {
-        // Trajectory of the split goal from 0 (2014) to the department's part (2023): AZ 1,099 in 2023; actual 900 jobs.
+        // Trajectory of the split goal from 0 (end of 2014) to the department's part (2023): AZ 1,099 in 2023; actual
+        // 900 jobs over 2015-2023. 2023 is the end of the goal's period, so the verdict is final.
         assertThat(warehouse.query("""
                 SELECT department_code, status, actual_value, target_value, trajectory_value, allocation_share_pct
                 FROM marts.progress_department_year WHERE goal_id = 'social_return_jobs' AND year = 2023 ORDER BY department_code""",
                 rs -> rs.getString(1) + " " + rs.getString(2) + " " + plain(rs.getBigDecimal(3)) + " of " + plain(rs.getBigDecimal(4))
                         + " trajectory " + plain(rs.getBigDecimal(5))))
-                .containsExactly("AZ off_track 900 of 1099 trajectory 1099", "BZ achieved 450 of 401 trajectory 401", "RIJK off_track 1350 of 1500 trajectory 1500");
-        // A goal whose total needs a baseline that is not configured is no_baseline for departments as well.
+                .containsExactly("AZ period_ended_missed 900 of 1099 trajectory 1099", "BZ period_ended_met 450 of 401 trajectory 401",
+                        "RIJK period_ended_missed 1350 of 1500 trajectory 1500");
+        assertThat(warehouse.query("SELECT status_reason_nl FROM marts.progress_department_year WHERE goal_id = 'social_return_jobs'"
+                + " AND year = 2023 AND department_code = 'AZ'", rs -> rs.getString(1)))
+                .containsExactly("900 jobs in 2023 tegen doel 1.099 jobs in 2023 (eigen deel van het rijksdoel): 199 jobs te kort; de doelperiode is voorbij");
+        // A goal without gas results has no data for departments (a missing year is never zero).
         assertThat(warehouse.query("SELECT DISTINCT status FROM marts.progress_department_year WHERE goal_id = 'energy_gas_use_reduction'"
-                + " AND department_code IN ('AZ', 'BZ')", rs -> rs.getString(1))).containsExactly("no_baseline");
+                + " AND department_code IN ('AZ', 'BZ')", rs -> rs.getString(1))).containsExactly("no_data");
         // Leaders and laggards rank the departments by their gap to their own trajectory: BZ +49, AZ -199.
         assertThat(warehouse.query("""
                 SELECT rank, department_code, position, gap FROM marts.leaders_laggards

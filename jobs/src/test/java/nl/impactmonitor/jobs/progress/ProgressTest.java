@@ -70,6 +70,13 @@ class ProgressTest {
                 department, year, goalId).get(0);
     }
 
+    private String reason(String department, int year, String goalId) {
+        return warehouse.query("""
+                SELECT status || ' | ' || status_reason_nl || ' | ' || status_reason_en
+                FROM marts.progress_department_year WHERE department_code = ? AND year = ? AND goal_id = ?""",
+                rs -> rs.getString(1), department, year, goalId).get(0);
+    }
+
     private static String plain(BigDecimal d) {
         return d == null ? "null" : d.stripTrailingZeros().toPlainString();
     }
@@ -138,6 +145,150 @@ class ProgressTest {
     }
 
     @Test
+    void fleetTrajectoryRunsThroughTheInterimGoalWhichIsNeverABaseline() throws IOException {
+        load("L-1;Lease BV;;DEF;2021;;;fleet_vehicles;1000;voertuigen;;15-02-2022",
+                "L-1;Lease BV;;DEF;2021;;;fleet_zero_emission_vehicles;168;voertuigen;;15-02-2022",
+                "L-1;Lease BV;;DEF;2022;;;fleet_vehicles;1000;voertuigen;;15-02-2023",
+                "L-1;Lease BV;;DEF;2022;;;fleet_zero_emission_vehicles;191;voertuigen;;15-02-2023",
+                "L-1;Lease BV;;DEF;2023;;;fleet_vehicles;1000;voertuigen;;15-02-2024",
+                "L-1;Lease BV;;DEF;2023;;;fleet_zero_emission_vehicles;248;voertuigen;;15-02-2024");
+        warehouse.models().buildAll();
+        // 20% in 2020 is an interim goal (Table 2), not a measurement: no baseline, the trajectory runs through it.
+        assertThat(warehouse.query("SELECT year, value FROM ref.goal_milestone WHERE goal_id = 'transport_fleet_zero_emission'",
+                rs -> rs.getInt(1) + ": " + plain(rs.getBigDecimal(2)))).containsExactly("2020: 20");
+        assertThat(warehouse.query("""
+                SELECT year, trajectory_value, baseline_year FROM marts.progress_department_year
+                WHERE department_code = 'RIJK' AND goal_id = 'transport_fleet_zero_emission' ORDER BY year""",
+                rs -> rs.getInt(1) + " " + plain(rs.getBigDecimal(2)) + " " + rs.getObject(3)))
+                .containsExactly("2021 30 null", "2022 40 null", "2023 50 null");
+        // 24.8 - 50 = -25.2 points
+        assertThat(reason("RIJK", 2023, "transport_fleet_zero_emission")).isEqualTo("off_track"
+                + " | 24,8%: 25,2 procentpunt te kort op het traject van 50% voor 2023 (traject door tussendoel 2020: 20%); doel 100% in 2028"
+                + " | 24.8%: 25.2 percentage points short of the trajectory of 50% for 2023 (trajectory through interim goal 2020: 20%); target 100% in 2028");
+        assertThat(warehouse.queryLong("SELECT count(*) FROM marts.progress_department_year WHERE goal_id = 'transport_fleet_zero_emission'"
+                + " AND (lower(status_reason_nl) LIKE '%nulmeting%' OR lower(status_reason_en) LIKE '%baseline%')")).isZero();
+    }
+
+    @Test
+    void absoluteTargetUnderWaterWithoutBaselineIsBelowTargetWithItsGap() throws IOException {
+        // 856 of 1,000 MWh renewable = 85.6%; the goal is 100% in 2030 and has no measured baseline.
+        load("E-1;Energie BV;;FIN;2023;;;electricity_use;1000;MWh;;15-01-2024",
+                "E-1;Energie BV;;FIN;2023;;;electricity_renewable;856;MWh;;15-01-2024");
+        warehouse.models().buildAll();
+        assertThat(progress("FIN", 2023, "energy_renewable_electricity_share")).isEqualTo("below_target actual=85.6 trajectory=null target=100 gap=null");
+        assertThat(reason("FIN", 2023, "energy_renewable_electricity_share")).isEqualTo("below_target"
+                + " | 85,6% tegen doel 100% in 2030: 14,4 procentpunt te kort; geen nulmeting, dus geen traject"
+                + " | 85.6% against target 100% in 2030: 14.4 percentage points short; no baseline, so no trajectory");
+        // The same goal above its target is achieved: the verdict is two-sided.
+        load("E-1;Energie BV;;FIN;2023;;;electricity_renewable;1000;MWh;;01-02-2024");
+        warehouse.models().buildAll();
+        assertThat(reason("FIN", 2023, "energy_renewable_electricity_share")).isEqualTo("achieved"
+                + " | 100%: doel 100% in 2030 gehaald | 100%: target 100% in 2030 met");
+    }
+
+    @Test
+    void cumulativeGoalAddsOnlyYearsWithDataAndNamesTheMissingOnes() throws IOException {
+        load("SR-1;Schoonmaak BV;;AZ;2021;;;participation_jobs;100;banen;;15-01-2022",
+                "SR-1;Schoonmaak BV;;AZ;2022;;;participation_jobs;150;banen;;15-01-2023",
+                "SR-1;Schoonmaak BV;;AZ;2023;;;participation_jobs;200;banen;;15-01-2024");
+        warehouse.models().buildAll();
+        // 100 + 150 + 200 = 450 jobs over 2021-2023; 2015-2020 are missing, not zero, so no verdict on 2015-2023.
+        assertThat(warehouse.query("""
+                SELECT status, actual_value, years_with_data, years_missing FROM marts.progress_department_year
+                WHERE department_code = 'RIJK' AND goal_id = 'social_return_jobs' ORDER BY year""",
+                rs -> rs.getString(1) + " " + plain(rs.getBigDecimal(2)) + " " + rs.getString(3) + " " + rs.getString(4)))
+                .containsExactly("insufficient_data 100 2021 2015–2020", "insufficient_data 250 2021–2022 2015–2020",
+                        "insufficient_data 450 2021–2023 2015–2020");
+        assertThat(reason("RIJK", 2023, "social_return_jobs")).isEqualTo("insufficient_data"
+                + " | opgeteld over 2021–2023: 450 jobs; 2015–2020 zonder gegevens, dus geen oordeel over 2015–2023"
+                + " | summed over 2021–2023: 450 jobs; 2015–2020 without data, so no verdict on 2015–2023");
+        // Not ranked either: a department without a verdict is neither leader nor laggard.
+        assertThat(warehouse.queryLong("SELECT count(*) FROM marts.leaders_laggards WHERE goal_id = 'social_return_jobs'")).isZero();
+    }
+
+    @Test
+    void rijkswaterstaatGoalIsNotApplicableToOtherMinistries() throws IOException {
+        load("RWS-1;Netbeheer BV;;IenW;2023;;;rws_network_energy_neutral_share;40;%;;15-01-2024",
+                "E-1;Energie BV;;AZ;2023;;;electricity_use;10;MWh;;15-01-2024");
+        warehouse.models().buildAll();
+        assertThat(reason("AZ", 2023, "gww_network_energy_neutral"))
+                .isEqualTo("not_applicable | doel geldt alleen voor IenW | goal applies to IenW only");
+        assertThat(progress("IenW", 2023, "gww_network_energy_neutral")).startsWith("below_target actual=40 ");
+        assertThat(reason("AZ", 2023, "innovation_launching_customer")).startsWith("not_measurable | geen meetbaar doel; gevolgd wordt: ");
+    }
+
+    @Test
+    void fewerReportingContractsIsInsufficientCoverageEvenWhenTheTotalFalls() throws IOException {
+        // Five gas contracts of DEF report 100 m3 each in 2022; in 2023 four report 100 m3 and C-5 stays silent.
+        List<String> rows = new ArrayList<>();
+        for (int c = 1; c <= 5; c++) {
+            rows.add("G-" + c + ";Gas " + c + " BV;;DEF;2022;;;gas_use;100;m3;;15-01-2023");
+            if (c < 5) {
+                rows.add("G-" + c + ";Gas " + c + " BV;;DEF;2023;;;gas_use;100;m3;;15-01-2024");
+            }
+        }
+        load(rows.toArray(String[]::new));
+        warehouse.models().buildAll();
+        assertThat(warehouse.query("""
+                SELECT year, status, actual_value, reporting_contracts, reporting_suppliers, expected_contracts, coverage_pct
+                FROM marts.progress_department_year WHERE department_code = 'DEF' AND goal_id = 'energy_gas_use_reduction' ORDER BY year""",
+                rs -> rs.getInt(1) + " " + rs.getString(2) + " " + plain(rs.getBigDecimal(3)) + " " + rs.getLong(4) + "/" + rs.getLong(5)
+                        + " of " + rs.getLong(6) + " " + plain(rs.getBigDecimal(7))))
+                .containsExactly("2022 no_baseline 500 5/5 of 0 null", "2023 insufficient_coverage 400 4/4 of 5 80");
+        // Gas use fell from 500 to 400 m3, but only because C-5 stopped reporting: no verdict for the government either.
+        assertThat(progress("RIJK", 2023, "energy_gas_use_reduction")).startsWith("insufficient_coverage actual=400 ");
+        assertThat(reason("RIJK", 2023, "energy_gas_use_reduction")).isEqualTo("insufficient_coverage"
+                + " | 4 van de 5 contracten die eerder rapporteerden, rapporteerden voor 2023 (80%, drempel 90%); een lager totaal kan door ontbrekende rapportages komen, dus geen oordeel"
+                + " | 4 of the 5 contracts that reported before reported for 2023 (80%, threshold 90%); a lower total may come from missing reports, so no verdict");
+    }
+
+    @Test
+    void contractWithAReportingObligationThatNeverReportsLowersTheCoverage() throws IOException {
+        // G-2 must report gas use for DEF from 2023 (a reporting obligation) but never does; G-1 reports 100 m3.
+        Path reference = dir.resolve("reference");
+        try (var files = Files.list(TestProject.REFERENCE)) {
+            Files.createDirectories(reference);
+            for (Path f : files.toList()) {
+                Files.copy(f, reference.resolve(f.getFileName()));
+            }
+        }
+        Files.writeString(reference.resolve("reporting_obligations.csv"), """
+                contract_id,department_code,metric,first_year,last_year,source
+                G-1,DEF,gas_use,2023,,contract G-1 art. 12
+                G-2,DEF,gas_use,2023,,contract G-2 art. 12
+                """);
+        ImpactmonitorProperties props = new ImpactmonitorProperties(dir, TestProject.SQL, reference, TestProject.DIR.resolve("config/targets.yaml"),
+                dir.resolve("out"), dir.resolve("downloads"), 5, new ImpactmonitorProperties.Warehouse(dir.resolve("w.duckdb"), "", 0),
+                null, null, null, new ImpactmonitorProperties.Load(100, 250));
+        new ReferenceData(warehouse, props).load();
+        load("G-1;Gas 1 BV;;DEF;2023;;;gas_use;100;m3;;15-01-2024");
+        warehouse.models().buildAll();
+        // 1 of the 2 obliged contracts reported: 50%, below 90%, although it is the first year with data.
+        assertThat(warehouse.query("""
+                SELECT department_code, status, reporting_contracts, expected_reporting_contracts, expected_contracts, coverage_pct
+                FROM marts.progress_department_year WHERE year = 2023 AND goal_id = 'energy_gas_use_reduction'
+                  AND department_code IN ('DEF', 'RIJK') ORDER BY department_code""",
+                rs -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getLong(3) + " " + rs.getLong(4) + "/" + rs.getLong(5)
+                        + " " + plain(rs.getBigDecimal(6))))
+                .containsExactly("DEF insufficient_coverage 1 1/2 50", "RIJK insufficient_coverage 1 1/2 50");
+    }
+
+    @Test
+    void averageLabelACountsLabelsBetterThanA() throws IOException {
+        // Four offices: two A++ (score -1) and two B (score 2). Mean (-1 - 1 + 2 + 2) / 4 = 0.5, at or better than A (1).
+        // On a scale that stops at A (A++ read as A), the mean would be 1.5: not met.
+        RawLoader.Result result = load("K-1;Rijksvastgoed;;BZK;2023;;;offices_average_label_score;-1;label score;A++;15-01-2024",
+                "K-2;Rijksvastgoed;;BZK;2023;;;offices_average_label_score;-1;label score;A++;15-01-2024",
+                "K-3;Rijksvastgoed;;BZK;2023;;;offices_average_label_score;2;label score;B;15-01-2024",
+                "K-4;Rijksvastgoed;;BZK;2023;;;offices_average_label_score;2;label score;B;15-01-2024",
+                "K-5;Rijksvastgoed;;BZK;2023;;;offices_average_label_score;-4;label score;beyond A++++;15-01-2024");
+        assertThat(warehouse.rawLoader().rejectsOf(result.loadId())).extracting(r -> r.get("line_no") + " " + r.get("reason"))
+                .containsExactly("6 label score -4 is outside the scale A++++ = -3 to G = 7");
+        warehouse.models().buildAll();
+        assertThat(progress("BZK", 2023, "buildings_average_label_a")).isEqualTo("achieved actual=0.5 trajectory=null target=1 gap=null");
+    }
+
+    @Test
     void circularGoalHasNoBaselineUntilOneIsConfigured() throws IOException {
         load("B-1;Bouw BV;;IenW;2022;;;primary_raw_materials;1000;t;;15-02-2023",
                 "B-1;Bouw BV;;IenW;2023;;;primary_raw_materials;900;t;;15-02-2024");
@@ -150,7 +301,7 @@ class ProgressTest {
         String catalogue = Files.readString(TestProject.DIR.resolve("config/targets.yaml"));
         String circular = catalogue.substring(catalogue.indexOf("  - id: circular_primary_raw_materials"));
         circular = circular.substring(0, circular.indexOf("  - id:", 5));
-        Files.writeString(targets, catalogue.replace(circular, circular.replace("baseline: none", "baseline: {year: 2022, value: 1000}")));
+        Files.writeString(targets, catalogue.replace(circular, circular.replace("baseline: none", "baseline: {year: 2022, value: 1000, source: measured by a steward}")));
         referenceData(targets).load();
         warehouse.models().buildAll();
         assertThat(progress("RIJK", 2023, "circular_primary_raw_materials")).isEqualTo("on_track actual=900 trajectory=937.5 target=500 gap=-37.5");
@@ -226,6 +377,64 @@ class ProgressTest {
                 .hasMessageContaining("line 8: goal 'fleet': 'direction' must be one of [decrease, increase], not 'up'")
                 .hasMessageContaining("line 11: goal 'fleet': denominator 'vehicles' is not a metric in config/reference/result_metrics.csv")
                 .hasMessageContaining("line 13: goal 'fleet': target.year 2019 must be after baseline.year 2020");
+    }
+
+    @Test
+    void milestoneAfterTheTargetOrUnknownDepartmentStopsStartUpWithTheLine() throws IOException {
+        Path targets = dir.resolve("milestones.yaml");
+        Files.writeString(targets, """
+                goals:
+                  - id: fleet
+                    name_nl: Wagenpark
+                    name_en: Fleet
+                    theme: {strategy: climate, national_plan: climate}
+                    metric: share
+                    unit: '%'
+                    direction: increase
+                    aggregation: weighted_share
+                    numerator: fleet_zero_emission_vehicles
+                    denominator: fleet_vehicles
+                    baseline: {year: 2019, value: 10, source: measured}
+                    milestones:
+                      - {year: 2020, value: 20, source: Table 2}
+                      - {year: 2029, value: 90, source: test}
+                    target: {year: 2028, value: 100}
+                    applies_to_departments: true
+                    applies_to: [IenW, RWS]
+                    source: test
+                  - id: network
+                    name_nl: Netwerk
+                    name_en: Network
+                    theme: {strategy: climate, national_plan: climate}
+                    metric: share
+                    unit: '%'
+                    direction: increase
+                    aggregation: mean
+                    numerator: rws_network_energy_neutral_share
+                    baseline: {year: 2019, value: 10}
+                    target: {year: 2030, value: 100}
+                    applies_to_departments: true
+                    source: test
+                  - id: jobs
+                    name_nl: Banen
+                    name_en: Jobs
+                    theme: {strategy: social_return, national_plan: social_return}
+                    metric: jobs
+                    unit: jobs
+                    direction: increase
+                    aggregation: cumulative_sum
+                    numerator: participation_jobs
+                    baseline: none
+                    target: {year: 2023, value: 1500}
+                    applies_to_departments: true
+                    source: test
+                """);
+        assertThatThrownBy(() -> referenceData(targets))
+                .isInstanceOf(TargetsCatalogue.InvalidCatalogueException.class)
+                .hasMessageContaining("milestones.yaml line 15: goal 'fleet': milestone year 2029 must be before target.year 2028")
+                .hasMessageContaining("line 18: goal 'fleet': applies_to names department 'RWS', which is not in config/reference/departments.csv")
+                .hasMessageContaining("line 29: goal 'network': baseline.'source' is missing")
+                .hasMessageContaining("line 33: goal 'jobs': 'period_start' is missing");
     }
 
     @Test

@@ -91,6 +91,81 @@ class ReportAssemblerTest {
         }
     }
 
+    @Test
+    void interimGoalIsShownAsAGoalNeverAsABaselineAndEveryStatusHasItsReason() throws IOException {
+        try (Warehouse w = TestProject.warehouse(dir)) {
+            Path results = dir.resolve("results.csv");
+            // Fleet 16.8% (2021), 19.1% (2022), 24.8% (2023); renewable electricity 85.6% in 2023.
+            Files.writeString(results, """
+                    Contractnummer;Leverancier;KvK-nummer;Ministerie;Jaar;Periode van;Periode tot;Indicator;Waarde;Eenheid;Toelichting;Rapportagedatum
+                    L-1;Lease BV;;DEF;2021;;;fleet_vehicles;1000;voertuigen;;15-02-2022
+                    L-1;Lease BV;;DEF;2021;;;fleet_zero_emission_vehicles;168;voertuigen;;15-02-2022
+                    L-1;Lease BV;;DEF;2022;;;fleet_vehicles;1000;voertuigen;;15-02-2023
+                    L-1;Lease BV;;DEF;2022;;;fleet_zero_emission_vehicles;191;voertuigen;;15-02-2023
+                    L-1;Lease BV;;DEF;2023;;;fleet_vehicles;1000;voertuigen;;15-02-2024
+                    L-1;Lease BV;;DEF;2023;;;fleet_zero_emission_vehicles;248;voertuigen;;15-02-2024
+                    E-1;Energie BV;;DEF;2023;;;electricity_use;1000;MWh;;15-01-2024
+                    E-1;Energie BV;;DEF;2023;;;electricity_renewable;856;MWh;;15-01-2024
+                    G-1;Gas 1 BV;;DEF;2022;;;gas_use;100;m3;;15-01-2023
+                    G-2;Gas 2 BV;;DEF;2022;;;gas_use;100;m3;;15-01-2023
+                    G-3;Gas 3 BV;;DEF;2022;;;gas_use;100;m3;;15-01-2023
+                    G-4;Gas 4 BV;;DEF;2022;;;gas_use;100;m3;;15-01-2023
+                    G-5;Gas 5 BV;;DEF;2022;;;gas_use;100;m3;;15-01-2023
+                    G-1;Gas 1 BV;;DEF;2023;;;gas_use;100;m3;;15-01-2024
+                    G-2;Gas 2 BV;;DEF;2023;;;gas_use;100;m3;;15-01-2024
+                    G-3;Gas 3 BV;;DEF;2023;;;gas_use;100;m3;;15-01-2024
+                    G-4;Gas 4 BV;;DEF;2023;;;gas_use;100;m3;;15-01-2024
+                    """);
+            new SourceFileLoader(w, SupplierResultSource.SPEC, TestProject.columns(SupplierResultSource.NAME),
+                    dir.resolve("work")).load(results, null, "r-1");
+            w.models().buildAll();
+
+            ReportData data = ReportAssembler.assemble(w, "run-test");
+            DepartmentPage def = data.departments().stream().filter(d -> d.code().equals("DEF")).findFirst().orElseThrow();
+            ProgressSeries fleet = goal(def, "transport_fleet_zero_emission");
+            assertThat(fleet.baselineYear()).isNull();
+            assertThat(fleet.milestones()).extracting(m -> m.year() + ": " + m.value().stripTrailingZeros().toPlainString())
+                    .containsExactly("2020: 20");
+            assertThat(fleet.points()).extracting(p -> p.year() + " " + p.trajectory().stripTrailingZeros().toPlainString() + " " + p.status())
+                    .containsExactly("2021 30 off_track", "2022 40 off_track", "2023 50 off_track");
+
+            new ReportRenderer().render(data, dir.resolve("report"));
+            String page = Files.readString(dir.resolve("report/DEF.html"), StandardCharsets.UTF_8);
+            String card = card(page, "Wagenpark 20% emissievrij in 2020 en 100% in 2028");
+            assertThat(card).contains("Tussendoel 2020: 20% (een doel, geen meting)", "Interim goal 2020: 20% (a goal, not a measurement)",
+                    "niet op koers", "24,8%: 25,2 procentpunt te kort op het traject van 50% voor 2023", "class=\"milestone\"");
+            assertThat(card.toLowerCase(java.util.Locale.ROOT)).doesNotContain("nulmeting", "baseline");
+            assertThat(card(page, "100% hernieuwbare elektriciteit in 2030")).contains("onder doel",
+                    "85,6% tegen doel 100% in 2030: 14,4 procentpunt te kort; geen nulmeting, dus geen traject");
+            // Rijkswaterstaat's goals concern IenW only; qualitative goals say what is monitored instead.
+            assertThat(card(page, "Netwerk Rijkswaterstaat energieneutraal in 2030")).contains("n.v.t.", "doel geldt alleen voor IenW")
+                    .doesNotContain("<svg");
+            assertThat(card(page, "Volledig circulair in 2050")).contains("geen meetbaar doel", "gevolgd wordt: primaire grondstoffen");
+            assertThat(card(page, "Alle ICT-hardware voldoet aan actuele Energy Star")).contains("Doel 2030 (jaar aangenomen): 100%", "Target 2030 (year assumed): 100%");
+            // Coverage: 4 of the 5 gas contracts of 2022 reported for 2023 (80%, below 90%): the row is flagged, no verdict.
+            assertThat(def.goalCoverage()).filteredOn(c -> c.goalId().equals("energy_gas_use_reduction"))
+                    .extracting(c -> c.year() + " " + c.reportingContracts() + " " + c.expectedReporting() + "/" + c.expectedContracts() + " " + c.status())
+                    .containsExactly("2022 5 0/0 no_baseline", "2023 4 4/5 insufficient_coverage");
+            String coverage = page.substring(page.indexOf("<table class=\"coverage goal-coverage\">"));
+            coverage = coverage.substring(0, coverage.indexOf("</table>"));
+            assertThat(coverage).contains("<td class=\"num\">4 / 5</td>", "onvoldoende dekking", "class=\"no\"");
+            // Real (non-sample) files: no sample-data banner.
+            assertThat(data.sampleData()).isFalse();
+            assertThat(page).doesNotContain("Voorbeelddata");
+            // The appendix explains every status, in the order they are decided.
+            assertThat(page).contains("<section id=\"statussen\"", "data-status=\"insufficient_coverage\"", "onvoldoende dekking",
+                    "data-status=\"period_ended_missed\"", "data-status=\"not_measurable\"");
+        }
+    }
+
+    /** The effect-goal card whose heading names {@code goal}. */
+    private static String card(String page, String goal) {
+        int heading = page.indexOf(goal + "</span>");
+        assertThat(heading).as(goal).isPositive();
+        int start = page.lastIndexOf("<article class=\"card\"", heading);
+        return page.substring(start, page.indexOf("</article>", heading));
+    }
+
     /** All bundled samples through the real marts into the report; the pages land in target/report-samples/. */
     @Test
     void bundledSamplesGiveAFootprintOnEveryDepartmentPage() throws IOException {
@@ -100,6 +175,9 @@ class ReportAssemblerTest {
             List<Path> files = new ReportRenderer().render(data, SAMPLE_REPORT);
 
             assertThat(files).hasSize(data.departments().size() + 2);
+            // every bundled sample is listed in config/reference/sample_files.csv: the publication is marked as such
+            assertThat(data.sampleData()).isTrue();
+            assertThat(Files.readString(SAMPLE_REPORT.resolve("index.html"), StandardCharsets.UTF_8)).contains("Voorbeelddata — geen echte cijfers.");
             assertThat(data.departments()).anySatisfy(d -> assertThat(d.effectGoals()).anyMatch(ProgressSeries::allocated));
             assertThat(data.rijk().effectGoals()).noneMatch(ProgressSeries::allocated);
             // the departments' shares of the latest year add up to the government-wide target (1,500 jobs in 2023),
@@ -114,7 +192,8 @@ class ReportAssemblerTest {
             for (DepartmentPage d : ReportPages.allPages(data)) {
                 boolean footprint = d.footprint().stream().anyMatch(f -> f.year() == data.latestYear());
                 String html = Files.readString(SAMPLE_REPORT.resolve(d.code() + ".html"), StandardCharsets.UTF_8);
-                assertThat(html).as(d.code()).contains("<section id=\"voetafdruk\"", "class=\"group-np\"");
+                assertThat(html).as(d.code()).contains("<section id=\"voetafdruk\"", "class=\"group-np\"",
+                        "Voorbeelddata — geen echte cijfers.", "Sample data — not real figures.");
                 if (footprint) {
                     assertThat(html).as(d.code()).contains("<ol class=\"notes\">", "KPMG 2019 via evaluation Figure 1");
                 }

@@ -90,7 +90,8 @@ final class ReportFixtures {
                 new DictionaryEntry("spend_by_department_year", "spend_mid_eur", "Midpoint of the spend bands, whole euros"),
                 new DictionaryEntry("spend_by_department_year", "spend_max_eur", "Upper bound; empty where staffel 13 has none"));
 
-        return new ReportData("run-2025-03-01-fixture", 2024, List.of(2023, 2024), List.of(az, ienw), rijk, leaders, dictionary);
+        // invented figures: marked as sample data, as a publication from the bundled samples is
+        return new ReportData("run-2025-03-01-fixture", 2024, List.of(2023, 2024), List.of(az, ienw), rijk, leaders, dictionary, true);
     }
 
     /**

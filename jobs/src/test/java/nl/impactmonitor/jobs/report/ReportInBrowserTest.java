@@ -192,6 +192,21 @@ class ReportInBrowserTest {
         return ((Number) ((JavascriptExecutor) driver).executeScript("return window.scrollY")).longValue();
     }
 
+    @Test
+    void everyPageSaysItShowsSampleDataAndExplainsEveryStatus() {
+        for (String page : List.of("index.html", "AZ.html", "RIJK.html")) {
+            open(page);
+            WebElement banner = driver.findElement(By.cssSelector(".sample-banner"));
+            assertThat(banner.isDisplayed()).as(page).isTrue();
+            assertThat(banner.getText()).as(page).startsWith("Voorbeelddata — geen echte cijfers.");
+            assertThat(driver.findElements(By.cssSelector("#statussen table.statuses tbody tr"))).as(page).hasSize(Status.ORDER.size());
+            WebElement coverage = driver.findElement(By.cssSelector("#statussen tr[data-status='insufficient_coverage']"));
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", coverage);
+            assertThat(coverage.findElement(By.cssSelector(".badge")).getText()).as(page).isEqualTo("onvoldoende dekking");
+        }
+        assertNoSevereLogEntries();
+    }
+
     private static void open(String page) {
         driver.get(report.resolve(page).toUri().toString());
     }

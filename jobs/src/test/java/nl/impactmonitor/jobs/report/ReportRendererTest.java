@@ -103,10 +103,23 @@ class ReportRendererTest {
         // the badge reasons of the goals without data (AZ 2024 renewable electricity) and without baseline (climate)
         assertThat(az).contains("geen gegevens", "voor dit jaar is niets aangeleverd", "no data delivered for this year");
         assertThat(az).contains("geen nulmeting",
-                "de strategie geeft geen basiswaarde; een steward kan die vastleggen in config/targets.yaml");
+                "het doel is een verandering ten opzichte van een nulmeting die niet gemeten is, dus de doelwaarde is onbekend");
         // AZ 2024 has a staffel-13 amount: the maximum is labelled, never given a number
         assertThat(az).contains("max onbegrensd", "max unbounded", eur("min € 185 mln"), eur("€ 220 mln"));
         assertThat(read(dir.resolve("RIJK.html"))).contains("rijksbreed doel, nog niet over departementen verdeeld");
+    }
+
+    @Test
+    void samplePublicationIsMarkedOnEveryPageAndStatusesAreExplained() throws IOException {
+        renderer.render(ReportFixtures.report(), dir);
+        for (String page : List.of("index.html", "AZ.html", "IenW.html", "RIJK.html")) {
+            String html = read(dir.resolve(page));
+            assertThat(html).as(page).contains("<p class=\"sample-banner\" role=\"note\">", "Voorbeelddata — geen echte cijfers.",
+                    "Sample data — not real figures.", "<section id=\"statussen\">");
+            for (String code : Status.ORDER) {
+                assertThat(html).as(page).contains("data-status=\"" + code + "\"");
+            }
+        }
     }
 
     @Test
