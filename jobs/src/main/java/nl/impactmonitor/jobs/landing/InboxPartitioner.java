@@ -13,7 +13,8 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * Partitions of a landing folder's files, in name order: one file per partition while the folder holds at most
+ * Partitions of a landing folder's files, in name order (the order only makes logs predictable: which file counts
+ * for a partition follows from arrival times, see {@code InboxLedger}): one file per partition while the folder holds at most
  * {@code maxPartitions} files, so every file gets its own step execution with its own counts and a restart
  * re-runs only the files that failed; beyond that, runs of at least {@code batchFiles} consecutive files share a
  * partition (and a restart re-runs the runs that failed), so that the number of steps and the per-batch work
@@ -36,17 +37,21 @@ public final class InboxPartitioner implements Partitioner {
         this.batchFiles = Math.max(1, batchFiles);
     }
 
+    /** The files of a landing folder, in name order: regular files whose name does not start with a dot. */
+    public static List<Path> files(Path inbox) throws IOException {
+        Files.createDirectories(inbox);
+        try (Stream<Path> listing = Files.list(inbox)) {
+            return listing.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted().toList();
+        }
+    }
+
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
         try {
-            Files.createDirectories(inbox);
-            List<Path> files;
-            try (Stream<Path> listing = Files.list(inbox)) {
-                files = listing.filter(Files::isRegularFile)
-                        .filter(p -> !p.getFileName().toString().startsWith("."))
-                        .sorted().toList();
-            }
+            List<Path> files = files(inbox);
             int perPartition = files.size() <= maxPartitions ? 1
                     : Math.max(batchFiles, (files.size() + maxPartitions - 1) / maxPartitions);
             for (int from = 0; from < files.size(); from += perPartition) {
