@@ -139,6 +139,33 @@ public final class SourceFileLoader {
         }
     }
 
+    /**
+     * What a recorded file supplies now, for the run table: the partitions it is current for and the files it supersedes
+     * there, the partitions a later arrival supplies instead, or that it is retired. Empty when it supplies nothing.
+     */
+    public String supplySummary(String fileName) {
+        List<String> parts = new ArrayList<>();
+        List<InboxLedger.Supply> supplies = warehouse.ledger().supplies(spec.source());
+        List<String> current = new ArrayList<>();
+        for (InboxLedger.Supply s : supplies) {
+            if (s.current() && s.file().equals(fileName)) {
+                List<String> over = supplies.stream().filter(o -> fileName.equals(o.supersededBy()) && o.departmentCode().equals(s.departmentCode())
+                        && o.year() == s.year()).map(InboxLedger.Supply::file).toList();
+                current.add(s.departmentCode() + " " + s.year() + (over.isEmpty() ? "" : " (supersedes " + String.join(", ", over) + ")"));
+            } else if (!s.current() && s.file().equals(fileName)) {
+                parts.add("superseded for " + s.departmentCode() + " " + s.year() + " by " + s.supersededBy());
+            }
+        }
+        if (!current.isEmpty()) {
+            parts.add(0, "current for " + (current.size() > 6 ? current.size() + " partitions" : String.join(", ", current)));
+        }
+        InboxLedger.Entry e = warehouse.ledger().entries(spec.source()).get(fileName);
+        if (e != null && e.state().equals(InboxLedger.RETIRED)) {
+            parts.add("retired (" + e.stateNote() + ")");
+        }
+        return String.join("; ", parts);
+    }
+
     private RawLoader.Item prepare(Path file, InspectedFile inspected, RawLoader.Lineage lineage, Path work) throws IOException {
         return switch (inspected.format()) {
             case EMPTY -> new RawLoader.Unreadable(lineage, null, "file is empty");

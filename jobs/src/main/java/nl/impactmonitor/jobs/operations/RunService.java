@@ -319,6 +319,16 @@ public class RunService {
                         + department + " " + year + " now; deliver one and run the nightly flow"));
     }
 
+    /** Every partition every counted file supplies or would supply, current first (for status and the admin page). */
+    public List<InboxLedger.Supply> supplies() {
+        return warehouse.ledger().supplies(null);
+    }
+
+    /** Every file recorded in the landing folders, with its state (present, kept, retired). */
+    public List<InboxLedger.Entry> inboxFiles() {
+        return warehouse.ledger().all();
+    }
+
     /**
      * Withdraws a file that stays in the landing folder (a steward's {@code retire}): its partitions fall back to the
      * latest remaining file for them or disappear, from the next build on; it counts again when it arrives anew.

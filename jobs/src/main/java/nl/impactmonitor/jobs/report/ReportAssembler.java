@@ -88,13 +88,14 @@ public final class ReportAssembler {
         String coverageSql = code.equals("RIJK")
                 ? """
                   SELECT year, bool_or(has_spend), bool_or(has_mvi_zet), bool_or(has_supplier_results),
-                         sum(spend_line_count), sum(tender_count), sum(supplier_result_count)
+                         sum(spend_line_count), sum(tender_count), sum(supplier_result_count), NULL, NULL
                   FROM marts.source_coverage GROUP BY year ORDER BY year"""
                 : """
-                  SELECT year, has_spend, has_mvi_zet, has_supplier_results, spend_line_count, tender_count, supplier_result_count
+                  SELECT year, has_spend, has_mvi_zet, has_supplier_results, spend_line_count, tender_count, supplier_result_count,
+                         spend_file, spend_superseded_files
                   FROM marts.source_coverage""" + coverageWhere + " ORDER BY year";
         Warehouse.RowMapper<ReportData.CoverageRow> coverageRow = rs -> new ReportData.CoverageRow(rs.getInt(1), rs.getBoolean(2),
-                rs.getBoolean(3), rs.getBoolean(4), rs.getLong(5), rs.getLong(6), rs.getLong(7));
+                rs.getBoolean(3), rs.getBoolean(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getString(8), rs.getString(9));
         List<ReportData.CoverageRow> coverage = code.equals("RIJK") ? w.query(coverageSql, coverageRow) : w.query(coverageSql, coverageRow, code);
         List<ReportData.FootprintRow> footprint = w.query("""
                 SELECT year, impact_segment, co2_min_kg, co2_mid_kg, co2_max_kg, material_mid_kg, high_impact_co2_share_pct,

@@ -34,23 +34,25 @@ import org.junit.jupiter.api.io.TempDir;
  * folders (add, edit in place, put earlier bytes back, rename, a second file for a partition, withdraw, retire, a
  * byte-identical copy under another name). After every step the warehouse that lived through the whole sequence,
  * night after night, must equal a fresh warehouse loaded from the folders as they stand (with the same files
- * retired), load ids aside (they name a load, not its content): after every step the rows that count (staging joined
- * to {@code raw.input_partition}, which is how every core model reads staging), and in every
- * {@code arrival.models-every}-th sequence also every table of core and marts, row for row, after every step.
+ * retired), load ids aside (they name a load, not its content): the rows that count (staging joined to
+ * {@code raw.input_partition}, which is how every core model reads staging) after every step, and in every
+ * {@code arrival.models-every}-th group also every table of core and marts, row for row, after every step.
  * <p>
- * {@code -Darrival.sequences=N} (default 200) and {@code -Darrival.seed=S} (default: fixed) choose the sequences; a
- * failure names the seed of its sequence and the steps so far, so {@code -Darrival.seed=S -Darrival.sequences=1}
- * replays it.
+ * To keep this fast, sequences run in groups side by side in the same folders, each with its own file names, year and
+ * record ids (so they never meet), and a night takes one step of each. {@code -Darrival.sequences=N} (default 200),
+ * {@code -Darrival.group=G} (20) and {@code -Darrival.seed=S} choose the sequences; a failure names its group's seed
+ * and every sequence's steps, so {@code -Darrival.seed=S -Darrival.sequences=G} replays it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RebuildEquivalenceTest {
 
     static final int SEQUENCES = Integer.getInteger("arrival.sequences", 200);
     static final long SEED = Long.getLong("arrival.seed", 20261202L);
-    /** Every how many sequences all core and marts tables are built and compared after every step (builds cost ~1 s). */
-    static final int MODELS_EVERY = Integer.getInteger("arrival.models-every", 25);
+    /** Sequences run side by side in one group (own names, year and ids each), so that a night takes a step of each. */
+    static final int GROUP = Integer.getInteger("arrival.group", 20);
+    /** Every how many groups all core and marts tables are built and compared after every step (builds cost ~1 s). */
+    static final int MODELS_EVERY = Integer.getInteger("arrival.models-every", 2);
     static final List<String> DEPARTMENTS = List.of("AZ", "DEF", "VWS");
-    static final List<Integer> YEARS = List.of(2022, 2023);
     static final Map<String, RawLoader.Spec> SPECS = new LinkedHashMap<>();
 
     static {
@@ -92,15 +94,20 @@ class RebuildEquivalenceTest {
         Random seeds = new Random(SEED);
         long t = System.nanoTime();
         int steps = 0;
-        for (int i = 0; i < SEQUENCES; i++) {
-            long seed = SEQUENCES == 1 ? SEED : seeds.nextLong();
-            steps += sequence(seed, dir.resolve("seq-" + i), i % MODELS_EVERY == 0);
+        int groups = (SEQUENCES + GROUP - 1) / GROUP;
+        for (int g = 0; g < groups; g++) {
+            long seed = groups == 1 ? SEED : seeds.nextLong();
+            steps += group(seed, Math.min(GROUP, SEQUENCES - g * GROUP), dir.resolve("group-" + g), g % MODELS_EVERY == 0);
         }
-        System.out.printf("RebuildEquivalenceTest: %d sequences (every %d with all core and marts tables), %d steps, %.1f s%n",
-                SEQUENCES, MODELS_EVERY, steps, (System.nanoTime() - t) / 1e9);
+        System.out.printf("RebuildEquivalenceTest: %d sequences in groups of %d (every %d-th group with all core and marts tables),"
+                + " %d steps, %.1f s%n", SEQUENCES, GROUP, MODELS_EVERY, steps, (System.nanoTime() - t) / 1e9);
     }
 
-    private int sequence(long seed, Path root, boolean models) throws IOException {
+    /**
+     * A group of sequences side by side in the same landing folders: sequence k uses its own file names ({@code s<k>-}),
+     * year (2000 + k) and record ids, so the sequences do not meet, and one night takes a step of each.
+     */
+    private int group(long seed, int size, Path root, boolean models) throws IOException {
         Random r = new Random(seed);
         reset(incremental, null);
         reset(fresh, null);
@@ -108,21 +115,30 @@ class RebuildEquivalenceTest {
         for (String source : SPECS.keySet()) {
             folders.put(source, new LandingFolder(root.resolve(source), SPECS.get(source), source));
         }
-        Map<String, List<String>> delivered = new LinkedHashMap<>();
-        List<String> log = new ArrayList<>();
+        List<Map<String, List<String>>> delivered = new ArrayList<>();
+        List<List<String>> logs = new ArrayList<>();
+        for (int k = 0; k < size; k++) {
+            delivered.add(new LinkedHashMap<>());
+            logs.add(new ArrayList<>());
+        }
         int steps = 2 + r.nextInt(4);
         for (int step = 0; step < steps; step++) {
-            String source = List.copyOf(SPECS.keySet()).get(r.nextInt(SPECS.size()));
-            LandingFolder folder = folders.get(source);
-            log.add(source + ": " + deliver(r, source, folder, delivered.computeIfAbsent(source, k -> new ArrayList<>())));
+            for (int k = 0; k < size; k++) {
+                String source = List.copyOf(SPECS.keySet()).get(r.nextInt(SPECS.size()));
+                logs.get(k).add(source + ": " + deliver(r, k, source, folders.get(source),
+                        delivered.get(k).computeIfAbsent(source, x -> new ArrayList<>())));
+            }
             try {
-                // The night on the folder that changed (on the others a night changes nothing), and a fresh load of it.
-                folder.night(incremental, root.resolve("work"), false);
-                reset(fresh, source);
-                folder.night(fresh, root.resolve("work-fresh"), false);
+                for (LandingFolder folder : folders.values()) {
+                    folder.night(incremental, root.resolve("work"), false);
+                }
+                reset(fresh, null);
+                for (LandingFolder folder : folders.values()) {
+                    folder.night(fresh, root.resolve("work-fresh"), false);
+                }
                 for (InboxLedger.Entry e : incremental.ledger().all()) {
                     // Retirement is a steward's input next to the folders: the same files are retired.
-                    if (e.source().equals(source) && e.state().equals(InboxLedger.RETIRED)) {
+                    if (e.state().equals(InboxLedger.RETIRED)) {
                         fresh.ledger().retire(e.source(), e.file(), e.stateNote());
                     }
                 }
@@ -137,11 +153,15 @@ class RebuildEquivalenceTest {
                     }
                 }
             } catch (AssertionError | RuntimeException e) {
-                throw new AssertionError("seed " + seed + " (replay: -Darrival.seed=" + seed + " -Darrival.sequences=1), after steps "
-                        + log + ": " + e.getMessage(), e);
+                StringBuilder done = new StringBuilder();
+                for (int k = 0; k < size; k++) {
+                    done.append("\n  s").append(k).append(": ").append(logs.get(k));
+                }
+                throw new AssertionError("group seed " + seed + " (replay: -Darrival.seed=" + seed + " -Darrival.sequences=" + size
+                        + "), after steps" + done + "\n" + e.getMessage(), e);
             }
         }
-        return steps;
+        return steps * size;
     }
 
     /**
@@ -155,21 +175,23 @@ class RebuildEquivalenceTest {
                 + " AND i.year = s.year) AS x ORDER BY r", rs -> rs.getString(1), source);
     }
 
-    /** One random delivery; returns what it did. */
-    private String deliver(Random r, String source, LandingFolder folder, List<String> delivered) throws IOException {
-        List<String> present = names(folder);
+    /** One random delivery of sequence {@code k}; returns what it did. */
+    private String deliver(Random r, int k, String source, LandingFolder folder, List<String> delivered) throws IOException {
+        String prefix = "s" + k + "-";
+        List<String> present = names(folder).stream().filter(n -> n.startsWith(prefix)).toList();
         int op = present.isEmpty() ? 0 : r.nextInt(9);
         String name = present.isEmpty() ? null : present.get(r.nextInt(present.size()));
-        String fresh = source + "-" + (char) ('a' + r.nextInt(6)) + ".csv";
+        String fresh = prefix + source + "-" + (char) ('a' + r.nextInt(6)) + ".csv";
+        int year = 2000 + k;
         switch (op) {
             case 0, 1 -> {
-                String text = content(r, source);
+                String text = content(r, k, source);
                 delivered.add(text);
                 folder.deliver(fresh, text);
                 return "add " + fresh;
             }
             case 2 -> {
-                String text = content(r, source);
+                String text = content(r, k, source);
                 delivered.add(text);
                 folder.deliver(name, text);
                 return "edit " + name;
@@ -190,9 +212,9 @@ class RebuildEquivalenceTest {
                 String first = Files.readString(folder.dir().resolve(name)).lines().skip(1).findFirst().orElseThrow();
                 String[] cells = first.split(";");
                 String text = switch (source) {
-                    case SpendSource.NAME -> spend(r, cells[0], Integer.parseInt(cells[1]));
-                    case TenderSource.NAME -> tender(r, cells[1], 2023);
-                    default -> results(r, cells[2], Integer.parseInt(cells[3]));
+                    case SpendSource.NAME -> spend(r, cells[0], year);
+                    case TenderSource.NAME -> tender(r, k, cells[1], year);
+                    default -> results(r, k, cells[2], year);
                 };
                 delivered.add(text);
                 folder.deliver(fresh, text);
@@ -224,15 +246,15 @@ class RebuildEquivalenceTest {
         return InboxPartitioner.files(folder.dir()).stream().map(p -> p.getFileName().toString()).toList();
     }
 
-    private static String content(Random r, String source) {
+    private static String content(Random r, int k, String source) {
         String department = DEPARTMENTS.get(r.nextInt(DEPARTMENTS.size()));
-        int year = YEARS.get(r.nextInt(YEARS.size()));
+        int year = 2000 + k;
         return switch (source) {
             case SpendSource.NAME -> spend(r, department, year)
                     + (r.nextBoolean() ? spend(r, DEPARTMENTS.get(r.nextInt(DEPARTMENTS.size())), year).lines().skip(1)
                     .collect(Collectors.joining("\n", "", "\n")) : "");
-            case TenderSource.NAME -> tender(r, department, year);
-            default -> results(r, department, year);
+            case TenderSource.NAME -> tender(r, k, department, year);
+            default -> results(r, k, department, year);
         };
     }
 
@@ -249,21 +271,21 @@ class RebuildEquivalenceTest {
     }
 
     /** A tender export without record dates, so that arrival decides between versions of a tender. */
-    static String tender(Random r, String department, int year) {
+    static String tender(Random r, int k, String department, int year) {
         StringBuilder s = new StringBuilder("TenderNed publicatienummer;Ministerie;Type opdracht;Publicatiedatum;MVI productgroep;MVI criteria toegepast\n");
         for (int i = 0, n = 1 + r.nextInt(2); i < n; i++) {
-            s.append("T-").append(1 + r.nextInt(3)).append(';').append(department).append(";Diensten;01-0").append(1 + r.nextInt(9))
-                    .append('-').append(year).append(";Catering;").append(r.nextBoolean() ? "Ja" : "Nee").append('\n');
+            s.append("T").append(k).append('-').append(1 + r.nextInt(3)).append(';').append(department).append(";Diensten;01-0")
+                    .append(1 + r.nextInt(9)).append('-').append(year).append(";Catering;").append(r.nextBoolean() ? "Ja" : "Nee").append('\n');
         }
         return s.toString();
     }
 
     /** Supplier results without report dates, so that arrival decides between restatements. */
-    static String results(Random r, String department, int year) {
+    static String results(Random r, int k, String department, int year) {
         StringBuilder s = new StringBuilder("Contractnummer;Leverancier;Ministerie;Jaar;Indicator;Waarde;Eenheid\n");
         for (int i = 0, n = 1 + r.nextInt(2); i < n; i++) {
-            s.append(department).append("-C").append(1 + r.nextInt(2)).append(";Leverancier B.V.;").append(department).append(';')
-                    .append(year).append(";electricity_use;").append(1 + r.nextInt(900)).append(";MWh\n");
+            s.append(department).append("-S").append(k).append("-C").append(1 + r.nextInt(2)).append(";Leverancier B.V.;").append(department)
+                    .append(';').append(year).append(";electricity_use;").append(1 + r.nextInt(900)).append(";MWh\n");
         }
         return s.toString();
     }
