@@ -51,6 +51,12 @@ public final class Downloader {
             throw new IOException("download of " + url + " failed with HTTP " + response.statusCode());
         }
         Path target = inbox.resolve(name);
+        if (Files.isRegularFile(target) && Files.mismatch(partial, target) == -1) {
+            // The same bytes again are not a new delivery: the file keeps its arrival (modification time).
+            Files.delete(partial);
+            log.info("Fetched {}: same bytes as {} already in the landing folder; left as it was", url, target);
+            return target;
+        }
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         log.info("Fetched {} ({} bytes) into {}", url, Files.size(target), target);
         return target;

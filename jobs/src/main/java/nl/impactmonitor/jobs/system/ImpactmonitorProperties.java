@@ -33,10 +33,6 @@ public record ImpactmonitorProperties(
      */
     public record Load(@DefaultValue("100") int maxFileSteps, @DefaultValue("250") int batchFiles,
                        @DefaultValue("false") boolean keepRemovedFiles) {
-
-        public Load(int maxFileSteps, int batchFiles) {
-            this(maxFileSteps, batchFiles, false);
-        }
     }
 
     public record Warehouse(

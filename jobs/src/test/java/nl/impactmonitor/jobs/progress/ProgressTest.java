@@ -48,7 +48,7 @@ class ProgressTest {
     private ReferenceData referenceData(Path targets) {
         ImpactmonitorProperties props = new ImpactmonitorProperties(dir, TestProject.SQL, TestProject.REFERENCE, targets,
                 dir.resolve("out"), dir.resolve("downloads"), 5, new ImpactmonitorProperties.Warehouse(dir.resolve("w.duckdb"), "", 0),
-                null, null, null, new ImpactmonitorProperties.Load(100, 250));
+                null, null, null, new ImpactmonitorProperties.Load(100, 250, false));
         return new ReferenceData(warehouse, props);
     }
 
