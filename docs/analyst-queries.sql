@@ -50,8 +50,8 @@ WHERE source_file = 'inkoopdata-2023-IenW.csv'
 ORDER BY line_no
 LIMIT 20;
 
--- 8. Lineage: from fact rows to their load, file, sha256 and line.
-SELECT f.department_code, f.year, f.supplier_name, f.line_no, l.source_file, l.source_sha256, l.finished_at AS loaded_at
+-- 8. Lineage: from fact rows to their file, sha256 and line, and when those bytes were read (the load).
+SELECT f.department_code, f.year, f.supplier_name, f.line_no, f.source_file, f.source_sha256, l.finished_at AS read_at
 FROM core.fct_spend_line AS f
 INNER JOIN raw.load AS l USING (load_id)
 WHERE f.department_code = 'FIN' AND f.year = 2023

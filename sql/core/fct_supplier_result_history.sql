@@ -1,13 +1,13 @@
 -- sort_by: department_code, year, load_id, line_no
 -- Every reported version of every supplier result, newest first per contract x metric x period: a restatement
--- supersedes the earlier report (latest report date, then latest load, then last line) but both stay here.
+-- supersedes the earlier report (latest report date, then latest arrival in the landing folder, then last line; only files in the folder count) but both stay here.
 -- For the figures as they stood on a date use the macro results_as_reported_on(date).
 --
 -- column metric (-): Code of the reported metric from config/reference/result_metrics.csv, such as electricity_use, matched from the file's code or Dutch name (this differs from the goal-level metric in words).
--- column version_rank (-): Position of this version among the versions of its contract x metric x period, 1 being the current one (latest report date, then latest load, then last line).
+-- column version_rank (-): Position of this version among the versions of its contract x metric x period, 1 being the current one (latest report date, then latest arrival in the landing folder, then last line; only files in the folder count).
 -- column is_current (-): True for the version that counts (version_rank 1), which is the row fct_supplier_result keeps.
 -- column note (-): The supplier's free-text remark on the figure (Toelichting), kept but not interpreted; NULL when empty.
--- column loaded_at (timestamp): Moment the load that brought this version was recorded (finished_at in raw.load), which decides between versions with the same report date.
+-- column arrived_at (timestamp): Arrival of the file that brought this version in its landing folder (its modification time, UTC, whole seconds), which decides between versions with the same report date.
 SELECT
     -- keys
     r.contract_id,
@@ -31,13 +31,15 @@ SELECT
     r.base_unit,
     -- lineage
     r.load_id,
-    l.finished_at                                  AS loaded_at,
-    r.source_file,
+    i.arrived_at,
+    i.source_file,
     r.source_sha256,
     r.line_no
 FROM staging.supplier_result AS r
-INNER JOIN raw.load AS l USING (load_id)
+INNER JOIN raw.input_partition AS i
+    ON i.source = 'results' AND i.is_current AND i.rows_load_id = r.load_id
+    AND i.department_code = r.department_code AND i.year = r.year
 WINDOW versions AS (
     PARTITION BY r.contract_id, r.metric, r.period_start, r.period_end
-    ORDER BY r.reported_on DESC NULLS LAST, l.finished_at DESC, r.line_no DESC
+    ORDER BY r.reported_on DESC NULLS LAST, i.arrived_at DESC, i.source_file DESC, r.line_no DESC
 )

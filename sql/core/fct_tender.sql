@@ -1,6 +1,6 @@
 -- sort_by: department_code, year, publication_id
 -- The current version of every tender: per TenderNed publication number the latest MVI-ZET record (latest
--- record date, then latest load, then last line), classified for the input goals I-IV (DOMAIN.md, Table 2).
+-- record date, then latest arrival in the landing folder, then last line; only files in the folder count), classified for the input goals I-IV (DOMAIN.md, Table 2).
 -- A goal's in-scope flag is NULL where the record lacks what is needed to decide (missing product group,
 -- wage sum, duration, value or date): such tenders are counted as undetermined, never dropped silently.
 --
@@ -44,14 +44,16 @@
 -- column goal_iv_met (-): Whether ISV was applied, for goal IV; NULL when that answer is missing.
 WITH versions AS (
     SELECT
-        t.*,
+        t.* REPLACE (i.source_file AS source_file),
         count(*) OVER (PARTITION BY t.publication_id) AS version_count,
         row_number() OVER (
             PARTITION BY t.publication_id
-            ORDER BY t.record_date DESC NULLS LAST, l.finished_at DESC, t.line_no DESC
+            ORDER BY t.record_date DESC NULLS LAST, i.arrived_at DESC, i.source_file DESC, t.line_no DESC
         ) AS version_rank
     FROM staging.tender_record AS t
-    INNER JOIN raw.load AS l USING (load_id)
+    INNER JOIN raw.input_partition AS i
+        ON i.source = 'tender' AND i.is_current AND i.rows_load_id = t.load_id
+        AND i.department_code = t.department_code AND i.year = t.year
 ),
 
 current_records AS (

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * ELT load of delimited UTF-8 files: DuckDB's {@code read_csv} reads them as text into a temporary table, with
  * lineage (file, sha256, line, load id) joined on; the source's validation query types every row and lists what
- * is wrong with it; valid rows replace their (department, year) partitions of the staging table (or add to its
- * history) and the others go to {@code raw.reject} with a reason. A batch of files is one DuckDB transaction, so
+ * is wrong with it; valid rows are added to the staging table under the load's id and the others go to
+ * {@code raw.reject} with a reason. Staging keeps the rows of every load; which of them count follows from the
+ * landing folder ({@link InboxLedger}, view {@code raw.input_partition}). A batch of files is one DuckDB transaction, so
  * a crash leaves the warehouse as it was and a rerun converges. The text copy is not kept: the delivered file,
  * identified by its sha256 in {@code raw.load}, is the raw record.
  *
@@ -58,9 +59,10 @@ public final class RawLoader {
     }
 
     /**
-     * {@code REPLACE_PARTITIONS}: a file is the complete delivery for each (department_code, year) it holds, so its rows
-     * replace those partitions whole (spend). {@code APPEND_HISTORY}: a file adds records keyed by their own id, and a
-     * model picks each key's latest version; earlier versions stay (tender rectifications, restated results).
+     * {@code REPLACE_PARTITIONS}: a file is the complete delivery for each (department_code, year) it holds, so the
+     * latest arrival for a partition supplies it whole (spend). {@code APPEND_HISTORY}: a file adds records keyed by
+     * their own id, and a model picks each key's latest version among the files present (tender rectifications,
+     * restated results).
      */
     public enum Mode { REPLACE_PARTITIONS, APPEND_HISTORY }
 
@@ -87,7 +89,12 @@ public final class RawLoader {
     public record Lineage(String loadId, String sourceFile, String sourceUri, String sha256, String fileFormat, String encoding) {
     }
 
-    public enum Status { LOADED, SKIPPED_DUPLICATE, FILE_REJECTED }
+    /**
+     * What became of a file: {@code LOADED} (read now), {@code UNCHANGED} (same name, bytes and arrival as the last run
+     * recorded: nothing to do), {@code REACTIVATED} (bytes an earlier load holds, under a new name or a new arrival:
+     * counted from that load without reading the file again), {@code FILE_REJECTED} (not readable at all).
+     */
+    public enum Status { LOADED, UNCHANGED, REACTIVATED, FILE_REJECTED }
 
     /** Row accounting of one file: rowsRead = rowsLoaded + rowsRejected. */
     public record Result(String loadId, Status status, long rowsRead, long rowsLoaded, long rowsRejected,
@@ -97,12 +104,9 @@ public final class RawLoader {
     public record Partition(String departmentCode, int year, long rows) {
     }
 
-    /** The load id of an earlier successful load of a file with this content, if any. */
+    /** The load holding the rows of a file with this content, if any: the latest complete read of these bytes. */
     public Optional<String> previousLoadOf(String source, String sha256) {
-        return warehouse.query("""
-                SELECT load_id FROM raw.load
-                WHERE source = ? AND source_sha256 = ? AND status = 'loaded'
-                ORDER BY finished_at LIMIT 1""", rs -> rs.getString(1), source, sha256).stream().findFirst();
+        return Optional.ofNullable(previousLoadsOf(source, List.of(sha256)).get(sha256));
     }
 
     /** How many {@code read_csv} scans the last batch took (one per layout when no file had a malformed line). */
@@ -110,7 +114,7 @@ public final class RawLoader {
         return lastBatchScans;
     }
 
-    /** For each of these sha256s that an earlier load of the source holds, that load's id. */
+    /** For each of these sha256s that an earlier load of the source holds, that load's id (the latest complete read). */
     public Map<String, String> previousLoadsOf(String source, Collection<String> sha256s) {
         Map<String, String> earlier = new HashMap<>();
         if (sha256s.isEmpty()) {
@@ -118,15 +122,12 @@ public final class RawLoader {
         }
         StringJoiner in = new StringJoiner(", ");
         sha256s.forEach(s -> in.add(Warehouse.quoteLiteral(s)));
-        warehouse.query("SELECT source_sha256, arg_min(load_id, finished_at) FROM raw.load WHERE source = ? AND status = 'loaded'"
-                + " AND source_sha256 IN (" + in + ") GROUP BY source_sha256", rs -> earlier.put(rs.getString(1), rs.getString(2)), source);
+        warehouse.query("SELECT source_sha256, arg_max(load_id, finished_at) FROM raw.load WHERE source = ? AND status = 'loaded'"
+                + " AND part_of_load_id IS NULL AND source_sha256 IN (" + in + ") GROUP BY source_sha256",
+                rs -> earlier.put(rs.getString(1), rs.getString(2)), source);
         return earlier;
     }
 
-    /** Records a duplicate delivery: nothing is loaded, the load log says which load already has it. */
-    public Result recordDuplicate(Spec spec, Lineage lineage, String earlierLoadId) {
-        return loadBatch(spec, List.of(new Duplicate(lineage, earlierLoadId)), null).get(0);
-    }
 
     /** Records a file that cannot be read at all (no header, unreadable workbook, ...), with the reason. */
     public Result rejectFile(Spec spec, Lineage lineage, Long line, String reason) {
@@ -144,11 +145,11 @@ public final class RawLoader {
      * partitions are left alone and not counted. A steward's rerun of one partition uses this.
      */
     public Result load(Spec spec, DelimitedFile input, Lineage lineage, Partition only) {
-        return loadBatch(spec, List.of(new Read(input, lineage)), only).get(0);
+        return loadBatch(spec, List.of(new Read(input, lineage)), only, null).get(0);
     }
 
-    /** One delivered file of a batch: to be read, a repeat of content loaded before, or unreadable as a whole. */
-    public sealed interface Item permits Read, Duplicate, Unreadable {
+    /** One delivered file of a batch: to be read, bytes an earlier load holds, or unreadable as a whole. */
+    public sealed interface Item permits Read, Reuse, Unreadable {
         Lineage lineage();
     }
 
@@ -156,8 +157,12 @@ public final class RawLoader {
     public record Read(DelimitedFile file, Lineage lineage) implements Item {
     }
 
-    /** A file whose content an earlier load already holds. */
-    public record Duplicate(Lineage lineage, String earlierLoadId) implements Item {
+    /**
+     * A file whose bytes an earlier load holds: nothing is read, the load log names that load. {@code unchanged}: the
+     * same name, bytes and arrival as the last run recorded; otherwise the rows of that load count again (a new name, or
+     * earlier bytes put back).
+     */
+    public record Reuse(Lineage lineage, String earlierLoadId, boolean unchanged) implements Item {
     }
 
     /** A file that cannot be read at all, with the reason (and line, when one is to blame). */
@@ -165,13 +170,22 @@ public final class RawLoader {
     }
 
     /**
-     * Lands a batch of files in one transaction, as if they were loaded one after the other in list order (a
-     * later file's partition replaces an earlier one's), with per-file accounting in {@code raw.load}. Each file is one
+     * Lands a batch of files in one transaction, every file's valid rows under its own load id, with per-file
+     * accounting in {@code raw.load}; which rows count is decided by the landing folder, not by the order of loading. Each file is one
      * {@code read_csv} statement into a temporary table; validation, rejects and the staging write are one query each
      * for the whole batch, so the cost per file is one statement rather than a round of them. Results come back in
      * item order.
      */
     public List<Result> loadBatch(Spec spec, List<? extends Item> items, Partition only) {
+        return loadBatch(spec, items, only, null);
+    }
+
+    /**
+     * As {@link #loadBatch(Spec, List, Partition)}; with {@code only} and {@code ownerLoadId} (a steward's rerun of one
+     * partition of a file the warehouse has loaded as that load), the new rows replace that load's rows of the partition
+     * and belong to it ({@code raw.load.part_of_load_id}), so the file keeps supplying the partition.
+     */
+    public List<Result> loadBatch(Spec spec, List<? extends Item> items, Partition only, String ownerLoadId) {
         long start = System.nanoTime();
         List<Read> reads = items.stream().filter(Read.class::isInstance).map(Read.class::cast).toList();
         lastBatchScans = 0;
@@ -181,21 +195,27 @@ public final class RawLoader {
             List<LoadRow> loads = new ArrayList<>();
             for (Item item : items) {
                 Lineage l = item.lineage();
-                if (item instanceof Duplicate d) {
-                    String message = "same content (sha256 " + l.sha256() + ") already loaded by load " + d.earlierLoadId();
-                    loads.add(new LoadRow(l, "skipped_duplicate", 0, 0, 0, message));
-                    byLoad.put(l.loadId(), new Result(l.loadId(), Status.SKIPPED_DUPLICATE, 0, 0, 0, List.of(), message));
+                if (item instanceof Reuse d) {
+                    String message = d.unchanged()
+                            ? "unchanged since the last run (sha256 " + l.sha256() + ", rows in load " + d.earlierLoadId() + ")"
+                            : "same content (sha256 " + l.sha256() + ") as load " + d.earlierLoadId() + ": its rows count again, not read again";
+                    Status status = d.unchanged() ? Status.UNCHANGED : Status.REACTIVATED;
+                    loads.add(new LoadRow(l, status.name().toLowerCase(), 0, 0, 0, message, null));
+                    List<Partition> ps = w.query("SELECT department_code, year, rows_loaded FROM raw.load_partition WHERE load_id IN ("
+                                    + "SELECT load_id FROM raw.load WHERE coalesce(part_of_load_id, load_id) = ?) ORDER BY ALL",
+                            rs -> new Partition(rs.getString(1), rs.getInt(2), rs.getLong(3)), d.earlierLoadId());
+                    byLoad.put(l.loadId(), new Result(l.loadId(), status, 0, 0, 0, ps, message));
                 } else if (item instanceof Unreadable u) {
                     w.update("""
                             INSERT INTO raw.reject (load_id, source, source_file, source_sha256, line_no, column_name, value_raw, reason)
                             VALUES (?, ?, ?, ?, ?, NULL, NULL, ?)""",
                             l.loadId(), spec.source(), l.sourceFile(), l.sha256(), u.line(), u.reason());
-                    loads.add(new LoadRow(l, "file_rejected", 0, 0, 0, u.reason()));
+                    loads.add(new LoadRow(l, "file_rejected", 0, 0, 0, u.reason(), null));
                     byLoad.put(l.loadId(), new Result(l.loadId(), Status.FILE_REJECTED, 0, 0, 0, List.of(), u.reason()));
                 }
             }
             if (!reads.isEmpty()) {
-                byLoad.putAll(validateAndWrite(w, spec, reads, only, loads, staged));
+                byLoad.putAll(validateAndWrite(w, spec, reads, only, ownerLoadId, loads, staged));
             }
             insertLoads(w, spec, loads);
             return byLoad;
@@ -213,7 +233,7 @@ public final class RawLoader {
     }
 
     /** A row of the load log. */
-    private record LoadRow(Lineage lineage, String status, long read, long loaded, long rejected, String message) {
+    private record LoadRow(Lineage lineage, String status, long read, long loaded, long rejected, String message, String partOf) {
     }
 
     /** What reading a batch into temporary tables found: malformed lines per load id, and the time it took. */
@@ -302,8 +322,8 @@ public final class RawLoader {
         return new Staged(formatRejects, System.nanoTime() - tRead);
     }
 
-    private Map<String, Result> validateAndWrite(Warehouse w, Spec spec, List<Read> reads, Partition only, List<LoadRow> loads,
-                                                 Staged staged) {
+    private Map<String, Result> validateAndWrite(Warehouse w, Spec spec, List<Read> reads, Partition only, String ownerLoadId,
+                                                 List<LoadRow> loads, Staged staged) {
         Map<String, Long> formatRejects = staged.formatRejects();
         long readNanos = staged.readNanos();
 
@@ -355,38 +375,23 @@ public final class RawLoader {
                     GROUP BY f.load_id, f.source_file, f.source_sha256, e.line""", spec.source());
         }
         StringJoiner partitionRows = new StringJoiner(", ");
-        StringJoiner partitionKeys = new StringJoiner(", ");
-        java.util.Set<String> keys = new java.util.TreeSet<>();
-        partitions.forEach((loadId, ps) -> ps.forEach(p -> {
+        partitions.forEach((loadId, ps) -> ps.forEach(p ->
             partitionRows.add("(" + Warehouse.quoteLiteral(loadId) + ", " + Warehouse.quoteLiteral(spec.source()) + ", "
-                    + Warehouse.quoteLiteral(p.departmentCode()) + ", " + p.year() + ", " + p.rows() + ")");
-            if (keys.add(p.departmentCode() + "\u0000" + p.year())) {
-                partitionKeys.add("(" + Warehouse.quoteLiteral(p.departmentCode()) + ", " + p.year() + ")");
-            }
-        }));
-        if (!keys.isEmpty()) {
+                    + Warehouse.quoteLiteral(p.departmentCode()) + ", " + p.year() + ", " + p.rows() + ")")));
+        if (partitionRows.length() > 0) {
             w.execute("INSERT INTO raw.load_partition (load_id, source, department_code, year, rows_loaded) VALUES " + partitionRows);
         }
         String staging = spec.stagingTable();
-        if (spec.mode() == Mode.APPEND_HISTORY && only != null) {
-            w.update("DELETE FROM " + staging + " WHERE department_code = ? AND year = ? AND source_file = ?",
-                    only.departmentCode(), only.year(), reads.get(0).lineage().sourceFile());
+        if (only != null && ownerLoadId != null) {
+            // A rerun of one partition of a loaded file: its new rows replace that file's rows of the partition.
+            String ofOwner = "SELECT load_id FROM raw.load WHERE coalesce(part_of_load_id, load_id) = " + Warehouse.quoteLiteral(ownerLoadId);
+            w.update("DELETE FROM " + staging + " WHERE department_code = ? AND year = ? AND load_id IN (" + ofOwner + ")",
+                    only.departmentCode(), only.year());
+            w.update("DELETE FROM raw.load_partition WHERE department_code = ? AND year = ? AND load_id IN (" + ofOwner + ")"
+                            + " AND load_id <> ?", only.departmentCode(), only.year(), reads.get(0).lineage().loadId());
         }
+        // Every load's valid rows are kept under its load id; which of them count follows from the landing folder.
         String validRows = "SELECT * EXCLUDE (rejects, is_valid) FROM load_validated WHERE is_valid";
-        if (spec.mode() == Mode.REPLACE_PARTITIONS) {
-            if (!keys.isEmpty()) {
-                w.execute("DELETE FROM " + staging + " USING (VALUES " + partitionKeys + ") AS p(department_code, year)"
-                        + " WHERE " + staging + ".department_code = p.department_code AND " + staging + ".year = p.year");
-            }
-            if (sharesPartitions(partitions)) {
-                // Two files of the batch deliver the same partition: as in file-by-file loading, the later file's rows win.
-                validRows = """
-                        SELECT v.* EXCLUDE (rejects, is_valid) FROM load_validated AS v JOIN load_files AS f USING (load_id)
-                        WHERE v.is_valid AND f.file_no = (
-                            SELECT max(f2.file_no) FROM load_validated AS v2 JOIN load_files AS f2 USING (load_id)
-                            WHERE v2.is_valid AND v2.department_code = v.department_code AND v2.year = v.year)""";
-            }
-        }
         w.execute("INSERT INTO " + staging + " BY NAME " + validRows);
 
         Map<String, Result> results = new LinkedHashMap<>();
@@ -399,7 +404,7 @@ public final class RawLoader {
             long rejected = c[0] - c[1] + format;
             String message = read + " rows read, " + valid + " loaded, " + rejected + " rejected"
                     + (only == null ? "" : " (partition " + only.departmentCode() + " " + only.year() + " only)");
-            loads.add(new LoadRow(r.lineage(), "loaded", read, valid, rejected, message));
+            loads.add(new LoadRow(r.lineage(), "loaded", read, valid, rejected, message, only == null ? null : ownerLoadId));
             results.put(loadId, new Result(loadId, Status.LOADED, read, valid, rejected, partitions.getOrDefault(loadId, List.of()), message));
         }
         w.execute("DROP VIEW load_lines; DROP TABLE load_validated; DROP TABLE load_raw; DROP TABLE load_files;"
@@ -408,18 +413,6 @@ public final class RawLoader {
         log.info("{} {} file(s), {} rows: read {} ms, validate {} ms, write {} ms", spec.source(), reads.size(), rawRows,
                 readNanos / 1_000_000, validateNanos / 1_000_000, writeNanos / 1_000_000);
         return results;
-    }
-
-    private static boolean sharesPartitions(Map<String, List<Partition>> partitions) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (List<Partition> ps : partitions.values()) {
-            for (Partition p : ps) {
-                if (!seen.add(p.departmentCode() + "\u0000" + p.year())) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static String path(DelimitedFile f) {
@@ -558,11 +551,11 @@ public final class RawLoader {
             Lineage l = r.lineage();
             values.add("(" + String.join(", ", q(l.loadId()), q(spec.source()), q(l.sourceFile()), q(l.sourceUri()), q(l.sha256()),
                     q(l.fileFormat()), q(l.encoding()), q(r.status()), String.valueOf(r.read()), String.valueOf(r.loaded()),
-                    String.valueOf(r.rejected()), q(r.message())) + ", current_timestamp)");
+                    String.valueOf(r.rejected()), q(r.message()), q(r.partOf())) + ", current_timestamp)");
         }
         w.execute("""
                 INSERT INTO raw.load (load_id, source, source_file, source_uri, source_sha256, file_format, encoding,
-                                      status, rows_read, rows_loaded, rows_rejected, message, finished_at)
+                                      status, rows_read, rows_loaded, rows_rejected, message, part_of_load_id, finished_at)
                 VALUES """ + values);
     }
 

@@ -229,6 +229,11 @@ public final class Warehouse implements AutoCloseable {
         return rawLoader;
     }
 
+    /** What the landing folders hold and which file supplies each partition. */
+    public InboxLedger ledger() {
+        return new InboxLedger(this);
+    }
+
     /** Reads a SQL file below {@code sql/}. */
     public String sqlFile(String relativePath) {
         Path file = settings.sqlDirectory().resolve(relativePath);

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import nl.impactmonitor.jobs.operations.BadRunRequestException;
 import nl.impactmonitor.jobs.operations.RunService;
+import nl.impactmonitor.warehouse.InboxLedger;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.http.HttpStatus;
@@ -79,6 +80,28 @@ public class AdminApiController {
             throw new BadRunRequestException("file '" + request.file() + "' must be a file name in the landing folder, without a path");
         }
         return accepted(runService.rerunPartition(request.source(), request.department(), request.year(), request.file()));
+    }
+
+    @PostMapping(path = "/retirements", consumes = "application/json")
+    @Operation(summary = "Withdraw a file that stays in its landing folder (STEWARD): its partitions fall back to the latest"
+            + " remaining file or disappear at the next build; it counts again when it arrives anew")
+    @ApiResponse(responseCode = "200", description = "retired; the partitions that fell back and those now without a file")
+    @ApiResponse(responseCode = "400", description = "unknown source, no such file recorded, or retired already")
+    @ApiResponse(responseCode = "409", description = "a run that writes the warehouse is active")
+    public InboxLedger.Withdrawal retire(@RequestBody RetireRequest request) throws Exception {
+        return runService.retire(request.source(), request.file(), request.note());
+    }
+
+    @GetMapping("/inputs")
+    @Operation(summary = "Per source and (department, year): the file that is current (latest arrival) and the files it"
+            + " supersedes; and the files retired or kept after leaving the landing folder (VIEWER)")
+    public InputsView inputs() {
+        return new InputsView(runService.supplies(), runService.inboxFiles().stream()
+                .filter(e -> !e.state().equals(InboxLedger.PRESENT)).toList());
+    }
+
+    /** The answer of {@code GET /admin/api/inputs}. */
+    public record InputsView(java.util.List<InboxLedger.Supply> partitions, java.util.List<InboxLedger.Entry> withdrawnOrKept) {
     }
 
     @PostMapping("/executions/{id}/restart")

@@ -86,7 +86,20 @@ public class AdminPageController {
         model.addAttribute("total", executions.total());
         model.addAttribute("sources", Sources.all(props).keySet());
         model.addAttribute("departments", departments());
-        model.addAttribute("anyRunning", executions.executions().stream().anyMatch(ExecutionView::running));
+        boolean anyRunning = executions.executions().stream().anyMatch(ExecutionView::running);
+        model.addAttribute("anyRunning", anyRunning);
+        // Which file supplies what: read from the warehouse only while no run writes it (a run would make the page wait).
+        if (!anyRunning) {
+            try {
+                List<nl.impactmonitor.warehouse.InboxLedger.Supply> supplies = runService.supplies();
+                model.addAttribute("superseded", supplies.stream().filter(x -> !x.current()).toList());
+                model.addAttribute("currentFiles", supplies.stream().filter(nl.impactmonitor.warehouse.InboxLedger.Supply::current).count());
+                model.addAttribute("notCounted", runService.inboxFiles().stream()
+                        .filter(x -> !x.state().equals(nl.impactmonitor.warehouse.InboxLedger.PRESENT)).toList());
+            } catch (RuntimeException e) {
+                model.addAttribute("superseded", null);
+            }
+        }
         return "admin/index";
     }
 
@@ -115,6 +128,23 @@ public class AdminPageController {
         Integer rerunYear = y;
         return act(redirect, "Herladen van " + source + " " + department + " " + year,
                 () -> runService.rerunPartition(source, department, rerunYear, file == null || file.isBlank() ? null : file.trim()));
+    }
+
+    @PostMapping("/retirements")
+    public String retire(@RequestParam(required = false) String source, @RequestParam(required = false) String file,
+                         @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        try {
+            var w = runService.retire(source, file == null ? null : file.trim(), note);
+            redirect.addFlashAttribute("message", "Teruggetrokken: " + source + " " + w.file()
+                    + (w.fellBack().isEmpty() ? "" : "; terug naar eerder bestand: " + String.join(", ", w.fellBack()))
+                    + (w.gone().isEmpty() ? "" : "; geen bestand meer voor: " + String.join(", ", w.gone()))
+                    + ". Cijfers veranderen bij de volgende run.");
+        } catch (BadRunRequestException | RunConflictException e) {
+            redirect.addFlashAttribute("error", "Niet teruggetrokken: " + e.getMessage());
+        } catch (Exception e) {
+            redirect.addFlashAttribute("error", "Terugtrekken mislukt: " + e.getMessage());
+        }
+        return "redirect:/admin";
     }
 
     @PostMapping("/executions/{id}/restart")

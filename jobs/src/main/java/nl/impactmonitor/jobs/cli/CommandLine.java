@@ -46,8 +46,14 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
               rerun <source> --department=IenW --year=2023 [--file=NAME]
                                  reload one partition of spend, tender or results (default file: the one
                                  that last delivered it), then models, tests and publication
+              retire <source> --file=NAME [--note=TEXT]
+                                 withdraw a file that stays in the landing folder: its partitions fall back
+                                 to the latest remaining file or disappear at the next run; it counts again
+                                 when it arrives anew (new bytes or a new modification time)
               restart <id>       restart a failed or stopped execution where it stopped
-              status [--limit=N] the latest executions
+              status [--limit=N] [--partitions]
+                                 the latest executions; files superseded by a later arrival, retired or
+                                 kept; with --partitions the current file of every partition
               help               this text
             exit codes: 0 completed, 1 failed, 2 bad request, 3 conflict with a running job
               spend-load         load the spend landing folder only
@@ -114,6 +120,7 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
                 }
                 return runService.awaitCompletion(runService.restart(Long.parseLong(args.getNonOptionArgs().get(1))));
             });
+            case "retire" -> retire(args);
             case "status" -> {
                 String limit = option(args, "limit", "10");
                 if (!limit.matches("\\d{1,4}") || Integer.parseInt(limit) < 1) {
@@ -121,6 +128,7 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
                     exitCode = 2;
                 } else {
                     status(Integer.parseInt(limit));
+                    inputs(args.containsOption("partitions"));
                 }
             }
             case "help" -> out.println(USAGE);
@@ -172,6 +180,57 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
                 .forEach(e -> out.printf("%-6d %-18s %-10s %-20s %-20s %s%n", e.getId(), e.getJobInstance().getJobName(), e.getStatus(),
                         e.getStartTime() == null ? "" : e.getStartTime().withNano(0), e.getEndTime() == null ? "" : e.getEndTime().withNano(0),
                         abbreviate(e.getExitStatus().getExitCode() + " " + e.getExitStatus().getExitDescription(), 80)));
+    }
+
+    private void retire(ApplicationArguments args) throws Exception {
+        try {
+            if (args.getNonOptionArgs().size() < 2) {
+                throw new BadRunRequestException("retire needs a source: spend, tender or results");
+            }
+            var w = runService.retire(args.getNonOptionArgs().get(1), option(args, "file", null), option(args, "note", "retired from the command line"));
+            out.println("Retired " + w.source() + " " + w.file() + "; from the next build on:");
+            w.fellBack().forEach(f -> out.println("  falls back: " + f));
+            w.gone().forEach(g -> out.println("  WARNING no file left for " + g + ": its figures disappear"));
+            if (w.fellBack().isEmpty() && w.gone().isEmpty()) {
+                out.println("  it supplied no partition");
+            }
+            exitCode = 0;
+        } catch (BadRunRequestException e) {
+            out.println("error: " + e.getMessage());
+            exitCode = 2;
+        } catch (RunConflictException e) {
+            out.println("conflict: " + e.getMessage());
+            exitCode = 3;
+        }
+    }
+
+    /** Which file supplies each partition: supersessions always, every partition with {@code all}. */
+    private void inputs(boolean all) {
+        List<nl.impactmonitor.warehouse.InboxLedger.Supply> supplies;
+        List<nl.impactmonitor.warehouse.InboxLedger.Entry> files;
+        try {
+            supplies = runService.supplies();
+            files = runService.inboxFiles();
+        } catch (RuntimeException e) {
+            out.println("\n(landing folders not shown: the warehouse cannot be read now: " + e.getMessage() + ")");
+            return;
+        }
+        long current = supplies.stream().filter(nl.impactmonitor.warehouse.InboxLedger.Supply::current).count();
+        out.printf("%nLanding folders: %d files recorded, %d partitions with a current file%n", files.size(), current);
+        for (var x : supplies) {
+            if (!x.current()) {
+                out.printf("  %-8s %-5s %d  current %s supersedes %s (arrived %s)%n", x.source(), x.departmentCode(), x.year(),
+                        x.supersededBy(), x.file(), x.arrivedAt());
+            } else if (all) {
+                out.printf("  %-8s %-5s %d  current %s (arrived %s, %d rows)%n", x.source(), x.departmentCode(), x.year(), x.file(),
+                        x.arrivedAt(), x.rows());
+            }
+        }
+        for (var f : files) {
+            if (!f.state().equals(nl.impactmonitor.warehouse.InboxLedger.PRESENT)) {
+                out.printf("  %-8s %s %s: %s%n", f.source(), f.file(), f.state(), f.stateNote() == null ? "" : f.stateNote());
+            }
+        }
     }
 
     private void runJob(Job job, ApplicationArguments args) throws Exception {

@@ -89,11 +89,15 @@ public final class Publisher {
         return new Publication(runId, target, dataVersion, files);
     }
 
-    /** A fingerprint of the loaded inputs: the same files give the same data version, whatever the run. */
+    /**
+     * A fingerprint of the inputs that make up the publication (source, file, sha256 and the partitions each supplies):
+     * the same landing folders give the same data version, whatever the run and whatever was loaded before.
+     */
     static String dataVersion(Warehouse warehouse) {
-        List<String> shas = warehouse.query("SELECT DISTINCT source || ':' || source_sha256 FROM raw.load WHERE status = 'loaded' ORDER BY 1",
-                rs -> rs.getString(1));
-        return "data-" + sha256(String.join("\n", shas).getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 12);
+        List<String> inputs = warehouse.query("""
+                SELECT source || ':' || source_file || ':' || source_sha256 || ':' || department_code || ':' || year
+                FROM raw.input_partition WHERE is_current ORDER BY 1""", rs -> rs.getString(1));
+        return "data-" + sha256(String.join("\n", inputs).getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 12);
     }
 
     private int writeManifest(Warehouse warehouse, Path dir, String runId, String dataVersion, PublicationReuse reuse) throws IOException {
@@ -111,33 +115,93 @@ public final class Publisher {
                 outputs.add(o);
             }
         }
-        List<Map<String, Object>> inputs = warehouse.query("""
-                SELECT source, source_file, source_uri, source_sha256, load_id, rows_read, rows_loaded, rows_rejected
-                FROM raw.load WHERE status = 'loaded' ORDER BY source, source_file, finished_at""",
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("run_id", runId);
+        manifest.put("published_at", Instant.now().toString());
+        manifest.put("code_version", codeVersion);
+        manifest.put("data_version", dataVersion);
+        // a bundled sample file is among the inputs (config/reference/sample_files.csv): the figures are not real
+        manifest.put("sample_data", warehouse.queryLong("SELECT count(*) FROM raw.input_partition WHERE is_current"
+                + " AND source_sha256 IN (SELECT sha256 FROM ref.sample_file)") > 0);
+        manifest.put("inputs", inputs(warehouse));
+        manifest.put("superseded", superseded(warehouse));
+        manifest.put("outputs", outputs);
+        JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValue(dir.resolve("manifest.json").toFile(), manifest);
+        return outputs.size() + 1;
+    }
+
+    /**
+     * Exactly the files whose rows make up the publication, in arrival order per source: name, bytes, arrival, the
+     * load holding their rows and the (department, year) partitions they supply.
+     */
+    public static List<Map<String, Object>> inputs(Warehouse warehouse) {
+        return warehouse.query("""
+                SELECT i.source, i.source_file, l.source_uri, i.source_sha256, CAST(i.arrived_at AS VARCHAR), i.file_load_id,
+                       l.rows_read, l.rows_loaded, l.rows_rejected,
+                       list(i.department_code || ' ' || i.year ORDER BY i.department_code, i.year) AS partitions,
+                       sum(i.rows_loaded) AS rows_supplied
+                FROM raw.input_partition AS i LEFT JOIN raw.load AS l ON l.load_id = i.file_load_id
+                WHERE i.is_current
+                GROUP BY ALL ORDER BY i.source, 5, i.source_file""",
                 rs -> {
                     Map<String, Object> i = new LinkedHashMap<>();
                     i.put("source", rs.getString(1));
                     i.put("file", rs.getString(2));
                     i.put("uri", rs.getString(3));
                     i.put("sha256", rs.getString(4));
-                    i.put("load_id", rs.getString(5));
-                    i.put("rows_read", rs.getLong(6));
-                    i.put("rows_loaded", rs.getLong(7));
-                    i.put("rows_rejected", rs.getLong(8));
+                    i.put("arrived_at", rs.getString(5));
+                    i.put("load_id", rs.getString(6));
+                    i.put("rows_read", rs.getLong(7));
+                    i.put("rows_loaded", rs.getLong(8));
+                    i.put("rows_rejected", rs.getLong(9));
+                    i.put("partitions", stringList(rs.getArray(10)));
+                    i.put("rows_supplied", rs.getLong(11));
                     return i;
                 });
-        Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("run_id", runId);
-        manifest.put("published_at", Instant.now().toString());
-        manifest.put("code_version", codeVersion);
-        manifest.put("data_version", dataVersion);
-        // a bundled sample file was loaded (config/reference/sample_files.csv): the figures are not real
-        manifest.put("sample_data", warehouse.queryLong("SELECT count(*) FROM raw.load WHERE status = 'loaded'"
-                + " AND source_sha256 IN (SELECT sha256 FROM ref.sample_file)") > 0);
-        manifest.put("inputs", inputs);
-        manifest.put("outputs", outputs);
-        JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValue(dir.resolve("manifest.json").toFile(), manifest);
-        return outputs.size() + 1;
+    }
+
+    /**
+     * Files in the landing folders whose rows do not count, with why: a later arrival supplies their partitions
+     * (superseded_by, per partition), or a steward retired them.
+     */
+    public static List<Map<String, Object>> superseded(Warehouse warehouse) {
+        List<Map<String, Object>> rows = new ArrayList<>(warehouse.query("""
+                SELECT source, source_file, source_sha256, CAST(arrived_at AS VARCHAR),
+                       list(department_code || ' ' || year || ' -> ' || superseded_by ORDER BY department_code, year)
+                FROM raw.input_partition WHERE NOT is_current
+                GROUP BY ALL ORDER BY source, 4, source_file""",
+                rs -> {
+                    Map<String, Object> i = new LinkedHashMap<>();
+                    i.put("source", rs.getString(1));
+                    i.put("file", rs.getString(2));
+                    i.put("sha256", rs.getString(3));
+                    i.put("arrived_at", rs.getString(4));
+                    i.put("reason", "superseded by a later arrival");
+                    i.put("partitions", stringList(rs.getArray(5)));
+                    return i;
+                }));
+        rows.addAll(warehouse.query("""
+                SELECT source, source_file, source_sha256, CAST(arrived_at AS VARCHAR), state_note
+                FROM raw.inbox_file WHERE state = 'retired' ORDER BY source, arrived_at, source_file""",
+                rs -> {
+                    Map<String, Object> i = new LinkedHashMap<>();
+                    i.put("source", rs.getString(1));
+                    i.put("file", rs.getString(2));
+                    i.put("sha256", rs.getString(3));
+                    i.put("arrived_at", rs.getString(4));
+                    i.put("reason", "retired: " + rs.getString(5));
+                    i.put("partitions", List.of());
+                    return i;
+                }));
+        return rows;
+    }
+
+    private static List<String> stringList(java.sql.Array array) throws java.sql.SQLException {
+        List<String> values = new ArrayList<>();
+        for (Object o : (Object[]) array.getArray()) {
+            values.add(String.valueOf(o));
+        }
+        return values;
     }
 
     /** The output hashes listed in a publication's manifest, by path. */

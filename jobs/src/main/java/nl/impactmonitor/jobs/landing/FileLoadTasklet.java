@@ -59,7 +59,8 @@ public final class FileLoadTasklet implements Tasklet {
             deliveries.add(new SourceFileLoader.Delivery(file, uri, loadId));
         }
 
-        List<RawLoader.Result> results = loaders.create().loadAll(deliveries, force, null);
+        SourceFileLoader loader = loaders.create();
+        List<RawLoader.Result> results = loader.loadAll(deliveries, force, null);
 
         step.setReadCount(results.stream().mapToLong(RawLoader.Result::rowsRead).sum());
         step.setWriteCount(results.stream().mapToLong(RawLoader.Result::rowsLoaded).sum());
@@ -68,7 +69,10 @@ public final class FileLoadTasklet implements Tasklet {
         if (results.size() == 1) {
             RawLoader.Result result = results.get(0);
             step.getExecutionContext().putString("load_status", result.status().name());
-            contribution.setExitStatus(new ExitStatus(result.status().name(), files.get(0).getFileName() + ": " + result.message()));
+            // The run table says which partitions the file is current for and what it superseded.
+            String supply = loader.supplySummary(files.get(0).getFileName().toString());
+            contribution.setExitStatus(new ExitStatus(result.status().name(), files.get(0).getFileName() + ": "
+                    + (supply.isEmpty() ? "" : supply + "; ") + result.message()));
         } else {
             // A run of files: the exit code is the best outcome among them, the description counts the outcomes.
             Map<RawLoader.Status, Long> outcomes = new EnumMap<>(RawLoader.Status.class);

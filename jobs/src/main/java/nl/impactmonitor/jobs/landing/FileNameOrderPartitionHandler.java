@@ -10,9 +10,10 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.core.task.SyncTaskExecutor;
 
 /**
- * Runs a load's file partitions one after another in file-name order. Spring Batch hands partitions over as a
- * hash set; loading in a stable order matters because a later file replaces the partitions an earlier one
- * delivered, and DuckDB has a single writer anyway.
+ * Runs a load's file partitions one after another in arrival order ({@link InboxPartitioner#ORDER_KEY}; by step name
+ * for partitions made before that key existed). Spring Batch hands partitions over as a hash set; which file counts
+ * does not depend on this order, but each file's row in the run table then names the earlier files it superseded, and
+ * DuckDB has a single writer anyway.
  */
 final class FileNameOrderPartitionHandler extends TaskExecutorPartitionHandler {
 
@@ -23,7 +24,8 @@ final class FileNameOrderPartitionHandler extends TaskExecutorPartitionHandler {
 
     @Override
     protected Set<StepExecution> doHandle(StepExecution managerStepExecution, Set<StepExecution> partitionStepExecutions) throws Exception {
-        Set<StepExecution> ordered = new TreeSet<>(Comparator.comparing(StepExecution::getStepName));
+        Set<StepExecution> ordered = new TreeSet<>(Comparator.comparingInt((StepExecution s) -> s.getExecutionContext().getInt(InboxPartitioner.ORDER_KEY, -1))
+                .thenComparing(StepExecution::getStepName));
         ordered.addAll(partitionStepExecutions);
         return super.doHandle(managerStepExecution, ordered);
     }

@@ -13,7 +13,9 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * Partitions of a landing folder's files, in name order: one file per partition while the folder holds at most
+ * Partitions of a landing folder's files, in arrival order (modification time, ties by name; which file counts for a
+ * partition follows from arrival times whatever the order of loading, see {@code InboxLedger}, but the run table
+ * then reads as the deliveries happened): one file per partition while the folder holds at most
  * {@code maxPartitions} files, so every file gets its own step execution with its own counts and a restart
  * re-runs only the files that failed; beyond that, runs of at least {@code batchFiles} consecutive files share a
  * partition (and a restart re-runs the runs that failed), so that the number of steps and the per-batch work
@@ -21,8 +23,10 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  */
 public final class InboxPartitioner implements Partitioner {
 
-    /** Execution context key: the partition's files, absolute paths separated by newlines, in name order. */
+    /** Execution context key: the partition's files, absolute paths separated by newlines, in arrival order. */
     public static final String FILES_KEY = "files";
+    /** Execution context key: the partition's place in arrival order (the steps run in this order). */
+    public static final String ORDER_KEY = "arrival.order";
     /** Spring Batch keeps step names to 100 characters; the worker step's name and a colon come first. */
     private static final int MAX_KEY_LENGTH = 80;
 
@@ -36,17 +40,35 @@ public final class InboxPartitioner implements Partitioner {
         this.batchFiles = Math.max(1, batchFiles);
     }
 
+    /**
+     * Files in arrival order: modification time to the second, ties by name. Which file counts does not depend on the
+     * order of loading, but the run table then reads as the deliveries happened: a file's row names the earlier files
+     * it superseded.
+     */
+    static List<Path> inArrivalOrder(List<Path> files) throws IOException {
+        java.util.Map<Path, java.time.Instant> arrival = new java.util.HashMap<>();
+        for (Path f : files) {
+            arrival.put(f, Files.getLastModifiedTime(f).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        }
+        return files.stream().sorted(java.util.Comparator.comparing((Path f) -> arrival.get(f))
+                .thenComparing(f -> f.getFileName().toString())).toList();
+    }
+
+    /** The files of a landing folder, in name order: regular files whose name does not start with a dot. */
+    public static List<Path> files(Path inbox) throws IOException {
+        Files.createDirectories(inbox);
+        try (Stream<Path> listing = Files.list(inbox)) {
+            return listing.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted().toList();
+        }
+    }
+
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
         try {
-            Files.createDirectories(inbox);
-            List<Path> files;
-            try (Stream<Path> listing = Files.list(inbox)) {
-                files = listing.filter(Files::isRegularFile)
-                        .filter(p -> !p.getFileName().toString().startsWith("."))
-                        .sorted().toList();
-            }
+            List<Path> files = inArrivalOrder(files(inbox));
             int perPartition = files.size() <= maxPartitions ? 1
                     : Math.max(batchFiles, (files.size() + maxPartitions - 1) / maxPartitions);
             for (int from = 0; from < files.size(); from += perPartition) {
@@ -58,6 +80,7 @@ public final class InboxPartitioner implements Partitioner {
                 }
                 ExecutionContext context = new ExecutionContext();
                 context.putString(FILES_KEY, String.join("\n", group.stream().map(p -> p.toAbsolutePath().toString()).toList()));
+                context.putInt(ORDER_KEY, from);
                 partitions.put(key + more, context);
             }
         } catch (IOException e) {

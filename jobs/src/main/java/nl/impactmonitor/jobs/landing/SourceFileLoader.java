@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import nl.impactmonitor.warehouse.InboxLedger;
 import nl.impactmonitor.warehouse.RawLoader;
 import nl.impactmonitor.warehouse.Warehouse;
 
@@ -19,8 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lands delivered files of any source, one or a batch at a time: inspects each, skips content that was loaded
- * before, turns a workbook or a non-UTF-8 text into UTF-8 CSV, finds its header, and hands it to the warehouse's
+ * Lands delivered files of any source, one or a batch at a time: inspects each, reuses content the warehouse
+ * holds already, turns a workbook or a non-UTF-8 text into UTF-8 CSV, finds its header, and hands it to the warehouse's
  * ELT loader. A file that cannot be read is recorded as rejected with its reason; it never stops the next file.
  */
 public final class SourceFileLoader {
@@ -58,20 +59,37 @@ public final class SourceFileLoader {
     }
 
     /**
-     * Lands files in one warehouse transaction, as if one after the other in list order: each is inspected, a file
-     * whose content was loaded before (or comes earlier in the list) is recorded as a duplicate, workbooks and
-     * non-UTF-8 text are turned into UTF-8 CSV, and the readable ones go to the warehouse's loader together.
-     * Results come back in list order.
+     * Lands files in one warehouse transaction and records them as present in the source's landing folder, with their
+     * arrival (modification time): each is inspected; a file whose name, bytes and arrival are as last recorded is
+     * {@code UNCHANGED}; bytes an earlier load holds (a copy under another name, earlier bytes put back) are
+     * {@code REACTIVATED} from that load without reading them again; the others are read (workbooks and non-UTF-8 text
+     * turned into UTF-8 CSV first). With {@code force} every file is read again. With {@code only} just that partition
+     * of the file is read again; when the warehouse holds the file's load, the new rows take that load's place for the
+     * partition. Results come back in list order.
      */
     public List<RawLoader.Result> loadAll(List<Delivery> deliveries, boolean force, RawLoader.Partition only) throws IOException {
         force = force || only != null;
         List<InspectedFile> inspected = new ArrayList<>();
+        List<java.time.LocalDateTime> arrivals = new ArrayList<>();
         for (Delivery d : deliveries) {
             inspected.add(InspectedFile.inspect(d.file()));
+            arrivals.add(InboxLedger.arrival(Files.getLastModifiedTime(d.file()).toInstant()));
         }
         RawLoader loader = warehouse.rawLoader();
+        InboxLedger ledger = warehouse.ledger();
+        Map<String, InboxLedger.Entry> recorded = ledger.entries(spec.source());
         Map<String, String> earlier = force ? new HashMap<>()
                 : new HashMap<>(loader.previousLoadsOf(spec.source(), inspected.stream().map(InspectedFile::sha256).toList()));
+        String owner = null;
+        if (only != null && deliveries.size() == 1) {
+            InboxLedger.Entry e = recorded.get(deliveries.get(0).file().getFileName().toString());
+            if (e != null && e.sha256().equals(inspected.get(0).sha256()) && "loaded".equals(e.loadStatus())) {
+                owner = e.loadId();
+            } else if (e != null) {
+                throw new IllegalStateException(e.file() + " changed in the " + spec.source() + " landing folder since the last run;"
+                        + " run the nightly flow (or the source's load) to take in the new delivery, not a partition rerun");
+            }
+        }
         Path work = workDir.resolve(deliveries.get(0).loadId());
         // Per load id, what the run must say beside the row counts (sheets of a workbook that were not loaded).
         Map<String, String> warnings = new HashMap<>();
@@ -81,22 +99,42 @@ public final class SourceFileLoader {
             for (int i = 0; i < deliveries.size(); i++) {
                 Delivery d = deliveries.get(i);
                 InspectedFile f = inspected.get(i);
-                RawLoader.Lineage lineage = new RawLoader.Lineage(d.loadId(), d.file().getFileName().toString(), d.sourceUri(),
+                String name = d.file().getFileName().toString();
+                RawLoader.Lineage lineage = new RawLoader.Lineage(d.loadId(), name, d.sourceUri(),
                         f.sha256(), f.format().name().toLowerCase(), f.encoding());
+                InboxLedger.Entry known = recorded.get(name);
                 String before = earlier.get(f.sha256());
+                if (!force && known != null && known.sha256().equals(f.sha256()) && known.arrivedAt().equals(arrivals.get(i))
+                        && "loaded".equals(known.loadStatus())) {
+                    items.add(new RawLoader.Reuse(lineage, known.loadId(), true));
+                    continue;
+                }
                 if (before != null) {
-                    log.info("Skipping {}: same content already loaded by {}", d.file().getFileName(), before);
-                    items.add(new RawLoader.Duplicate(lineage, before));
+                    log.info("{}: same content as load {}; its rows count again without reading the file", name, before);
+                    items.add(new RawLoader.Reuse(lineage, before, false));
                     continue;
                 }
                 Path fileWork = Files.createDirectories(work.resolve(d.loadId()));
                 RawLoader.Item item = prepare(d.file(), f, lineage, fileWork, warnings);
-                if (item instanceof RawLoader.Read && !force) {
+                if (item instanceof RawLoader.Read && only == null) {
                     earlier.put(f.sha256(), d.loadId());
                 }
                 items.add(item);
             }
-            List<RawLoader.Result> results = loader.loadBatch(spec, items, only);
+            List<RawLoader.Result> results = loader.loadBatch(spec, items, only, owner);
+            if (owner == null) {
+                List<InboxLedger.Seen> seen = new ArrayList<>();
+                for (int i = 0; i < deliveries.size(); i++) {
+                    RawLoader.Item item = items.get(i);
+                    String rowsLoad = item instanceof RawLoader.Reuse r ? r.earlierLoadId() : results.get(i).loadId();
+                    seen.add(new InboxLedger.Seen(deliveries.get(i).file().getFileName().toString(), inspected.get(i).sha256(),
+                            arrivals.get(i), rowsLoad));
+                }
+                ledger.record(spec.source(), spec.mode() == RawLoader.Mode.REPLACE_PARTITIONS, seen);
+                if (force) {
+                    ledger.pruneReplacedReads(spec.source(), spec.stagingTable());
+                }
+            }
             return results.stream().map(r -> {
                 String warning = warnings.remove(r.loadId());
                 return warning == null ? r : new RawLoader.Result(r.loadId(), r.status(), r.rowsRead(), r.rowsLoaded(), r.rowsRejected(),
@@ -105,6 +143,33 @@ public final class SourceFileLoader {
         } finally {
             deleteRecursively(work);
         }
+    }
+
+    /**
+     * What a recorded file supplies now, for the run table: the partitions it is current for and the files it supersedes
+     * there, the partitions a later arrival supplies instead, or that it is retired. Empty when it supplies nothing.
+     */
+    public String supplySummary(String fileName) {
+        List<String> parts = new ArrayList<>();
+        List<InboxLedger.Supply> supplies = warehouse.ledger().supplies(spec.source());
+        List<String> current = new ArrayList<>();
+        for (InboxLedger.Supply s : supplies) {
+            if (s.current() && s.file().equals(fileName)) {
+                List<String> over = supplies.stream().filter(o -> fileName.equals(o.supersededBy()) && o.departmentCode().equals(s.departmentCode())
+                        && o.year() == s.year()).map(InboxLedger.Supply::file).toList();
+                current.add(s.departmentCode() + " " + s.year() + (over.isEmpty() ? "" : " (supersedes " + String.join(", ", over) + ")"));
+            } else if (!s.current() && s.file().equals(fileName)) {
+                parts.add("superseded for " + s.departmentCode() + " " + s.year() + " by " + s.supersededBy());
+            }
+        }
+        if (!current.isEmpty()) {
+            parts.add(0, "current for " + (current.size() > 6 ? current.size() + " partitions" : String.join(", ", current)));
+        }
+        InboxLedger.Entry e = warehouse.ledger().entries(spec.source()).get(fileName);
+        if (e != null && e.state().equals(InboxLedger.RETIRED)) {
+            parts.add("retired (" + e.stateNote() + ")");
+        }
+        return String.join("; ", parts);
     }
 
     private RawLoader.Item prepare(Path file, InspectedFile inspected, RawLoader.Lineage lineage, Path work, Map<String, String> warnings)

@@ -56,6 +56,43 @@ public final class SourceLoadSteps {
                 .build();
     }
 
+    /**
+     * Step {@code <source>-inbox}, after the files: files recorded in the warehouse that are no longer in the landing
+     * folder are withdrawn (or kept, with {@code impactmonitor.load.keep-removed-files}); its exit description says which
+     * partitions fell back to another file and which disappeared.
+     */
+    public static Step inboxStep(String source, JobRepository jobRepository, PlatformTransactionManager tm, Path inbox,
+                                 nl.impactmonitor.warehouse.Warehouse warehouse, ImpactmonitorProperties.Load load) {
+        return new StepBuilder(source + "-inbox", jobRepository)
+                .tasklet((contribution, chunk) -> {
+                    java.util.Set<String> names = new java.util.HashSet<>();
+                    for (Path p : InboxPartitioner.files(inbox)) {
+                        names.add(p.getFileName().toString());
+                    }
+                    var withdrawals = warehouse.ledger().reconcile(source, names, load.keepRemovedFiles());
+                    if (withdrawals.isEmpty()) {
+                        contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription(names.size() + " files in the landing folder"));
+                    } else {
+                        StringBuilder d = new StringBuilder();
+                        for (var w : withdrawals) {
+                            d.append(w.file()).append(" ").append(w.state());
+                            if (!w.fellBack().isEmpty()) {
+                                d.append("; falls back: ").append(String.join(", ", w.fellBack()));
+                            }
+                            if (!w.gone().isEmpty()) {
+                                d.append("; WARNING no file left for ").append(String.join(", ", w.gone()));
+                            }
+                            d.append(". ");
+                        }
+                        contribution.setExitStatus(new ExitStatus(withdrawals.stream().anyMatch(w -> !w.gone().isEmpty())
+                                ? "COMPLETED_WITH_WARNINGS" : "COMPLETED", d.toString().strip()));
+                    }
+                    return RepeatStatus.FINISHED;
+                }, tm)
+                .allowStartIfComplete(true)
+                .build();
+    }
+
     public static Step fileStep(String source, JobRepository jobRepository, PlatformTransactionManager tm,
                                 FileLoadTasklet.SourceFileLoaderFactory loaders) {
         return new StepBuilder(source + "-file", jobRepository).tasklet(new FileLoadTasklet(source, loaders), tm).build();

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import nl.impactmonitor.jobs.pipeline.NightlyJobConfiguration;
 import nl.impactmonitor.jobs.system.ImpactmonitorProperties;
 import nl.impactmonitor.jobs.system.WarehouseWriter;
+import nl.impactmonitor.warehouse.InboxLedger;
 import nl.impactmonitor.warehouse.Warehouse;
 
 import org.slf4j.Logger;
@@ -283,13 +284,19 @@ public class RunService implements org.springframework.context.SmartLifecycle {
         if (year == null || year < 2000 || year > java.time.Year.now().getValue() + 1) {
             throw new BadRunRequestException("year must be between 2000 and " + (java.time.Year.now().getValue() + 1) + ", not " + year);
         }
-        String fileName = file == null || file.isBlank() ? lastFileOf(source, department, year) : file;
+        // A rerun follows the same rule as a night: the partition comes from its current file, and only from that one.
+        String current = currentFileOf(source, department, year);
+        String fileName = file == null || file.isBlank() ? current : file;
         Path resolved = s.inbox().resolve(fileName).normalize();
         if (!resolved.startsWith(s.inbox().normalize()) || !resolved.getParent().equals(s.inbox().normalize())) {
             throw new BadRunRequestException("file '" + fileName + "' is not a file name inside the " + source + " landing folder");
         }
         if (!Files.isRegularFile(resolved)) {
             throw new BadRunRequestException("file '" + fileName + "' is not in the " + source + " landing folder " + s.inbox());
+        }
+        if (!fileName.equals(current)) {
+            throw new BadRunRequestException("file '" + fileName + "' is not the current file for " + source + " " + department + " " + year
+                    + " (that is " + current + ", the latest arrival); leave the file out or retire " + current + " first");
         }
         refuseWhileRunning(Set.of(NightlyJobConfiguration.JOB_NAME, "spend-load", "tender-load", "result-load"), "a partition rerun");
         for (JobExecution running : running(PartitionRerunJobConfiguration.JOB_NAME)) {
@@ -409,12 +416,40 @@ public class RunService implements org.springframework.context.SmartLifecycle {
         }
     }
 
-    private String lastFileOf(String source, String department, int year) {
-        return warehouse.query("""
-                SELECT l.source_file FROM raw.load_partition AS p INNER JOIN raw.load AS l USING (load_id)
-                WHERE p.source = ? AND p.department_code = ? AND p.year = ? ORDER BY l.finished_at DESC LIMIT 1""",
-                rs -> rs.getString(1), source, department, year).stream().findFirst()
-                .orElseThrow(() -> new BadRunRequestException("no file has delivered " + source + " " + department + " " + year
-                        + " yet; name the file to load"));
+    /** The file that is current for the partition: the latest arrival in the landing folder that supplies it. */
+    private String currentFileOf(String source, String department, int year) {
+        return warehouse.ledger().currentFor(source, department, year).map(InboxLedger.Supply::file)
+                .orElseThrow(() -> new BadRunRequestException("no file in the " + source + " landing folder supplies " + source + " "
+                        + department + " " + year + " now; deliver one and run the nightly flow"));
+    }
+
+    /** Every partition every counted file supplies or would supply, current first (for status and the admin page). */
+    public List<InboxLedger.Supply> supplies() {
+        return warehouse.ledger().supplies(null);
+    }
+
+    /** Every file recorded in the landing folders, with its state (present, kept, retired). */
+    public List<InboxLedger.Entry> inboxFiles() {
+        return warehouse.ledger().all();
+    }
+
+    /**
+     * Withdraws a file that stays in the landing folder (a steward's {@code retire}): its partitions fall back to the
+     * latest remaining file for them or disappear, from the next build on; it counts again when it arrives anew.
+     */
+    public synchronized InboxLedger.Withdrawal retire(String source, String file, String note) throws Exception {
+        Sources.Source s = Sources.all(props).get(source);
+        if (s == null) {
+            throw new BadRunRequestException("unknown source '" + source + "': use one of " + Sources.all(props).keySet());
+        }
+        if (file == null || file.isBlank() || file.contains("/") || file.contains("\\")) {
+            throw new BadRunRequestException("retire needs a file name in the " + source + " landing folder, without a path");
+        }
+        refuseWhileRunning(EXCLUSIVE_JOBS, "retiring a file");
+        try (WarehouseWriter.Lease lease = writer.acquire("retiring " + source + " " + file)) {
+            return warehouse.ledger().retire(source, file, note);
+        } catch (IllegalArgumentException e) {
+            throw new BadRunRequestException(e.getMessage());
+        }
     }
 }

@@ -39,17 +39,21 @@ public class NightlyJobConfiguration {
     private static final java.time.format.DateTimeFormatter RUN_ID_TIME = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
 
     @Bean
-    Job nightlyJob(JobRepository jobRepository, Step referenceDataStep, Step spendFetchStep, Step spendFilesStep,
-                   Step tenderFetchStep, Step tenderFilesStep, Step resultFetchStep, Step resultFilesStep,
+    Job nightlyJob(JobRepository jobRepository, Step referenceDataStep, Step spendFetchStep, Step spendFilesStep, Step spendInboxStep,
+                   Step tenderFetchStep, Step tenderFilesStep, Step tenderInboxStep, Step resultFetchStep, Step resultFilesStep,
+                   Step resultInboxStep,
                    Step buildModelsStep, Step dataTestsStep, Step publishExtractsStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(referenceDataStep)
                 .next(spendFetchStep)
                 .next(spendFilesStep)
+                .next(spendInboxStep)
                 .next(tenderFetchStep)
                 .next(tenderFilesStep)
+                .next(tenderInboxStep)
                 .next(resultFetchStep)
                 .next(resultFilesStep)
+                .next(resultInboxStep)
                 .next(buildModelsStep)
                 .next(dataTestsStep)
                 .next(publishExtractsStep)

@@ -38,11 +38,11 @@ public final class ReportAssembler {
         return new ReportData(dataVersion, latestYear, years, pages, rijk, leaders, dictionary, containsSampleData(w));
     }
 
-    /** Whether any loaded file is one of the bundled samples (config/reference/sample_files.csv): then nothing is real. */
+    /** Whether any file that counts now is one of the bundled samples (config/reference/sample_files.csv): then nothing is real. */
     public static boolean containsSampleData(Warehouse w) {
         return w.queryLong("""
-                SELECT count(*) FROM raw.load
-                WHERE status = 'loaded' AND source_sha256 IN (SELECT sha256 FROM ref.sample_file)""") > 0;
+                SELECT count(*) FROM raw.input_partition
+                WHERE is_current AND source_sha256 IN (SELECT sha256 FROM ref.sample_file)""") > 0;
     }
 
     private static ReportData.DepartmentPage page(Warehouse w, String code, String nameNl, String nameEn) {
@@ -103,13 +103,14 @@ public final class ReportAssembler {
         String coverageSql = code.equals("RIJK")
                 ? """
                   SELECT year, bool_or(has_spend), bool_or(has_mvi_zet), bool_or(has_supplier_results),
-                         sum(spend_line_count), sum(tender_count), sum(supplier_result_count)
+                         sum(spend_line_count), sum(tender_count), sum(supplier_result_count), NULL, NULL
                   FROM marts.source_coverage GROUP BY year ORDER BY year"""
                 : """
-                  SELECT year, has_spend, has_mvi_zet, has_supplier_results, spend_line_count, tender_count, supplier_result_count
+                  SELECT year, has_spend, has_mvi_zet, has_supplier_results, spend_line_count, tender_count, supplier_result_count,
+                         spend_file, spend_superseded_files
                   FROM marts.source_coverage""" + coverageWhere + " ORDER BY year";
         Warehouse.RowMapper<ReportData.CoverageRow> coverageRow = rs -> new ReportData.CoverageRow(rs.getInt(1), rs.getBoolean(2),
-                rs.getBoolean(3), rs.getBoolean(4), rs.getLong(5), rs.getLong(6), rs.getLong(7));
+                rs.getBoolean(3), rs.getBoolean(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getString(8), rs.getString(9));
         List<ReportData.CoverageRow> coverage = code.equals("RIJK") ? w.query(coverageSql, coverageRow) : w.query(coverageSql, coverageRow, code);
         List<ReportData.FootprintRow> footprint = w.query("""
                 SELECT year, impact_segment, co2_min_kg, co2_mid_kg, co2_max_kg, material_mid_kg, high_impact_co2_share_pct,

@@ -108,9 +108,17 @@ public record ReportData(
                                BigDecimal materialMidKg, BigDecimal highImpactSharePct, String factorSource) {
     }
 
-    /** Which sources arrived for a department in a year. */
+    /**
+     * Which sources arrived for a department in a year; for spend also the file that supplies it and the files that
+     * file superseded (NULL on the government-wide page).
+     */
     public record CoverageRow(int year, boolean hasSpend, boolean hasMviZet, boolean hasSupplierResults,
-                              long spendLines, long tenders, long supplierResults) {
+                              long spendLines, long tenders, long supplierResults, String spendFile, String spendSupersededFiles) {
+
+        public CoverageRow(int year, boolean hasSpend, boolean hasMviZet, boolean hasSupplierResults, long spendLines, long tenders,
+                           long supplierResults) {
+            this(year, hasSpend, hasMviZet, hasSupplierResults, spendLines, tenders, supplierResults, null, null);
+        }
     }
 
     /** A department's position on one goal in one year: gap to its trajectory (effect) or target (input). */

@@ -109,13 +109,15 @@ final class ReportPages {
     record CoverageCell(boolean present, String count) {
     }
 
-    record CoverageView(int year, CoverageCell spend, CoverageCell mviZet, CoverageCell results) {
+    record CoverageView(int year, CoverageCell spend, CoverageCell mviZet, CoverageCell results, String spendFile,
+                        String spendSupersededFiles) {
 
         static CoverageView of(CoverageRow row) {
             return new CoverageView(row.year(),
                     new CoverageCell(row.hasSpend(), Formats.count(row.spendLines())),
                     new CoverageCell(row.hasMviZet(), Formats.count(row.tenders())),
-                    new CoverageCell(row.hasSupplierResults(), Formats.count(row.supplierResults())));
+                    new CoverageCell(row.hasSupplierResults(), Formats.count(row.supplierResults())),
+                    row.spendFile(), row.spendSupersededFiles());
         }
     }
 

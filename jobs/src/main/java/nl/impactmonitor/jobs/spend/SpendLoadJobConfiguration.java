@@ -29,11 +29,13 @@ public class SpendLoadJobConfiguration {
     public static final String URL_PARAMETER = SourceLoadSteps.urlParameter(SpendSource.NAME);
 
     @Bean
-    Job spendLoadJob(JobRepository jobRepository, Step referenceDataStep, Step spendFetchStep, Step spendFilesStep) {
+    Job spendLoadJob(JobRepository jobRepository, Step referenceDataStep, Step spendFetchStep, Step spendFilesStep,
+                     Step spendInboxStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(referenceDataStep)
                 .next(spendFetchStep)
                 .next(spendFilesStep)
+                .next(spendInboxStep)
                 .build();
     }
 
@@ -46,6 +48,11 @@ public class SpendLoadJobConfiguration {
     Step spendFilesStep(JobRepository jobRepository, Step spendFileStep, ImpactmonitorProperties props) {
         return SourceLoadSteps.filesStep(SpendSource.NAME, jobRepository, spendFileStep, props.resolve(props.spend().inbox()),
                 props.load());
+    }
+
+    @Bean
+    Step spendInboxStep(JobRepository jobRepository, PlatformTransactionManager tm, Warehouse warehouse, ImpactmonitorProperties props) {
+        return SourceLoadSteps.inboxStep(SpendSource.NAME, jobRepository, tm, props.resolve(props.spend().inbox()), warehouse, props.load());
     }
 
     @Bean

@@ -24,11 +24,13 @@ public class ResultLoadJobConfiguration {
     public static final String URL_PARAMETER = SourceLoadSteps.urlParameter(SupplierResultSource.NAME);
 
     @Bean
-    Job resultLoadJob(JobRepository jobRepository, Step referenceDataStep, Step resultFetchStep, Step resultFilesStep) {
+    Job resultLoadJob(JobRepository jobRepository, Step referenceDataStep, Step resultFetchStep, Step resultFilesStep,
+                     Step resultInboxStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(referenceDataStep)
                 .next(resultFetchStep)
                 .next(resultFilesStep)
+                .next(resultInboxStep)
                 .build();
     }
 
@@ -41,6 +43,11 @@ public class ResultLoadJobConfiguration {
     Step resultFilesStep(JobRepository jobRepository, Step resultFileStep, ImpactmonitorProperties props) {
         return SourceLoadSteps.filesStep(SupplierResultSource.NAME, jobRepository, resultFileStep, props.resolve(props.results().inbox()),
                 props.load());
+    }
+
+    @Bean
+    Step resultInboxStep(JobRepository jobRepository, PlatformTransactionManager tm, Warehouse warehouse, ImpactmonitorProperties props) {
+        return SourceLoadSteps.inboxStep(SupplierResultSource.NAME, jobRepository, tm, props.resolve(props.results().inbox()), warehouse, props.load());
     }
 
     @Bean

@@ -29,9 +29,11 @@ public record ImpactmonitorProperties(
      * How load jobs split a landing folder into steps: up to {@code maxFileSteps} files each file is its own step;
      * more files go in runs of consecutive files, each landed as one batch (one validation, one warehouse
      * transaction), of {@code batchFiles} files or more (so that there are at most {@code maxFileSteps} steps):
-     * ten thousand small files do not cost ten thousand rounds.
+     * ten thousand small files do not cost ten thousand rounds. {@code keepRemovedFiles}: a file that leaves a landing
+     * folder keeps counting (for folders an archiver empties) instead of being withdrawn.
      */
-    public record Load(@DefaultValue("100") int maxFileSteps, @DefaultValue("250") int batchFiles) {
+    public record Load(@DefaultValue("100") int maxFileSteps, @DefaultValue("250") int batchFiles,
+                       @DefaultValue("false") boolean keepRemovedFiles) {
     }
 
     public record Warehouse(

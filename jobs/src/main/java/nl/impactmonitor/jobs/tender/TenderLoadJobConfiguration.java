@@ -24,11 +24,13 @@ public class TenderLoadJobConfiguration {
     public static final String URL_PARAMETER = SourceLoadSteps.urlParameter(TenderSource.NAME);
 
     @Bean
-    Job tenderLoadJob(JobRepository jobRepository, Step referenceDataStep, Step tenderFetchStep, Step tenderFilesStep) {
+    Job tenderLoadJob(JobRepository jobRepository, Step referenceDataStep, Step tenderFetchStep, Step tenderFilesStep,
+                     Step tenderInboxStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(referenceDataStep)
                 .next(tenderFetchStep)
                 .next(tenderFilesStep)
+                .next(tenderInboxStep)
                 .build();
     }
 
@@ -41,6 +43,11 @@ public class TenderLoadJobConfiguration {
     Step tenderFilesStep(JobRepository jobRepository, Step tenderFileStep, ImpactmonitorProperties props) {
         return SourceLoadSteps.filesStep(TenderSource.NAME, jobRepository, tenderFileStep, props.resolve(props.tender().inbox()),
                 props.load());
+    }
+
+    @Bean
+    Step tenderInboxStep(JobRepository jobRepository, PlatformTransactionManager tm, Warehouse warehouse, ImpactmonitorProperties props) {
+        return SourceLoadSteps.inboxStep(TenderSource.NAME, jobRepository, tm, props.resolve(props.tender().inbox()), warehouse, props.load());
     }
 
     @Bean

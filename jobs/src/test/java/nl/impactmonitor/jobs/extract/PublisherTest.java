@@ -104,7 +104,7 @@ class PublisherTest {
             // A corrected AZ 2023 file (every staffel 8 becomes 9), reloaded for that partition only, as a steward's rerun does.
             List<String> corrected = Files.readAllLines(TestProject.SAMPLES.resolve("inkoopdata-2023-AZ.csv")).stream()
                     .map(l -> l.endsWith(",8") ? l.substring(0, l.length() - 1) + "9" : l).toList();
-            Path file = Files.write(dir.resolve("inkoopdata-2023-AZ.csv"), corrected);
+            Path file = Files.write(dir.resolve("inkoopdata-2023-AZ-corrected.csv"), corrected);
             new SourceFileLoader(w, SpendSource.SPEC, TestProject.columns(SpendSource.NAME), dir.resolve("work"))
                     .load(file, null, "correction-1", true, new RawLoader.Partition("AZ", 2023, 0));
             w.models().buildAffected(java.util.Set.of("staging.spend_line"), "AZ", 2023);

@@ -21,6 +21,8 @@ class InboxPartitionerTest {
     void oneFilePerStepUpToTheLimitThenRunsOfConsecutiveFiles() throws IOException {
         for (String name : List.of("e.csv", "a.csv", "c.csv", "b.csv", "d.csv", ".hidden.csv")) {
             Files.writeString(inbox.resolve(name), "x");
+            // All arrived in the same second: name order decides.
+            Files.setLastModifiedTime(inbox.resolve(name), java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2026-01-05T09:00:00Z")));
         }
         Map<String, ExecutionContext> single = new InboxPartitioner(inbox, 5, 250).partition(1);
         assertThat(single).containsOnlyKeys("a.csv", "b.csv", "c.csv", "d.csv", "e.csv");
@@ -35,5 +37,11 @@ class InboxPartitionerTest {
                 .containsExactly(inbox.resolve("a.csv").toString(), inbox.resolve("b.csv").toString(), inbox.resolve("c.csv").toString());
         assertThat(runs.get("d.csv (+1)").getString(InboxPartitioner.FILES_KEY).split("\n"))
                 .containsExactly(inbox.resolve("d.csv").toString(), inbox.resolve("e.csv").toString());
+
+        // A later arrival comes after the others, whatever its name.
+        Files.setLastModifiedTime(inbox.resolve("a.csv"), java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2026-01-05T10:00:00Z")));
+        Map<String, ExecutionContext> arrival = new InboxPartitioner(inbox, 5, 250).partition(1);
+        assertThat(arrival.keySet()).containsExactly("b.csv", "c.csv", "d.csv", "e.csv", "a.csv");
+        assertThat(arrival.get("a.csv").getInt(InboxPartitioner.ORDER_KEY)).isEqualTo(4);
     }
 }

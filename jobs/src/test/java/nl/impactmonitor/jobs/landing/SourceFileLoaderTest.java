@@ -176,17 +176,18 @@ class SourceFileLoaderTest {
     }
 
     @Test
-    void sameContentTwiceIsSkippedEvenWhenRenamed() throws IOException {
+    void sameContentUnderAnotherNameIsReactivatedWithoutReadingItAgain() throws IOException {
         String text = "Ministerie;Jaar;Hoofdkostensoort;Leverancier;Staffel\nAZ;2023;ICT;A;3\nAZ;2023;ICT;B;4\n";
         assertThat(load(write("a.csv", text, StandardCharsets.UTF_8)).status()).isEqualTo(RawLoader.Status.LOADED);
         RawLoader.Result again = load(write("a-copy.csv", text, StandardCharsets.UTF_8));
-        assertThat(again.status()).isEqualTo(RawLoader.Status.SKIPPED_DUPLICATE);
+        assertThat(again.status()).isEqualTo(RawLoader.Status.REACTIVATED);
+        assertThat(again.rowsRead()).as("not read again").isZero();
         assertThat(warehouse.queryLong("SELECT count(*) FROM staging.spend_line")).isEqualTo(2);
-        assertThat(warehouse.queryLong("SELECT count(*) FROM raw.load WHERE status = 'skipped_duplicate'")).isEqualTo(1);
+        assertThat(warehouse.queryLong("SELECT count(*) FROM raw.load WHERE status = 'reactivated'")).isEqualTo(1);
     }
 
     @Test
-    void reloadingOneDepartmentYearReplacesOnlyThatPartition() throws IOException {
+    void aLaterArrivalReplacesOnlyThePartitionsItHolds() throws IOException {
         load(write("both.csv", """
                 Ministerie;Jaar;Hoofdkostensoort;Leverancier;Staffel
                 AZ;2023;ICT;A;3
@@ -194,12 +195,16 @@ class SourceFileLoaderTest {
                 AZ;2022;ICT;C;5
                 BZ;2023;ICT;D;6
                 """, StandardCharsets.UTF_8));
-        RawLoader.Result corrected = load(write("az-2023-corrected.csv", """
+        Path later = write("az-2023-corrected.csv", """
                 Ministerie;Jaar;Hoofdkostensoort;Leverancier;Staffel
                 AZ;2023;ICT;A;2
-                """, StandardCharsets.UTF_8));
+                """, StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(later, java.nio.file.attribute.FileTime.from(
+                Files.getLastModifiedTime(dir.resolve("both.csv")).toInstant().plusSeconds(60)));
+        RawLoader.Result corrected = load(later);
         assertThat(corrected.partitions()).containsExactly(new RawLoader.Partition("AZ", 2023, 1));
-        assertThat(warehouse.query("SELECT department_code || ' ' || year || ' ' || supplier_name || ' ' || staffel FROM staging.spend_line ORDER BY ALL",
+        warehouse.models().buildAll();
+        assertThat(warehouse.query("SELECT department_code || ' ' || year || ' ' || supplier_name || ' ' || staffel FROM core.fct_spend_line ORDER BY ALL",
                 rs -> rs.getString(1)))
                 .containsExactly("AZ 2022 C 5", "AZ 2023 A 2", "BZ 2023 D 6");
     }

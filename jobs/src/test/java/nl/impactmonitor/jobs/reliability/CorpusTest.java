@@ -138,7 +138,7 @@ class CorpusTest {
             throw new AssertionError(e.file() + ": the loader threw instead of recording an outcome", failure);
         }
         List<Map<String, Object>> rejects = warehouse.rawLoader().rejectsOf(loadId);
-        String firstReason = result.status() == RawLoader.Status.SKIPPED_DUPLICATE ? result.message()
+        String firstReason = result.status() == RawLoader.Status.REACTIVATED ? result.message()
                 : rejects.isEmpty() ? "" : String.valueOf(rejects.get(0).get("reason"));
         outcomes.add(new Outcome(e, result.status().name(), result.rowsRead(), result.rowsLoaded(), result.rowsRejected(), sanitise(firstReason)));
 
@@ -354,7 +354,8 @@ class CorpusTest {
                     ./mvnw -q -pl jobs test -Dtest=CorpusTest -Dsurefire.failIfNoSpecifiedTests=false
 
                 Outcomes: `LOADED` (the file was read; bad rows are rejected one by one), `FILE_REJECTED` (nothing loaded;
-                the reason says why), `SKIPPED_DUPLICATE` (the same bytes were loaded before). "Reason" is the first reject
+                the reason says why), `REACTIVATED` (an earlier load holds the same bytes: its rows count for this file too, without
+                reading it again). "Reason" is the first reject
                 reason of the file (for a duplicate: the message), cut to %d characters; a reason "no header row found in the
                 first 30 lines; line N looks most like a header but ..." is shortened to "no header row (line N closest):
                 ...", so the problem itself shows.

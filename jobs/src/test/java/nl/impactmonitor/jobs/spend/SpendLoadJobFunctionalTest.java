@@ -90,7 +90,7 @@ class SpendLoadJobFunctionalTest {
                     .toJobParameters());
             assertThat(again.getStatus()).isEqualTo(BatchStatus.COMPLETED);
             assertThat(again.getStepExecutions()).filteredOn(s -> s.getStepName().startsWith("spend-file:"))
-                    .extracting(s -> s.getExitStatus().getExitCode()).containsExactly("SKIPPED_DUPLICATE");
+                    .extracting(s -> s.getExitStatus().getExitCode()).containsExactly("UNCHANGED");
             assertThat(warehouse.queryLong("SELECT count(*) FROM staging.spend_line")).isEqualTo(2);
         } finally {
             server.stop(0);
