@@ -61,7 +61,7 @@ public final class TestProject {
     public static ReferenceData referenceData(Warehouse w, Path dir) {
         return new ReferenceData(w, new ImpactmonitorProperties(dir, SQL, REFERENCE, DIR.resolve("config/targets.yaml"),
                 dir.resolve("out"), dir.resolve("downloads"), 5, new ImpactmonitorProperties.Warehouse(dir.resolve("w.duckdb"), "", 0),
-                null, null, null, new ImpactmonitorProperties.Load(100, 250, false)));
+                null, null, null, new ImpactmonitorProperties.Load(100, 250, false, java.time.Duration.ZERO)));
     }
 
     public static SourceColumns columns(String source) {

@@ -23,6 +23,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  */
 public final class InboxPartitioner implements Partitioner {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(InboxPartitioner.class);
+
     /** Execution context key: the partition's files, absolute paths separated by newlines, in arrival order. */
     public static final String FILES_KEY = "files";
     /** Execution context key: the partition's place in arrival order (the steps run in this order). */
@@ -34,7 +36,14 @@ public final class InboxPartitioner implements Partitioner {
     private final int maxPartitions;
     private final int batchFiles;
 
+    private final java.time.Duration settle;
+
     public InboxPartitioner(Path inbox, int maxPartitions, int batchFiles) {
+        this(inbox, maxPartitions, batchFiles, java.time.Duration.ZERO);
+    }
+
+    public InboxPartitioner(Path inbox, int maxPartitions, int batchFiles, java.time.Duration settle) {
+        this.settle = settle;
         this.inbox = inbox;
         this.maxPartitions = Math.max(1, maxPartitions);
         this.batchFiles = Math.max(1, batchFiles);
@@ -56,19 +65,76 @@ public final class InboxPartitioner implements Partitioner {
 
     /** The files of a landing folder, in name order: regular files whose name does not start with a dot. */
     public static List<Path> files(Path inbox) throws IOException {
-        Files.createDirectories(inbox);
-        try (Stream<Path> listing = Files.list(inbox)) {
-            return listing.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted().toList();
+        return scan(inbox, java.time.Duration.ZERO, java.time.Clock.systemUTC()).files();
+    }
+
+    /** An entry of a landing folder that is not loaded, and why; {@code waiting}: it may be loaded by a later run. */
+    public record Skipped(String name, String reason, boolean waiting) {
+        @Override
+        public String toString() {
+            return name + " (" + reason + ")";
         }
+    }
+
+    /** What a landing folder holds: the files to load, in name order, and the entries left alone. */
+    public record Listing(List<Path> files, List<Skipped> skipped) {
+    }
+
+    /** Names that say a delivery is still being copied or downloaded. */
+    static final List<String> IN_PROGRESS = List.of(".part", ".tmp", ".partial", ".crdownload", ".filepart");
+
+    /**
+     * The landing folder's entries: regular files (names starting with a dot are ignored, as the fetch's own partial
+     * downloads) are loaded; symbolic links and folders are not followed, names with control characters are not opened,
+     * and files still being delivered (an in-progress name, or modified within {@code settle}) wait for the next run.
+     */
+    public static Listing scan(Path inbox, java.time.Duration settle, java.time.Clock clock) throws IOException {
+        Files.createDirectories(inbox);
+        List<Path> files = new java.util.ArrayList<>();
+        List<Skipped> skipped = new java.util.ArrayList<>();
+        java.time.Instant now = clock.instant();
+        List<Path> entries;
+        try (Stream<Path> listing = Files.list(inbox)) {
+            entries = listing.sorted().toList();
+        }
+        for (Path p : entries) {
+            String raw = p.getFileName().toString();
+            if (raw.startsWith(".")) {
+                continue;
+            }
+            String name = raw.replaceAll("\\p{Cntrl}", "?");
+            String lower = raw.toLowerCase(java.util.Locale.ROOT);
+            if (Files.isSymbolicLink(p)) {
+                skipped.add(new Skipped(name, "symbolic link, not followed: put the file itself in the landing folder", false));
+            } else if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                skipped.add(new Skipped(name, "a folder, not read: landing folders are flat, move its files up", false));
+            } else if (!Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                skipped.add(new Skipped(name, "not a regular file", false));
+            } else if (!raw.equals(name)) {
+                skipped.add(new Skipped(name, "file name contains control characters (such as a newline): rename the file", false));
+            } else if (IN_PROGRESS.stream().anyMatch(lower::endsWith)) {
+                skipped.add(new Skipped(name, "still being delivered (name ends in " + lower.substring(lower.lastIndexOf('.'))
+                        + "): left for the next run", true));
+            } else if (!settle.isZero() && Files.getLastModifiedTime(p).toInstant().isAfter(now.minus(settle))) {
+                long ago = Math.max(0, java.time.Duration.between(Files.getLastModifiedTime(p).toInstant(), now).toSeconds());
+                skipped.add(new Skipped(name, "still being written (modified " + ago + " s ago, settle time " + settle.toSeconds()
+                        + " s): left for the next run", true));
+            } else {
+                files.add(p);
+            }
+        }
+        return new Listing(files, skipped);
     }
 
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
         try {
-            List<Path> files = inArrivalOrder(files(inbox));
+            Listing listing = scan(inbox, settle, java.time.Clock.systemUTC());
+            for (Skipped skipped : listing.skipped()) {
+                log.warn("Landing folder {}: {} is not loaded: {}", inbox.toAbsolutePath(), skipped.name(), skipped.reason());
+            }
+            List<Path> files = inArrivalOrder(listing.files());
             int perPartition = files.size() <= maxPartitions ? 1
                     : Math.max(batchFiles, (files.size() + maxPartitions - 1) / maxPartitions);
             for (int from = 0; from < files.size(); from += perPartition) {

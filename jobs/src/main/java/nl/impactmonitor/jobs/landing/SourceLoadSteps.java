@@ -51,7 +51,7 @@ public final class SourceLoadSteps {
 
     public static Step filesStep(String source, JobRepository jobRepository, Step fileStep, Path inbox, ImpactmonitorProperties.Load load) {
         return new StepBuilder(source + "-files", jobRepository)
-                .partitioner(source + "-file", new InboxPartitioner(inbox, load.maxFileSteps(), load.batchFiles()))
+                .partitioner(source + "-file", new InboxPartitioner(inbox, load.maxFileSteps(), load.batchFiles(), load.settle()))
                 .partitionHandler(new FileNameOrderPartitionHandler(fileStep))
                 .build();
     }
@@ -66,12 +66,18 @@ public final class SourceLoadSteps {
         return new StepBuilder(source + "-inbox", jobRepository)
                 .tasklet((contribution, chunk) -> {
                     java.util.Set<String> names = new java.util.HashSet<>();
-                    for (Path p : InboxPartitioner.files(inbox)) {
+                    InboxPartitioner.Listing listing = InboxPartitioner.scan(inbox, load.settle(), java.time.Clock.systemUTC());
+                    for (Path p : listing.files()) {
                         names.add(p.getFileName().toString());
                     }
+                    // A file still being written is still delivered: what it replaces keeps counting until it is loaded.
+                    listing.skipped().stream().filter(InboxPartitioner.Skipped::waiting).forEach(w -> names.add(w.name()));
                     var withdrawals = warehouse.ledger().reconcile(source, names, load.keepRemovedFiles());
+                    String notLoaded = listing.skipped().isEmpty() ? ""
+                            : "; WARNING not loaded: " + String.join("; ", listing.skipped().stream().map(Object::toString).toList());
                     if (withdrawals.isEmpty()) {
-                        contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription(names.size() + " files in the landing folder"));
+                        contribution.setExitStatus(new ExitStatus(notLoaded.isEmpty() ? "COMPLETED" : "COMPLETED_WITH_WARNINGS",
+                                listing.files().size() + " files in the landing folder" + notLoaded));
                     } else {
                         StringBuilder d = new StringBuilder();
                         for (var w : withdrawals) {
@@ -84,8 +90,8 @@ public final class SourceLoadSteps {
                             }
                             d.append(". ");
                         }
-                        contribution.setExitStatus(new ExitStatus(withdrawals.stream().anyMatch(w -> !w.gone().isEmpty())
-                                ? "COMPLETED_WITH_WARNINGS" : "COMPLETED", d.toString().strip()));
+                        contribution.setExitStatus(new ExitStatus(withdrawals.stream().anyMatch(w -> !w.gone().isEmpty()) || !notLoaded.isEmpty()
+                                ? "COMPLETED_WITH_WARNINGS" : "COMPLETED", d.toString().strip() + notLoaded));
                     }
                     return RepeatStatus.FINISHED;
                 }, tm)

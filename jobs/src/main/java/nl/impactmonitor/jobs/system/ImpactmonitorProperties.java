@@ -30,10 +30,11 @@ public record ImpactmonitorProperties(
      * more files go in runs of consecutive files, each landed as one batch (one validation, one warehouse
      * transaction), of {@code batchFiles} files or more (so that there are at most {@code maxFileSteps} steps):
      * ten thousand small files do not cost ten thousand rounds. {@code keepRemovedFiles}: a file that leaves a landing
-     * folder keeps counting (for folders an archiver empties) instead of being withdrawn.
+     * folder keeps counting (for folders an archiver empties) instead of being withdrawn. {@code settle}: a file
+     * modified less than this long ago is still being written and is left for the next run (0: no wait).
      */
     public record Load(@DefaultValue("100") int maxFileSteps, @DefaultValue("250") int batchFiles,
-                       @DefaultValue("false") boolean keepRemovedFiles) {
+                       @DefaultValue("false") boolean keepRemovedFiles, @DefaultValue("0s") java.time.Duration settle) {
     }
 
     public record Warehouse(

@@ -48,7 +48,7 @@ class ProgressTest {
     private ReferenceData referenceData(Path targets) {
         ImpactmonitorProperties props = new ImpactmonitorProperties(dir, TestProject.SQL, TestProject.REFERENCE, targets,
                 dir.resolve("out"), dir.resolve("downloads"), 5, new ImpactmonitorProperties.Warehouse(dir.resolve("w.duckdb"), "", 0),
-                null, null, null, new ImpactmonitorProperties.Load(100, 250, false));
+                null, null, null, new ImpactmonitorProperties.Load(100, 250, false, java.time.Duration.ZERO));
         return new ReferenceData(warehouse, props);
     }
 
@@ -259,7 +259,7 @@ class ProgressTest {
                 """);
         ImpactmonitorProperties props = new ImpactmonitorProperties(dir, TestProject.SQL, reference, TestProject.DIR.resolve("config/targets.yaml"),
                 dir.resolve("out"), dir.resolve("downloads"), 5, new ImpactmonitorProperties.Warehouse(dir.resolve("w.duckdb"), "", 0),
-                null, null, null, new ImpactmonitorProperties.Load(100, 250, false));
+                null, null, null, new ImpactmonitorProperties.Load(100, 250, false, java.time.Duration.ZERO));
         new ReferenceData(warehouse, props).load();
         load("G-1;Gas 1 BV;;DEF;2023;;;gas_use;100;m3;;15-01-2024");
         warehouse.models().buildAll();
