@@ -206,6 +206,9 @@ class AdminFunctionalTest {
         assertBadRerun("{\"source\": \"spend\", \"department\": \"IenW\", \"year\": 2023, \"file\": \"..\"}", "landing folder");
         assertBadRerun("{\"source\": \"spend\", \"department\": \"IenW\", \"year\": 2023, \"file\": \"inkoopdata-2031-IenW.csv\"}", "is not in the spend landing folder");
         assertBadRerun("not json", "not valid JSON");
+        // A file whose rows belong to another department and year cannot mean anything for AZ 2023.
+        assertBadRerun("{\"source\": \"spend\", \"department\": \"AZ\", \"year\": 2023, \"file\": \"inkoopdata-2022-BZ.csv\"}",
+                "is not the current file for spend AZ 2023 (that is inkoopdata-2023-AZ.csv");
     }
 
     @Test
