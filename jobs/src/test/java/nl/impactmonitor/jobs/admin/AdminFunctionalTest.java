@@ -1,17 +1,16 @@
 package nl.impactmonitor.jobs.admin;
 
 import static nl.impactmonitor.jobs.admin.AdminHttp.json;
+import static nl.impactmonitor.jobs.admin.AdminHttp.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -379,33 +378,8 @@ class AdminFunctionalTest {
         assertThat(json(r).path("error").asString()).as(body).contains(reason);
     }
 
-    /** Polls the execution through the API until it has ended. */
     private JsonNode awaitEnd(long id) {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> r = http.get("/admin/api/executions/" + id, VIEWER);
-            assertThat(r.statusCode()).isEqualTo(200);
-            JsonNode e = json(r);
-            if (!e.path("running").asBoolean() && !Set.of("STARTING", "STARTED", "STOPPING").contains(e.path("status").asString())) {
-                return e;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(ex);
-            }
-        }
-        throw new AssertionError("execution " + id + " did not end within 3 minutes");
-    }
-
-    private static JsonNode step(JsonNode execution, String name) {
-        for (JsonNode s : execution.path("steps")) {
-            if (s.path("name").asString().equals(name)) {
-                return s;
-            }
-        }
-        throw new AssertionError("no step " + name + " in " + execution.path("steps"));
+        return http.awaitEnd(id, VIEWER);
     }
 
     /** Rows of staging.spend_line per department|year|load_id. */

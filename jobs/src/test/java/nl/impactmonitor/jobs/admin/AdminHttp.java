@@ -77,6 +77,39 @@ final class AdminHttp {
         }
     }
 
+    /** Polls an execution through the API until it has ended (3 minutes at most); its final view. */
+    JsonNode awaitEnd(long id, String credentials) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> r = get("/admin/api/executions/" + id, credentials);
+            if (r.statusCode() != 200) {
+                throw new AssertionError("GET execution " + id + ": HTTP " + r.statusCode() + " " + r.body());
+            }
+            JsonNode e = json(r);
+            if (!e.path("running").asBoolean()
+                    && !java.util.Set.of("STARTING", "STARTED", "STOPPING").contains(e.path("status").asString())) {
+                return e;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(ex);
+            }
+        }
+        throw new AssertionError("execution " + id + " did not end within 3 minutes");
+    }
+
+    /** The step of that name in an execution's view. */
+    static JsonNode step(JsonNode execution, String name) {
+        for (JsonNode s : execution.path("steps")) {
+            if (s.path("name").asString().equals(name)) {
+                return s;
+            }
+        }
+        throw new AssertionError("no step " + name + " in " + execution.path("steps"));
+    }
+
     static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }

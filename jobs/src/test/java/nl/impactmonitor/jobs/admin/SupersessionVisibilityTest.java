@@ -1,6 +1,7 @@
 package nl.impactmonitor.jobs.admin;
 
 import static nl.impactmonitor.jobs.admin.AdminHttp.json;
+import static nl.impactmonitor.jobs.admin.AdminHttp.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -8,11 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import nl.impactmonitor.jobs.JobTestSupport;
 import nl.impactmonitor.warehouse.Warehouse;
@@ -126,30 +125,8 @@ class SupersessionVisibilityTest {
     private static JsonNode runNightly(AdminHttp http) {
         HttpResponse<String> started = http.post("/admin/api/nightly", STEWARD);
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        long id = json(started).path("executionId").asLong();
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode e = json(http.get("/admin/api/executions/" + id, VIEWER));
-            if (!e.path("running").asBoolean() && !Set.of("STARTING", "STARTED", "STOPPING").contains(e.path("status").asString())) {
-                assertThat(e.path("status").asString()).as(e.toString()).isEqualTo("COMPLETED");
-                return e;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(ex);
-            }
-        }
-        throw new AssertionError("nightly run " + id + " did not end in time");
-    }
-
-    private static JsonNode step(JsonNode execution, String name) {
-        for (JsonNode s : execution.path("steps")) {
-            if (s.path("name").asString().equals(name)) {
-                return s;
-            }
-        }
-        throw new AssertionError("no step " + name + " in " + execution.path("steps"));
+        JsonNode e = http.awaitEnd(json(started).path("executionId").asLong(), VIEWER);
+        assertThat(e.path("status").asString()).as(e.toString()).isEqualTo("COMPLETED");
+        return e;
     }
 }

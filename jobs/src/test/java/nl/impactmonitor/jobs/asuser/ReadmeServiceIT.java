@@ -187,7 +187,6 @@ class ReadmeServiceIT {
             stopped = startNightlyAndAwaitAFileLoaded(api, service);
             service.terminate();
             int exit = service.awaitExit(Duration.ofSeconds(90));
-            System.out.println("ReadmeServiceIT: service exit code after SIGTERM " + exit + ", console:\n" + service.output());
             assertThat(exit).as("exit after SIGTERM\n%s", service.output()).isIn(0, 143);
             assertThat(service.output()).contains("Shutting down: asking execution " + stopped + " (nightly) to stop");
         }
