@@ -74,14 +74,28 @@ public final class RawLoader {
      * @param linesBeforeData lines up to and including the header row
      * @param columnCount number of columns in the header row
      * @param columnIndex for each raw column the 1-based position in the file; absent columns load as NULL
-     * @param lineNumberColumn 1-based column that already holds each row's line number (a converted workbook's
-     *                         Excel row), or 0 to number rows as DuckDB's reader counts them
+     * @param lineNumberColumn 1-based column that already holds each row's line number (the physical line of a
+     *                         copied text file, a converted workbook's Excel row, a JSON record's line), or 0 to
+     *                         number rows as DuckDB's reader counts them
+     * @param fieldCountColumn 1-based column holding the number of fields the record had in the delivered file, or 0;
+     *                         a record whose count differs from the header's is rejected as {@code malformed line}
+     *                         (DuckDB's reader drops extra empty fields at the end of a line without a word)
      */
     public record DelimitedFile(Path file, char delimiter, int linesBeforeData, int columnCount, Map<String, Integer> columnIndex,
-                                int lineNumberColumn) {
+                                int lineNumberColumn, int fieldCountColumn) {
 
         public DelimitedFile(Path file, char delimiter, int linesBeforeData, int columnCount, Map<String, Integer> columnIndex) {
-            this(file, delimiter, linesBeforeData, columnCount, columnIndex, 0);
+            this(file, delimiter, linesBeforeData, columnCount, columnIndex, 0, 0);
+        }
+
+        public DelimitedFile(Path file, char delimiter, int linesBeforeData, int columnCount, Map<String, Integer> columnIndex,
+                             int lineNumberColumn) {
+            this(file, delimiter, linesBeforeData, columnCount, columnIndex, lineNumberColumn, 0);
+        }
+
+        /** The columns of the delivered file's header (the columns read, less those the landing step put in front). */
+        int headerColumns() {
+            return columnCount - (lineNumberColumn > 0 ? 1 : 0) - (fieldCountColumn > 0 ? 1 : 0);
         }
     }
 
@@ -256,15 +270,17 @@ public final class RawLoader {
             files.add("(" + i + ", " + Warehouse.quoteLiteral(r.lineage().loadId()) + ", " + Warehouse.quoteLiteral(r.lineage().sourceFile())
                     + ", " + Warehouse.quoteLiteral(r.lineage().sha256()) + ", " + Warehouse.quoteLiteral(path(r.file()))
                     + ", " + r.file().linesBeforeData() + ", " + (r.file().lineNumberColumn() > 0)
-                    + ", " + Warehouse.quoteLiteral(String.valueOf(r.file().delimiter())) + ", " + r.file().columnCount() + ")");
+                    + ", " + Warehouse.quoteLiteral(String.valueOf(r.file().delimiter())) + ", " + r.file().headerColumns()
+                    + ", " + (r.file().fieldCountColumn() > 0) + ")");
         }
         w.execute("CREATE TEMP TABLE load_files (file_no INTEGER, load_id VARCHAR, source_file VARCHAR, source_sha256 VARCHAR,"
-                + " path VARCHAR, lines_before BIGINT, numbered BOOLEAN, delimiter VARCHAR, column_count INTEGER, first_row BIGINT)");
-        w.execute("INSERT INTO load_files (file_no, load_id, source_file, source_sha256, path, lines_before, numbered, delimiter, column_count)"
+                + " path VARCHAR, lines_before BIGINT, numbered BOOLEAN, delimiter VARCHAR, column_count INTEGER, counted BOOLEAN, first_row BIGINT)");
+        w.execute("INSERT INTO load_files (file_no, load_id, source_file, source_sha256, path, lines_before, numbered, delimiter, column_count,"
+                + " counted)"
                 + " VALUES " + files);
         StringJoiner rawColumns = new StringJoiner(", ");
         spec.rawColumns().forEach(c -> rawColumns.add(c + " VARCHAR"));
-        w.execute("CREATE TEMP TABLE load_raw (path VARCHAR, line_cell VARCHAR, " + rawColumns + ")");
+        w.execute("CREATE TEMP TABLE load_raw (path VARCHAR, line_cell VARCHAR, field_count VARCHAR, " + rawColumns + ")");
 
         // Straight from the files into one temporary table, in line order: a row's position among its file's rows
         // (rowid from the file's first row) gives its line, so the reader needs no row numbering.
@@ -316,6 +332,7 @@ public final class RawLoader {
         w.execute("CREATE TEMP VIEW load_lines AS SELECT f.load_id, f.source_file, f.source_sha256, "
                 + "CASE WHEN f.numbered THEN CAST(r.line_cell AS BIGINT) ELSE "
                 + (fixLines ? "coalesce(x.line_no, " + position + ")" : position) + " END AS line_no, "
+                + "CAST(r.field_count AS INTEGER) AS field_count, f.column_count AS header_columns, "
                 + String.join(", ", spec.rawColumns().stream().map(c -> "r." + c).toList())
                 + " FROM load_raw AS r JOIN load_files AS f ON f.path = r.path"
                 + (fixLines ? " LEFT JOIN load_line_fix AS x ON x.path = r.path AND x.ordinal = r.rowid - f.first_row + 1" : ""));
@@ -330,6 +347,14 @@ public final class RawLoader {
         long tValidate = System.nanoTime();
         String validateSql = ModelRunner.stripTrailingSemicolon(warehouse.sqlFile(spec.validateSql()));
         w.execute("CREATE TEMP TABLE load_validated AS SELECT *, coalesce(len(rejects), 0) = 0 AS is_valid FROM (" + validateSql + "\n)");
+        // A record with more or fewer fields than the header has one reason, not the column errors of shifted values.
+        w.execute("""
+                UPDATE load_validated AS v SET is_valid = false,
+                    rejects = [{'column_name': NULL, 'value_raw': NULL, 'reason': m.reason}]
+                FROM (SELECT load_id, line_no, 'malformed line: ' || field_count || CASE WHEN field_count = 1 THEN ' field' ELSE ' fields' END
+                             || ' where the header has ' || header_columns AS reason
+                      FROM load_lines WHERE field_count <> header_columns) AS m
+                WHERE v.load_id = m.load_id AND v.line_no = m.line_no""");
         long rawRows = w.queryLong("SELECT count(*) FROM load_raw");
         long validatedRows = w.queryLong("SELECT count(*) FROM load_validated");
         if (validatedRows != rawRows) {
@@ -358,21 +383,39 @@ public final class RawLoader {
         if (only == null && !formatRejects.isEmpty()) {
             w.update("""
                     INSERT INTO raw.reject (load_id, source, source_file, source_sha256, line_no, column_name, value_raw, reason)
-                    SELECT f.load_id, ?, f.source_file, f.source_sha256, e.line, min(e.column_name), left(any_value(e.csv_line), 500),
-                           -- One reason per line: DuckDB lists a line's column errors once per attempt, with different counts.
+                    WITH bad_lines AS (
+                        -- One reason per line: DuckDB lists a line's column errors once per attempt, with different counts.
+                        SELECT f.load_id, f.source_file, f.source_sha256, e.line,
+                               any_value(f.numbered) AS numbered, any_value(f.counted) AS counted, any_value(f.delimiter) AS delimiter,
+                               any_value(f.column_count) AS header_columns, any_value(e.csv_line) AS csv_line,
+                               min(e.column_name) AS column_name,
+                               bool_or(contains(e.csv_line, chr(0))) AS has_nul,
+                               bool_and(lower(e.error_type) IN ('too many columns', 'missing columns')) AS field_count_only,
+                               string_agg(DISTINCT lower(e.error_type) || ' (' || e.error_message || ')', '; '
+                                   ORDER BY lower(e.error_type) || ' (' || e.error_message || ')') AS errors
+                        FROM load_reject_errors AS e
+                        JOIN load_reject_scans AS s ON s.scan_id = e.scan_id AND s.file_id = e.file_id
+                        JOIN load_files AS f ON f.path = s.file_path
+                        GROUP BY f.load_id, f.source_file, f.source_sha256, e.line
+                    ),
+                    counted AS (
+                        SELECT *,
+                               -- A copied file starts each record with its physical line (a workbook's with its Excel row)
+                               -- and its field count in the delivered file.
+                               CASE WHEN numbered THEN coalesce(TRY_CAST(split_part(csv_line, delimiter, 1) AS BIGINT), line) ELSE line END AS line_no,
+                               CASE WHEN counted THEN TRY_CAST(split_part(csv_line, delimiter, 2) AS INTEGER)
+                                    ELSE length(csv_line) - length(replace(csv_line, delimiter, '')) + 1 END AS fields
+                        FROM bad_lines
+                    )
+                    SELECT load_id, ?, source_file, source_sha256, line_no, column_name, left(csv_line, 500),
                            CASE
-                               WHEN bool_or(contains(e.csv_line, chr(0))) THEN 'line contains NUL bytes'
-                               WHEN bool_and(lower(e.error_type) IN ('too many columns', 'missing columns'))
-                                   THEN 'malformed line: ' || (length(any_value(e.csv_line)) - length(replace(any_value(e.csv_line), any_value(f.delimiter), '')) + 1)
-                                        || CASE WHEN strpos(any_value(e.csv_line), any_value(f.delimiter)) = 0 THEN ' field' ELSE ' fields' END
-                                        || ' where the header has ' || any_value(f.column_count)
-                               ELSE 'malformed line: ' || string_agg(DISTINCT lower(e.error_type) || ' (' || e.error_message || ')', '; '
-                                   ORDER BY lower(e.error_type) || ' (' || e.error_message || ')')
+                               WHEN has_nul THEN 'line contains NUL bytes'
+                               WHEN field_count_only AND fields IS NOT NULL
+                                   THEN 'malformed line: ' || fields || CASE WHEN fields = 1 THEN ' field' ELSE ' fields' END
+                                        || ' where the header has ' || header_columns
+                               ELSE 'malformed line: ' || errors
                            END
-                    FROM load_reject_errors AS e
-                    JOIN load_reject_scans AS s ON s.scan_id = e.scan_id AND s.file_id = e.file_id
-                    JOIN load_files AS f ON f.path = s.file_path
-                    GROUP BY f.load_id, f.source_file, f.source_sha256, e.line""", spec.source());
+                    FROM counted""", spec.source());
         }
         StringJoiner partitionRows = new StringJoiner(", ");
         partitions.forEach((loadId, ps) -> ps.forEach(p ->
@@ -436,9 +479,10 @@ public final class RawLoader {
     }
 
     /** Files that a single {@code read_csv} call can read: same delimiter, header position and columns. */
-    private record Layout(char delimiter, int linesBeforeData, int columnCount, Map<String, Integer> columnIndex, int lineNumberColumn) {
+    private record Layout(char delimiter, int linesBeforeData, int columnCount, Map<String, Integer> columnIndex, int lineNumberColumn,
+                          int fieldCountColumn) {
         static Layout of(DelimitedFile f) {
-            return new Layout(f.delimiter(), f.linesBeforeData(), f.columnCount(), f.columnIndex(), f.lineNumberColumn());
+            return new Layout(f.delimiter(), f.linesBeforeData(), f.columnCount(), f.columnIndex(), f.lineNumberColumn(), f.fieldCountColumn());
         }
     }
 
@@ -453,7 +497,7 @@ public final class RawLoader {
         StringJoiner paths = new StringJoiner(", ", "[", "]");
         group.forEach(r -> paths.add(Warehouse.quoteLiteral(path(r.file()))));
         try {
-            w.execute("INSERT INTO load_raw SELECT filename, " + lineCell(first) + ", " + sourceColumns(spec, first)
+            w.execute("INSERT INTO load_raw SELECT filename, " + lineCell(first) + ", " + fieldCountCell(first) + ", " + sourceColumns(spec, first)
                     + " FROM " + readCsv(first, paths.toString(), false));
             return true;
         } catch (WarehouseException e) {
@@ -464,7 +508,7 @@ public final class RawLoader {
 
     private static void readOne(Warehouse w, Spec spec, Read r) {
         DelimitedFile input = r.file();
-        String sql = "INSERT INTO load_raw SELECT " + Warehouse.quoteLiteral(path(input)) + ", " + lineCell(input) + ", "
+        String sql = "INSERT INTO load_raw SELECT " + Warehouse.quoteLiteral(path(input)) + ", " + lineCell(input) + ", " + fieldCountCell(input) + ", "
                 + sourceColumns(spec, input) + " FROM " + readCsv(input, Warehouse.quoteLiteral(path(input)), true);
         if (sizeOf(input.file()) < PROGRESS_MIN_BYTES) {
             w.execute(sql);
@@ -491,6 +535,10 @@ public final class RawLoader {
         return sourceCols.toString();
     }
 
+    private static String fieldCountCell(DelimitedFile input) {
+        return input.fieldCountColumn() > 0 ? "c" + input.fieldCountColumn() : "NULL";
+    }
+
     private static String lineCell(DelimitedFile input) {
         return input.lineNumberColumn() > 0 ? "c" + input.lineNumberColumn() : "NULL";
     }
@@ -507,7 +555,7 @@ public final class RawLoader {
                 + ", columns = " + columns
                 + ", max_line_size = 16777216"
                 // A converted workbook leaves out empty trailing cells of a row: pad them instead of rejecting the row.
-                + (input.lineNumberColumn() > 0 ? ", null_padding = true, parallel = false" : "")
+                + (input.lineNumberColumn() > 0 && input.fieldCountColumn() == 0 ? ", null_padding = true, parallel = false" : "")
                 + (storeRejects ? ", store_rejects = true, rejects_table = 'load_reject_errors', rejects_scan = 'load_reject_scans'" : "")
                 + ")";
     }

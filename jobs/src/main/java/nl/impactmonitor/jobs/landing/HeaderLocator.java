@@ -34,8 +34,10 @@ public final class HeaderLocator {
      *
      * @param linesBeforeData physical lines up to and including the header row
      * @param columnIndex raw column name to 1-based file column
+     * @param cells the header row's cells as written
      */
-    public record Header(char delimiter, int headerLine, int linesBeforeData, int columnCount, Map<String, Integer> columnIndex) {
+    public record Header(char delimiter, int headerLine, int linesBeforeData, int columnCount, Map<String, Integer> columnIndex,
+                         List<String> cells) {
     }
 
     /** Thrown when no row of the file's top can serve as header; the message says what is missing. */
@@ -55,10 +57,10 @@ public final class HeaderLocator {
                 Iterator<CSVRecord> records = parser.iterator();
                 for (int row = 0; row < MAX_HEADER_SEARCH_ROWS && records.hasNext(); row++) {
                     CSVRecord record = records.next();
-                    Match match = match(record, columns);
+                    Match match = match(record.toList(), columns);
                     if (match.problem() == null) {
                         int lines = (int) parser.getCurrentLineNumber();
-                        return new Header(delimiter, lines, lines, record.size(), match.columnIndex());
+                        return new Header(delimiter, lines, lines, record.size(), match.columnIndex(), record.toList());
                     }
                     if (match.columnIndex().size() > bestMatched) {
                         bestMatched = match.columnIndex().size();
@@ -81,7 +83,12 @@ public final class HeaderLocator {
     private record Match(Map<String, Integer> columnIndex, String problem) {
     }
 
-    private static Match match(CSVRecord record, SourceColumns columns) {
+    /** Whether these cells can serve as the header: every required column named, none twice. */
+    static boolean matches(List<String> cells, SourceColumns columns) {
+        return match(cells, columns).problem() == null;
+    }
+
+    private static Match match(List<String> record, SourceColumns columns) {
         Map<String, Integer> index = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         for (SourceColumns.Column column : columns.columns()) {

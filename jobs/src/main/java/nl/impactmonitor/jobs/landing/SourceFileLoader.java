@@ -180,7 +180,7 @@ public final class SourceFileLoader {
             case XLSX -> Archives.isWorkbook(file) ? workbook(file, lineage, work, warnings) : unpacked(file, "zip", lineage, work, warnings);
             case GZIP -> unpacked(file, "gzip", lineage, work, warnings);
             case JSON -> json(file, lineage, work);
-            case CSV -> text(file, inspected, lineage, work);
+            case CSV -> text(file, inspected, lineage, work, warnings);
         };
     }
 
@@ -244,7 +244,12 @@ public final class SourceFileLoader {
                 h.columnCount(), h.columnIndex(), 1), lineage);
     }
 
-    private RawLoader.Item text(Path file, InspectedFile inspected, RawLoader.Lineage lineage, Path work) throws IOException {
+    /**
+     * A delimited text file: turned into UTF-8 if it is not, its header found, and its records copied with the physical
+     * line each starts on and its field count in front ({@link PhysicalLines}).
+     */
+    private RawLoader.Item text(Path file, InspectedFile inspected, RawLoader.Lineage lineage, Path work, Map<String, String> warnings)
+            throws IOException {
         Path utf8 = file;
         if (inspected.needsTranscoding()) {
             utf8 = work.resolve(file.getFileName() + ".utf8.csv");
@@ -267,8 +272,15 @@ public final class SourceFileLoader {
         } catch (HeaderLocator.NoHeaderException e) {
             return new RawLoader.Unreadable(lineage, null, e.getMessage());
         }
-        return new RawLoader.Read(new RawLoader.DelimitedFile(utf8, h.delimiter(), h.linesBeforeData(),
-                h.columnCount(), h.columnIndex()), lineage);
+        PhysicalLines.Numbered numbered = PhysicalLines.copy(utf8, h, columns, work.resolve(file.getFileName() + ".lines.csv"));
+        if (numbered.warning() != null) {
+            log.warn("{}: {}", file.getFileName(), numbered.warning());
+            warnings.merge(lineage.loadId(), numbered.warning(), (a, b) -> a + "; " + b);
+        }
+        Map<String, Integer> shifted = new java.util.LinkedHashMap<>();
+        h.columnIndex().forEach((column, index) -> shifted.put(column, index + 2));
+        return new RawLoader.Read(new RawLoader.DelimitedFile(numbered.csv(), h.delimiter(), 0, h.columnCount() + 2, shifted,
+                PhysicalLines.LINE_COLUMN, PhysicalLines.FIELD_COUNT_COLUMN), lineage);
     }
 
     private static void deleteRecursively(Path dir) throws IOException {
