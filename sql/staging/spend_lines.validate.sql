@@ -1,6 +1,7 @@
 -- Validates and types the spend lines of one load batch (temporary view load_lines, filled by the loader).
 -- Returns one row per line read; `rejects` lists every problem found on it, and NULL or an empty list means the
--- line is loaded into staging.spend_line.
+-- line is loaded into staging.spend_line. `warning` names what loads but will not count as the file meant (a cost
+-- category config/reference/cost_categories.csv does not know); the loader lists each per file in the run table.
 WITH raw_lines AS (
     SELECT
         load_id,
@@ -30,6 +31,13 @@ total_markers AS (
     WHERE norm_key(v.supplier_raw) IN (SELECT norm_key(marker) FROM ref.spend_total_marker)
 ),
 
+-- Matched as fct_spend_line matches them: case, accents, spaces and punctuation ignored (name_key).
+unmapped_categories AS (
+    SELECT v.category_raw
+    FROM (SELECT DISTINCT category_raw FROM raw_lines WHERE category_raw IS NOT NULL) AS v
+    WHERE name_key(v.category_raw) NOT IN (SELECT name_key(hoofdkostensoort) FROM ref.cost_category)
+),
+
 typed AS (
     SELECT
         r.*,
@@ -38,10 +46,12 @@ typed AS (
         dep.valid_to_year,
         CASE WHEN regexp_full_match(r.year_raw, '\d{4}') THEN CAST(r.year_raw AS INTEGER) END       AS year_value,
         CASE WHEN regexp_full_match(r.staffel_raw, '\d{1,2}') THEN CAST(r.staffel_raw AS INTEGER) END AS staffel_value,
-        t.supplier_raw IS NOT NULL                                                                 AS is_total
+        t.supplier_raw IS NOT NULL                                                                 AS is_total,
+        u.category_raw IS NOT NULL                                                                 AS is_unmapped_category
     FROM raw_lines AS r
     LEFT JOIN departments AS dep ON dep.department_raw IS NOT DISTINCT FROM r.department_raw
     LEFT JOIN total_markers AS t ON t.supplier_raw = r.supplier_raw
+    LEFT JOIN unmapped_categories AS u ON u.category_raw = r.category_raw
 )
 
 SELECT
@@ -92,5 +102,8 @@ SELECT
                 {'column_name': 'staffel', 'value_raw': staffel_raw,
                  'reason': 'staffel ''' || staffel_raw || ''' is not a band code 0-13'}
         END
-    ], lambda x: x IS NOT NULL) AS rejects
+    ], lambda x: x IS NOT NULL) AS rejects,
+    CASE WHEN is_unmapped_category THEN
+        'cost category ''' || category_raw || ''' maps to nothing in config/reference/cost_categories.csv (counted as unclassified)'
+    END AS warning
 FROM typed

@@ -47,7 +47,9 @@ public final class RawLoader {
      * @param rawColumns the text columns a file's fields are read into, as the validation query names them
      * @param validateSql file below {@code sql/} selecting, from the temporary view {@code load_lines} (lineage plus
      *                    the raw columns, one row per line read), the staging table's columns plus {@code rejects}:
-     *                    a list of {@code {column_name, value_raw, reason}}, empty or NULL for a valid row
+     *                    a list of {@code {column_name, value_raw, reason}}, empty or NULL for a valid row; optionally
+     *                    {@code warning}: what a valid row loads with but will not count as meant (listed per file, with
+     *                    its number of lines, in the load's message)
      * @param stagingTable validated, typed rows
      * @param mode how a load's valid rows meet the rows already in staging
      */
@@ -356,6 +358,16 @@ public final class RawLoader {
                       FROM load_lines WHERE field_count <> header_columns) AS m
                 WHERE v.load_id = m.load_id AND v.line_no = m.line_no""");
         long rawRows = w.queryLong("SELECT count(*) FROM load_raw");
+        boolean warned = w.queryLong("SELECT count(*) FROM duckdb_columns() WHERE table_name = 'load_validated' AND column_name = 'warning'"
+                + " AND temporary") > 0;
+        Map<String, String> warnings = new HashMap<>();
+        if (warned) {
+            w.query("""
+                    SELECT load_id, string_agg(warning || ' (' || lines || CASE WHEN lines = 1 THEN ' line)' ELSE ' lines)' END, '; '
+                                               ORDER BY warning)
+                    FROM (SELECT load_id, warning, count(*) AS lines FROM load_validated WHERE is_valid AND warning IS NOT NULL GROUP BY ALL)
+                    GROUP BY load_id""", rs -> warnings.put(rs.getString(1), rs.getString(2)));
+        }
         long validatedRows = w.queryLong("SELECT count(*) FROM load_validated");
         if (validatedRows != rawRows) {
             throw new WarehouseException(spec.validateSql() + " returned " + validatedRows
@@ -434,7 +446,7 @@ public final class RawLoader {
                             + " AND load_id <> ?", only.departmentCode(), only.year(), reads.get(0).lineage().loadId());
         }
         // Every load's valid rows are kept under its load id; which of them count follows from the landing folder.
-        String validRows = "SELECT * EXCLUDE (rejects, is_valid) FROM load_validated WHERE is_valid";
+        String validRows = "SELECT * EXCLUDE (rejects, is_valid" + (warned ? ", warning" : "") + ") FROM load_validated WHERE is_valid";
         w.execute("INSERT INTO " + staging + " BY NAME " + validRows);
 
         Map<String, Result> results = new LinkedHashMap<>();
@@ -446,7 +458,8 @@ public final class RawLoader {
             long valid = c[1];
             long rejected = c[0] - c[1] + format;
             String message = read + " rows read, " + valid + " loaded, " + rejected + " rejected"
-                    + (only == null ? "" : " (partition " + only.departmentCode() + " " + only.year() + " only)");
+                    + (only == null ? "" : " (partition " + only.departmentCode() + " " + only.year() + " only)")
+                    + (warnings.containsKey(loadId) ? "; WARNING " + warnings.get(loadId) : "");
             loads.add(new LoadRow(r.lineage(), "loaded", read, valid, rejected, message, only == null ? null : ownerLoadId));
             results.put(loadId, new Result(loadId, Status.LOADED, read, valid, rejected, partitions.getOrDefault(loadId, List.of()), message));
         }
