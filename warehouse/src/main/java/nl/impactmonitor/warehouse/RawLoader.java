@@ -102,7 +102,17 @@ public final class RawLoader {
     }
 
     /** Where the rows came from. */
-    public record Lineage(String loadId, String sourceFile, String sourceUri, String sha256, String fileFormat, String encoding) {
+    public record Lineage(String loadId, String sourceFile, String sourceUri, String sha256, String fileFormat, String encoding,
+                          String sheetName) {
+
+        public Lineage(String loadId, String sourceFile, String sourceUri, String sha256, String fileFormat, String encoding) {
+            this(loadId, sourceFile, sourceUri, sha256, fileFormat, encoding, null);
+        }
+
+        /** The same file, one of its workbook sheets, read under its own load id. */
+        public Lineage sheet(String sheetLoadId, String sheet) {
+            return new Lineage(sheetLoadId, sourceFile, sourceUri, sha256, fileFormat, encoding, sheet);
+        }
     }
 
     /**
@@ -170,7 +180,15 @@ public final class RawLoader {
     }
 
     /** A file to read. */
-    public record Read(DelimitedFile file, Lineage lineage) implements Item {
+    /**
+     * A file to read; {@code partOf} names the load of the delivered file when this is one more of its parts (a further
+     * sheet of a workbook): the part's rows count as that file's ({@code raw.load.part_of_load_id}).
+     */
+    public record Read(DelimitedFile file, Lineage lineage, String partOf) implements Item {
+
+        public Read(DelimitedFile file, Lineage lineage) {
+            this(file, lineage, null);
+        }
     }
 
     /**
@@ -273,12 +291,14 @@ public final class RawLoader {
                     + ", " + Warehouse.quoteLiteral(r.lineage().sha256()) + ", " + Warehouse.quoteLiteral(path(r.file()))
                     + ", " + r.file().linesBeforeData() + ", " + (r.file().lineNumberColumn() > 0)
                     + ", " + Warehouse.quoteLiteral(String.valueOf(r.file().delimiter())) + ", " + r.file().headerColumns()
-                    + ", " + (r.file().fieldCountColumn() > 0) + ")");
+                    + ", " + (r.file().fieldCountColumn() > 0) + ", " + Warehouse.quoteLiteral(r.partOf() == null ? r.lineage().loadId() : r.partOf())
+                    + ", " + q(r.lineage().sheetName()) + ")");
         }
         w.execute("CREATE TEMP TABLE load_files (file_no INTEGER, load_id VARCHAR, source_file VARCHAR, source_sha256 VARCHAR,"
-                + " path VARCHAR, lines_before BIGINT, numbered BOOLEAN, delimiter VARCHAR, column_count INTEGER, counted BOOLEAN, first_row BIGINT)");
+                + " path VARCHAR, lines_before BIGINT, numbered BOOLEAN, delimiter VARCHAR, column_count INTEGER, counted BOOLEAN,"
+                + " file_load_id VARCHAR, sheet_name VARCHAR, first_row BIGINT)");
         w.execute("INSERT INTO load_files (file_no, load_id, source_file, source_sha256, path, lines_before, numbered, delimiter, column_count,"
-                + " counted)"
+                + " counted, file_load_id, sheet_name)"
                 + " VALUES " + files);
         StringJoiner rawColumns = new StringJoiner(", ");
         spec.rawColumns().forEach(c -> rawColumns.add(c + " VARCHAR"));
@@ -359,7 +379,7 @@ public final class RawLoader {
                 WHERE v.load_id = m.load_id AND v.line_no = m.line_no""");
         long rawRows = w.queryLong("SELECT count(*) FROM load_raw");
         boolean warned = w.queryLong("SELECT count(*) FROM duckdb_columns() WHERE table_name = 'load_validated' AND column_name = 'warning'"
-                + " AND temporary") > 0;
+                + " AND database_name = 'temp'") > 0;
         Map<String, String> warnings = new HashMap<>();
         if (warned) {
             w.query("""
@@ -388,16 +408,17 @@ public final class RawLoader {
                 rs -> partitions.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                         .add(new Partition(rs.getString(2), rs.getInt(3), rs.getLong(4))));
         w.update("""
-                INSERT INTO raw.reject (load_id, source, source_file, source_sha256, line_no, column_name, value_raw, reason)
-                SELECT v.load_id, ?, v.source_file, v.source_sha256, v.line_no, r.column_name, r.value_raw, r.reason
-                FROM load_validated AS v, unnest(v.rejects) AS u(r)
+                INSERT INTO raw.reject (load_id, source, source_file, source_sha256, line_no, column_name, value_raw, reason, sheet_name)
+                -- A further sheet's rejects are the workbook's: recorded under the file's load, with the sheet named.
+                SELECT f.file_load_id, ?, v.source_file, v.source_sha256, v.line_no, r.column_name, r.value_raw, r.reason, f.sheet_name
+                FROM load_validated AS v JOIN load_files AS f ON f.load_id = v.load_id, unnest(v.rejects) AS u(r)
                 WHERE NOT v.is_valid""", spec.source());
         if (only == null && !formatRejects.isEmpty()) {
             w.update("""
-                    INSERT INTO raw.reject (load_id, source, source_file, source_sha256, line_no, column_name, value_raw, reason)
+                    INSERT INTO raw.reject (load_id, source, source_file, source_sha256, line_no, column_name, value_raw, reason, sheet_name)
                     WITH bad_lines AS (
                         -- One reason per line: DuckDB lists a line's column errors once per attempt, with different counts.
-                        SELECT f.load_id, f.source_file, f.source_sha256, e.line,
+                        SELECT f.file_load_id AS load_id, f.sheet_name, f.source_file, f.source_sha256, e.line,
                                any_value(f.numbered) AS numbered, any_value(f.counted) AS counted, any_value(f.delimiter) AS delimiter,
                                any_value(f.column_count) AS header_columns, any_value(e.csv_line) AS csv_line,
                                min(e.column_name) AS column_name,
@@ -408,7 +429,7 @@ public final class RawLoader {
                         FROM load_reject_errors AS e
                         JOIN load_reject_scans AS s ON s.scan_id = e.scan_id AND s.file_id = e.file_id
                         JOIN load_files AS f ON f.path = s.file_path
-                        GROUP BY f.load_id, f.source_file, f.source_sha256, e.line
+                        GROUP BY f.file_load_id, f.sheet_name, f.source_file, f.source_sha256, e.line
                     ),
                     counted AS (
                         SELECT *,
@@ -426,7 +447,8 @@ public final class RawLoader {
                                    THEN 'malformed line: ' || fields || CASE WHEN fields = 1 THEN ' field' ELSE ' fields' END
                                         || ' where the header has ' || header_columns
                                ELSE 'malformed line: ' || errors
-                           END
+                           END,
+                           sheet_name
                     FROM counted""", spec.source());
         }
         StringJoiner partitionRows = new StringJoiner(", ");
@@ -443,7 +465,7 @@ public final class RawLoader {
             w.update("DELETE FROM " + staging + " WHERE department_code = ? AND year = ? AND load_id IN (" + ofOwner + ")",
                     only.departmentCode(), only.year());
             w.update("DELETE FROM raw.load_partition WHERE department_code = ? AND year = ? AND load_id IN (" + ofOwner + ")"
-                            + " AND load_id <> ?", only.departmentCode(), only.year(), reads.get(0).lineage().loadId());
+                            + " AND load_id NOT IN (SELECT load_id FROM load_files)", only.departmentCode(), only.year());
         }
         // Every load's valid rows are kept under its load id; which of them count follows from the landing folder.
         String validRows = "SELECT * EXCLUDE (rejects, is_valid" + (warned ? ", warning" : "") + ") FROM load_validated WHERE is_valid";
@@ -460,7 +482,8 @@ public final class RawLoader {
             String message = read + " rows read, " + valid + " loaded, " + rejected + " rejected"
                     + (only == null ? "" : " (partition " + only.departmentCode() + " " + only.year() + " only)")
                     + (warnings.containsKey(loadId) ? "; WARNING " + warnings.get(loadId) : "");
-            loads.add(new LoadRow(r.lineage(), "loaded", read, valid, rejected, message, only == null ? null : ownerLoadId));
+            loads.add(new LoadRow(r.lineage(), "loaded", read, valid, rejected, message,
+                    only != null && ownerLoadId != null ? ownerLoadId : r.partOf()));
             results.put(loadId, new Result(loadId, Status.LOADED, read, valid, rejected, partitions.getOrDefault(loadId, List.of()), message));
         }
         w.execute("DROP VIEW load_lines; DROP TABLE load_validated; DROP TABLE load_raw; DROP TABLE load_files;"
@@ -612,11 +635,11 @@ public final class RawLoader {
             Lineage l = r.lineage();
             values.add("(" + String.join(", ", q(l.loadId()), q(spec.source()), q(l.sourceFile()), q(l.sourceUri()), q(l.sha256()),
                     q(l.fileFormat()), q(l.encoding()), q(r.status()), String.valueOf(r.read()), String.valueOf(r.loaded()),
-                    String.valueOf(r.rejected()), q(r.message()), q(r.partOf())) + ", current_timestamp)");
+                    String.valueOf(r.rejected()), q(r.message()), q(r.partOf()), q(l.sheetName())) + ", current_timestamp)");
         }
         w.execute("""
                 INSERT INTO raw.load (load_id, source, source_file, source_uri, source_sha256, file_format, encoding,
-                                      status, rows_read, rows_loaded, rows_rejected, message, part_of_load_id, finished_at)
+                                      status, rows_read, rows_loaded, rows_rejected, message, part_of_load_id, sheet_name, finished_at)
                 VALUES """ + values);
     }
 
@@ -624,17 +647,18 @@ public final class RawLoader {
         return s == null ? "NULL" : Warehouse.quoteLiteral(s);
     }
 
-    /** Rejects recorded for one load, in line order (for stewards and tests). */
+    /** Rejects recorded for one load (a workbook's with the sheet of each), in line order (for stewards and tests). */
     public List<Map<String, Object>> rejectsOf(String loadId) {
         return warehouse.query("""
-                SELECT line_no, column_name, value_raw, reason FROM raw.reject WHERE load_id = ?
-                ORDER BY line_no NULLS FIRST, column_name""",
+                SELECT line_no, column_name, value_raw, reason, sheet_name FROM raw.reject WHERE load_id = ?
+                ORDER BY sheet_name NULLS FIRST, line_no NULLS FIRST, column_name""",
                 rs -> {
                     java.util.LinkedHashMap<String, Object> row = new java.util.LinkedHashMap<>();
                     row.put("line_no", rs.getObject(1));
                     row.put("column_name", rs.getString(2));
                     row.put("value_raw", rs.getString(3));
                     row.put("reason", rs.getString(4));
+                    row.put("sheet_name", rs.getString(5));
                     return row;
                 }, loadId);
     }

@@ -96,6 +96,8 @@ public final class SourceFileLoader {
         Files.createDirectories(work);
         try {
             List<RawLoader.Item> items = new ArrayList<>();
+            // Further sheets of a workbook are read as parts of its load; their results are added to the file's.
+            List<RawLoader.Item> parts = new ArrayList<>();
             for (int i = 0; i < deliveries.size(); i++) {
                 Delivery d = deliveries.get(i);
                 InspectedFile f = inspected.get(i);
@@ -115,13 +117,17 @@ public final class SourceFileLoader {
                     continue;
                 }
                 Path fileWork = Files.createDirectories(work.resolve(d.loadId()));
-                RawLoader.Item item = prepare(d.file(), f, lineage, fileWork, warnings);
+                List<RawLoader.Item> prepared = prepare(d.file(), f, lineage, fileWork, warnings);
+                RawLoader.Item item = prepared.get(0);
                 if (item instanceof RawLoader.Read && only == null) {
                     earlier.put(f.sha256(), d.loadId());
                 }
                 items.add(item);
+                parts.addAll(prepared.subList(1, prepared.size()));
             }
-            List<RawLoader.Result> results = loader.loadBatch(spec, items, only, owner);
+            List<RawLoader.Item> all = new ArrayList<>(items);
+            all.addAll(parts);
+            List<RawLoader.Result> results = withParts(loader.loadBatch(spec, all, only, owner), items, parts);
             if (owner == null) {
                 List<InboxLedger.Seen> seen = new ArrayList<>();
                 for (int i = 0; i < deliveries.size(); i++) {
@@ -172,15 +178,58 @@ public final class SourceFileLoader {
         return String.join("; ", parts);
     }
 
-    private RawLoader.Item prepare(Path file, InspectedFile inspected, RawLoader.Lineage lineage, Path work, Map<String, String> warnings)
+    /**
+     * The files' results with those of their further parts (sheets of a workbook) added in: row counts and partitions
+     * summed, each sheet's own counts named in the message.
+     */
+    private static List<RawLoader.Result> withParts(List<RawLoader.Result> results, List<RawLoader.Item> files, List<RawLoader.Item> parts) {
+        List<RawLoader.Result> merged = new ArrayList<>(results.subList(0, files.size()));
+        for (int i = 0; i < files.size(); i++) {
+            RawLoader.Result m = merged.get(i);
+            List<String> sheets = new ArrayList<>();
+            long read = m.rowsRead();
+            long loaded = m.rowsLoaded();
+            long rejected = m.rowsRejected();
+            Map<String, RawLoader.Partition> partitions = new java.util.TreeMap<>();
+            m.partitions().forEach(x -> partitions.merge(x.departmentCode() + " " + x.year(), x, SourceFileLoader::add));
+            for (int p = 0; p < parts.size(); p++) {
+                RawLoader.Read part = (RawLoader.Read) parts.get(p);
+                if (!m.loadId().equals(part.partOf())) {
+                    continue;
+                }
+                RawLoader.Result r = results.get(files.size() + p);
+                if (sheets.isEmpty()) {
+                    sheets.add("sheet '" + files.get(i).lineage().sheetName() + "': " + m.message());
+                }
+                sheets.add("sheet '" + part.lineage().sheetName() + "': " + r.message());
+                read += r.rowsRead();
+                loaded += r.rowsLoaded();
+                rejected += r.rowsRejected();
+                r.partitions().forEach(x -> partitions.merge(x.departmentCode() + " " + x.year(), x, SourceFileLoader::add));
+            }
+            if (!sheets.isEmpty()) {
+                merged.set(i, new RawLoader.Result(m.loadId(), m.status(), read, loaded, rejected, List.copyOf(partitions.values()),
+                        read + " rows read, " + loaded + " loaded, " + rejected + " rejected from " + sheets.size() + " sheets ("
+                                + String.join("; ", sheets) + ")"));
+            }
+        }
+        return merged;
+    }
+
+    private static RawLoader.Partition add(RawLoader.Partition a, RawLoader.Partition b) {
+        return new RawLoader.Partition(a.departmentCode(), a.year(), a.rows() + b.rows());
+    }
+
+    /** What to read of a delivered file: one item, or for a workbook one per sheet with a header (the file's own first). */
+    private List<RawLoader.Item> prepare(Path file, InspectedFile inspected, RawLoader.Lineage lineage, Path work, Map<String, String> warnings)
             throws IOException {
         return switch (inspected.format()) {
-            case EMPTY -> new RawLoader.Unreadable(lineage, null, "file is empty");
-            case XLS -> new RawLoader.Unreadable(lineage, null, "file is an Excel 97-2003 workbook (.xls); save it as .xlsx or CSV");
+            case EMPTY -> List.of(new RawLoader.Unreadable(lineage, null, "file is empty"));
+            case XLS -> List.of(new RawLoader.Unreadable(lineage, null, "file is an Excel 97-2003 workbook (.xls); save it as .xlsx or CSV"));
             case XLSX -> Archives.isWorkbook(file) ? workbook(file, lineage, work, warnings) : unpacked(file, "zip", lineage, work, warnings);
             case GZIP -> unpacked(file, "gzip", lineage, work, warnings);
-            case JSON -> json(file, lineage, work);
-            case CSV -> text(file, inspected, lineage, work, warnings);
+            case JSON -> List.of(json(file, lineage, work));
+            case CSV -> List.of(text(file, inspected, lineage, work, warnings));
         };
     }
 
@@ -188,42 +237,56 @@ public final class SourceFileLoader {
      * A compressed delivery (a .gz, or a zip archive holding one file) is unpacked and read as the file inside;
      * lineage keeps the delivered file's name and sha256, the format says both ({@code gzip/csv}).
      */
-    private RawLoader.Item unpacked(Path file, String outer, RawLoader.Lineage lineage, Path work, Map<String, String> warnings)
+    private List<RawLoader.Item> unpacked(Path file, String outer, RawLoader.Lineage lineage, Path work, Map<String, String> warnings)
             throws IOException {
         Path inner;
         try {
             inner = Archives.unpack(file, Files.createDirectories(work.resolve("unpacked")));
         } catch (Archives.UnpackException e) {
-            return new RawLoader.Unreadable(lineage, null, e.getMessage());
+            return List.of(new RawLoader.Unreadable(lineage, null, e.getMessage()));
         }
         InspectedFile content = InspectedFile.inspect(inner);
         if (content.format() == InspectedFile.Format.GZIP
                 || content.format() == InspectedFile.Format.XLSX && !Archives.isWorkbook(inner)) {
-            return new RawLoader.Unreadable(lineage, null, "compressed file inside a compressed file: unpack it first");
+            return List.of(new RawLoader.Unreadable(lineage, null, "compressed file inside a compressed file: unpack it first"));
         }
         RawLoader.Lineage unpacked = new RawLoader.Lineage(lineage.loadId(), lineage.sourceFile(), lineage.sourceUri(), lineage.sha256(),
                 outer + "/" + content.format().name().toLowerCase(), content.encoding());
         return prepare(inner, content, unpacked, work, warnings);
     }
 
-    private RawLoader.Item workbook(Path file, RawLoader.Lineage lineage, Path work, Map<String, String> warnings) {
+    /**
+     * A workbook: every sheet with a recognisable header is read, the first as the file's load, each further one as a
+     * part of it under a load id of its own (its Excel rows are its line numbers); sheets with rows but no header are
+     * named with their row counts as a warning in the run.
+     */
+    private List<RawLoader.Item> workbook(Path file, RawLoader.Lineage lineage, Path work, Map<String, String> warnings) {
         XlsxToCsv.Converted converted;
         try {
             converted = XlsxToCsv.convert(file, work, columns);
-        } catch (HeaderLocator.NoHeaderException e) {
-            return new RawLoader.Unreadable(lineage, null, e.getMessage());
-        } catch (IOException e) {
-            return new RawLoader.Unreadable(lineage, null, e.getMessage());
+        } catch (HeaderLocator.NoHeaderException | IOException e) {
+            return List.of(new RawLoader.Unreadable(lineage, null, e.getMessage()));
         }
-        HeaderLocator.Header h = converted.header();
-        log.info("{}: sheet '{}', header on Excel row {}", file.getFileName(), converted.sheetName(), h.headerLine());
         if (!converted.ignoredSheets().isEmpty()) {
-            String warning = "loaded sheet '" + converted.sheetName() + "' only; not loaded: " + String.join(", ", converted.ignoredSheets());
+            String warning = "not loaded: " + String.join(", ", converted.ignoredSheets());
             log.warn("{}: {}", file.getFileName(), warning);
-            warnings.put(lineage.loadId(), warning);
+            warnings.merge(lineage.loadId(), warning, (x, y) -> x + "; " + y);
         }
-        return new RawLoader.Read(new RawLoader.DelimitedFile(converted.csv(), h.delimiter(), h.linesBeforeData(),
-                h.columnCount(), h.columnIndex(), XlsxToCsv.ROW_NUMBER_COLUMN), lineage);
+        List<RawLoader.Item> reads = new ArrayList<>();
+        for (int i = 0; i < converted.sheets().size(); i++) {
+            XlsxToCsv.Sheet sheet = converted.sheets().get(i);
+            HeaderLocator.Header h = sheet.header();
+            log.info("{}: sheet '{}', header on Excel row {}", file.getFileName(), sheet.sheetName(), h.headerLine());
+            RawLoader.DelimitedFile csv = new RawLoader.DelimitedFile(sheet.csv(), h.delimiter(), h.linesBeforeData(),
+                    h.columnCount(), h.columnIndex(), XlsxToCsv.ROW_NUMBER_COLUMN);
+            reads.add(i == 0 ? new RawLoader.Read(csv, lineage.sheet(lineage.loadId(), sheet.sheetName()))
+                    : new RawLoader.Read(csv, lineage.sheet(lineage.loadId() + "-sheet" + (i + 1), sheet.sheetName()), lineage.loadId()));
+        }
+        if (reads.size() > 1) {
+            log.info("{}: {} sheets read: {}", file.getFileName(), reads.size(),
+                    converted.sheets().stream().map(x -> "'" + x.sheetName() + "'").collect(java.util.stream.Collectors.joining(", ")));
+        }
+        return reads;
     }
 
     /** A JSON array of records, written out as CSV with each record's position as its line number; numbers stay typed. */

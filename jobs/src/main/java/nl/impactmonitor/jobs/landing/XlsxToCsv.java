@@ -27,8 +27,8 @@ import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
 
 /**
- * Turns the first data sheet of a workbook (the first with a recognisable header; other sheets holding rows are
- * listed as ignored) into a UTF-8 CSV that DuckDB can read, streaming (POI's SAX reader,
+ * Turns every data sheet of a workbook (every sheet with a recognisable header; other sheets holding rows are
+ * listed as not loaded, with their row counts) into a UTF-8 CSV per sheet that DuckDB can read, streaming (POI's SAX reader,
  * so large sheets do not fill the heap). Each CSV row starts with its Excel row number, so rejects name the
  * row a steward sees in Excel; empty rows are left out. Typed cells stay typed: a numeric cell (or formula result)
  * is written as its stored value in the plain form of {@link TypedValues} (never the text its number format shows,
@@ -43,11 +43,15 @@ public final class XlsxToCsv {
     private XlsxToCsv() {
     }
 
+    /** A converted sheet and the header found on it (column indexes count the row-number column). */
+    public record Sheet(Path csv, String sheetName, HeaderLocator.Header header, long rows) {
+    }
+
     /**
-     * The converted sheet and the header found on it (column indexes count the row-number column), and every other
-     * sheet that holds rows, with its row count: those are not loaded, and the run says so.
+     * The sheets with a header, in workbook order, and every other sheet that holds rows, with its row count: those
+     * are not loaded, and the run says so.
      */
-    public record Converted(Path csv, String sheetName, HeaderLocator.Header header, List<String> ignoredSheets) {
+    public record Converted(List<Sheet> sheets, List<String> ignoredSheets) {
     }
 
     public static Converted convert(Path xlsx, Path workDir, SourceColumns columns) throws IOException, HeaderLocator.NoHeaderException {
@@ -60,7 +64,7 @@ public final class XlsxToCsv {
             StylesTable styles = reader.getStylesTable() != null ? reader.getStylesTable() : new StylesTable();
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
             int sheetNo = 0;
-            Converted found = null;
+            List<Sheet> found = new ArrayList<>();
             List<String> ignored = new ArrayList<>();
             while (sheets.hasNext()) {
                 sheetNo++;
@@ -85,20 +89,18 @@ public final class XlsxToCsv {
                 } catch (HeaderLocator.NoHeaderException e) {
                     problems.add("sheet '" + sheetName + "': " + e.getMessage());
                 }
-                if (found == null && header != null) {
-                    found = new Converted(csv, sheetName, header, ignored);
+                if (header != null) {
+                    found.add(new Sheet(csv, sheetName, header, rows.written - header.linesBeforeData()));
                     continue;
                 }
-                // Only the first sheet with a header is loaded; any other sheet with rows is named, never dropped silently.
-                if (header != null) {
-                    ignored.add("sheet '" + sheetName + "' (" + (rows.written - header.linesBeforeData()) + " rows below a header)");
-                } else if (rows.written > 0) {
+                // A sheet without a header is not loaded; if it holds rows it is named, never dropped silently.
+                if (rows.written > 0) {
                     ignored.add("sheet '" + sheetName + "' (" + rows.written + " rows, no header)");
                 }
                 Files.deleteIfExists(csv);
             }
-            if (found != null) {
-                return found;
+            if (!found.isEmpty()) {
+                return new Converted(found, ignored);
             }
         } catch (org.apache.poi.openxml4j.exceptions.OpenXML4JException | org.xml.sax.SAXException | RuntimeException e) {
             throw new IOException("not a readable XLSX workbook: " + e.getMessage(), e);

@@ -128,16 +128,25 @@ final class CorpusFiles {
         }
     }
 
-    /** A spend workbook with one data sheet per year (2021, 2022, 2023), each with its own header. */
+    /**
+     * A spend workbook with one data sheet per year (2021, 2022, 2023), each with its own header (2022's with supplier
+     * and category swapped, and one bad staffel on its Excel row 3), and a notes sheet with two rows and no header.
+     */
     static void sheetPerYear(Path file) throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             for (int year = 2021; year <= 2023; year++) {
                 Sheet s = wb.createSheet(String.valueOf(year));
-                row(s, 0, "Ministerie", "Jaar", "Hoofdkostensoort", "Leverancier", "Staffel");
+                boolean swapped = year == 2022;
+                row(s, 0, "Ministerie", "Jaar", swapped ? "Leverancier" : "Hoofdkostensoort", swapped ? "Hoofdkostensoort" : "Leverancier", "Staffel");
                 for (int i = 1; i <= 3; i++) {
-                    row(s, i, "SZW", year, "ICT", "Leverancier " + year + "-" + i, i);
+                    String supplier = "Leverancier " + year + "-" + i;
+                    Object staffel = swapped && i == 2 ? "x" : (Object) i;
+                    row(s, i, "SZW", year, swapped ? supplier : "ICT", swapped ? "ICT" : supplier, staffel);
                 }
             }
+            Sheet notes = wb.createSheet("Toelichting");
+            row(notes, 0, "Bron: financiele administratie");
+            row(notes, 1, "Staffels volgens bijlage 4");
             save(wb, file);
         }
     }

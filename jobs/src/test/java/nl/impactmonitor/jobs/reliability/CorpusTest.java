@@ -157,7 +157,9 @@ class CorpusTest {
         // The load log and the staging table agree with the result.
         soft.assertThat(warehouse.queryLong("SELECT count(*) FROM raw.load WHERE load_id = ? AND status = ?", loadId,
                 result.status().name().toLowerCase())).as("raw.load row").isEqualTo(1);
-        soft.assertThat(warehouse.queryLong("SELECT count(*) FROM " + STAGING.get(e.source()) + " WHERE load_id = ?", loadId))
+        // A workbook's further sheets are read under loads that are part of the file's load.
+        soft.assertThat(warehouse.queryLong("SELECT count(*) FROM " + STAGING.get(e.source()) + " WHERE load_id IN ("
+                        + "SELECT load_id FROM raw.load WHERE coalesce(part_of_load_id, load_id) = ?)", loadId))
                 .as("rows of this load in staging").isEqualTo(result.rowsLoaded());
         if (result.status() == RawLoader.Status.LOADED) {
             soft.assertThat(rejects.stream().map(r -> r.get("line_no")).distinct().count()).as("one rejected line per rejected row")
@@ -227,6 +229,24 @@ class CorpusTest {
                     "SELECT line_no || ' ' || department_code || ' ' || year || ' ' || supplier_name || ' ' || staffel FROM staging.spend_line WHERE load_id = ? ORDER BY line_no", id))
                     .containsExactly("4 IenW 2021 Formule B.V. 5", "8 IenW 2021 Staffel als 5.0 B.V. 5", "9 IenW 2021 Formulejaar B.V. 3",
                             "11 IenW 2021 Na lege rij B.V. 2")),
+            // Rows after a second header with supplier and category swapped are read in that header's order.
+            Map.entry("spend/header-repeated-swapped.csv", id -> assertThat(strings(
+                    "SELECT line_no || ' ' || hoofdkostensoort || ' / ' || supplier_name FROM staging.spend_line WHERE load_id = ? ORDER BY line_no", id))
+                    .containsExactly("2 ICT / Voor de gewisselde kop", "5 Kantoorartikelen / Na de gewisselde kop B.V.")),
+            Map.entry("spend/line-numbers-physical.csv", id -> assertThat(strings(
+                    "SELECT line_no || ' ' || supplier_name FROM staging.spend_line WHERE load_id = ? ORDER BY line_no", id))
+                    .containsExactly("2 Drie\nregels\nB.V.", "6 Na drie regels")),
+            // Every sheet with a header loads, under a load naming the sheet; rejects carry the sheet and its Excel row.
+            Map.entry("spend/GENERATED:spend-sheet-per-year.xlsx", id -> {
+                assertThat(strings("SELECT l.sheet_name || ' ' || s.line_no || ' ' || s.hoofdkostensoort || ' / ' || s.supplier_name"
+                        + " FROM staging.spend_line AS s JOIN raw.load AS l ON l.load_id = s.load_id"
+                        + " WHERE coalesce(l.part_of_load_id, l.load_id) = ? ORDER BY s.year, s.line_no", id))
+                        .containsExactly("2021 2 ICT / Leverancier 2021-1", "2021 3 ICT / Leverancier 2021-2", "2021 4 ICT / Leverancier 2021-3",
+                                "2022 2 ICT / Leverancier 2022-1", "2022 4 ICT / Leverancier 2022-3",
+                                "2023 2 ICT / Leverancier 2023-1", "2023 3 ICT / Leverancier 2023-2", "2023 4 ICT / Leverancier 2023-3");
+                assertThat(strings("SELECT sheet_name || ' ' || line_no || ' ' || reason FROM raw.reject WHERE load_id = ?", id))
+                        .containsExactly("2022 3 staffel 'x' is not a band code 0-13");
+            }),
             Map.entry("tender/numbers-mixed.csv", id -> assertThat(amounts("SELECT publication_id, estimated_value_eur FROM staging.tender_record WHERE load_id = ?", id))
                     .containsExactlyInAnyOrderEntriesOf(Map.of("900101", "1250000.00", "900102", "1250000.00", "900103", "87500.50",
                             "900106", "250000.00", "900107", "12.50", "900108", "1.50"))),
