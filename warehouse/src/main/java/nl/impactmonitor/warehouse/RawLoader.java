@@ -82,22 +82,30 @@ public final class RawLoader {
      * @param fieldCountColumn 1-based column holding the number of fields the record had in the delivered file, or 0;
      *                         a record whose count differs from the header's is rejected as {@code malformed line}
      *                         (DuckDB's reader drops extra empty fields at the end of a line without a word)
+     * @param startLineColumn 1-based column holding the physical line where the record starts when the line number is
+     *                        something else (a JSON record's position in its array), or 0; kept with its rejects
+     *                        ({@code raw.reject.start_line})
      */
     public record DelimitedFile(Path file, char delimiter, int linesBeforeData, int columnCount, Map<String, Integer> columnIndex,
-                                int lineNumberColumn, int fieldCountColumn) {
+                                int lineNumberColumn, int fieldCountColumn, int startLineColumn) {
 
         public DelimitedFile(Path file, char delimiter, int linesBeforeData, int columnCount, Map<String, Integer> columnIndex) {
-            this(file, delimiter, linesBeforeData, columnCount, columnIndex, 0, 0);
+            this(file, delimiter, linesBeforeData, columnCount, columnIndex, 0, 0, 0);
         }
 
         public DelimitedFile(Path file, char delimiter, int linesBeforeData, int columnCount, Map<String, Integer> columnIndex,
                              int lineNumberColumn) {
-            this(file, delimiter, linesBeforeData, columnCount, columnIndex, lineNumberColumn, 0);
+            this(file, delimiter, linesBeforeData, columnCount, columnIndex, lineNumberColumn, 0, 0);
+        }
+
+        public DelimitedFile(Path file, char delimiter, int linesBeforeData, int columnCount, Map<String, Integer> columnIndex,
+                             int lineNumberColumn, int fieldCountColumn) {
+            this(file, delimiter, linesBeforeData, columnCount, columnIndex, lineNumberColumn, fieldCountColumn, 0);
         }
 
         /** The columns of the delivered file's header (the columns read, less those the landing step put in front). */
         int headerColumns() {
-            return columnCount - (lineNumberColumn > 0 ? 1 : 0) - (fieldCountColumn > 0 ? 1 : 0);
+            return columnCount - (lineNumberColumn > 0 ? 1 : 0) - (fieldCountColumn > 0 ? 1 : 0) - (startLineColumn > 0 ? 1 : 0);
         }
     }
 
@@ -302,7 +310,7 @@ public final class RawLoader {
                 + " VALUES " + files);
         StringJoiner rawColumns = new StringJoiner(", ");
         spec.rawColumns().forEach(c -> rawColumns.add(c + " VARCHAR"));
-        w.execute("CREATE TEMP TABLE load_raw (path VARCHAR, line_cell VARCHAR, field_count VARCHAR, " + rawColumns + ")");
+        w.execute("CREATE TEMP TABLE load_raw (path VARCHAR, line_cell VARCHAR, field_count VARCHAR, start_line VARCHAR, " + rawColumns + ")");
 
         // Straight from the files into one temporary table, in line order: a row's position among its file's rows
         // (rowid from the file's first row) gives its line, so the reader needs no row numbering.
@@ -354,7 +362,7 @@ public final class RawLoader {
         w.execute("CREATE TEMP VIEW load_lines AS SELECT f.load_id, f.source_file, f.source_sha256, "
                 + "CASE WHEN f.numbered THEN CAST(r.line_cell AS BIGINT) ELSE "
                 + (fixLines ? "coalesce(x.line_no, " + position + ")" : position) + " END AS line_no, "
-                + "CAST(r.field_count AS INTEGER) AS field_count, f.column_count AS header_columns, "
+                + "CAST(r.field_count AS INTEGER) AS field_count, f.column_count AS header_columns, CAST(r.start_line AS BIGINT) AS start_line, "
                 + String.join(", ", spec.rawColumns().stream().map(c -> "r." + c).toList())
                 + " FROM load_raw AS r JOIN load_files AS f ON f.path = r.path"
                 + (fixLines ? " LEFT JOIN load_line_fix AS x ON x.path = r.path AND x.ordinal = r.rowid - f.first_row + 1" : ""));
@@ -408,10 +416,15 @@ public final class RawLoader {
                 rs -> partitions.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                         .add(new Partition(rs.getString(2), rs.getInt(3), rs.getLong(4))));
         w.update("""
-                INSERT INTO raw.reject (load_id, source, source_file, source_sha256, line_no, column_name, value_raw, reason, sheet_name)
+                INSERT INTO raw.reject (load_id, source, source_file, source_sha256, line_no, column_name, value_raw, reason, sheet_name,
+                                        start_line)
                 -- A further sheet's rejects are the workbook's: recorded under the file's load, with the sheet named.
-                SELECT f.file_load_id, ?, v.source_file, v.source_sha256, v.line_no, r.column_name, r.value_raw, r.reason, f.sheet_name
-                FROM load_validated AS v JOIN load_files AS f ON f.load_id = v.load_id, unnest(v.rejects) AS u(r)
+                SELECT f.file_load_id, ?, v.source_file, v.source_sha256, v.line_no, r.column_name, r.value_raw, r.reason, f.sheet_name,
+                       s.start_line
+                FROM load_validated AS v JOIN load_files AS f ON f.load_id = v.load_id
+                LEFT JOIN (SELECT load_id, line_no, start_line FROM load_lines WHERE start_line IS NOT NULL) AS s
+                    ON s.load_id = v.load_id AND s.line_no = v.line_no,
+                unnest(v.rejects) AS u(r)
                 WHERE NOT v.is_valid""", spec.source());
         if (only == null && !formatRejects.isEmpty()) {
             w.update("""
@@ -516,9 +529,10 @@ public final class RawLoader {
 
     /** Files that a single {@code read_csv} call can read: same delimiter, header position and columns. */
     private record Layout(char delimiter, int linesBeforeData, int columnCount, Map<String, Integer> columnIndex, int lineNumberColumn,
-                          int fieldCountColumn) {
+                          int fieldCountColumn, int startLineColumn) {
         static Layout of(DelimitedFile f) {
-            return new Layout(f.delimiter(), f.linesBeforeData(), f.columnCount(), f.columnIndex(), f.lineNumberColumn(), f.fieldCountColumn());
+            return new Layout(f.delimiter(), f.linesBeforeData(), f.columnCount(), f.columnIndex(), f.lineNumberColumn(), f.fieldCountColumn(),
+                    f.startLineColumn());
         }
     }
 
@@ -533,7 +547,8 @@ public final class RawLoader {
         StringJoiner paths = new StringJoiner(", ", "[", "]");
         group.forEach(r -> paths.add(Warehouse.quoteLiteral(path(r.file()))));
         try {
-            w.execute("INSERT INTO load_raw SELECT filename, " + lineCell(first) + ", " + fieldCountCell(first) + ", " + sourceColumns(spec, first)
+            w.execute("INSERT INTO load_raw SELECT filename, " + lineCell(first) + ", " + fieldCountCell(first) + ", " + startLineCell(first)
+                    + ", " + sourceColumns(spec, first)
                     + " FROM " + readCsv(first, paths.toString(), false));
             return true;
         } catch (WarehouseException e) {
@@ -544,7 +559,8 @@ public final class RawLoader {
 
     private static void readOne(Warehouse w, Spec spec, Read r) {
         DelimitedFile input = r.file();
-        String sql = "INSERT INTO load_raw SELECT " + Warehouse.quoteLiteral(path(input)) + ", " + lineCell(input) + ", " + fieldCountCell(input) + ", "
+        String sql = "INSERT INTO load_raw SELECT " + Warehouse.quoteLiteral(path(input)) + ", " + lineCell(input) + ", " + fieldCountCell(input)
+                + ", " + startLineCell(input) + ", "
                 + sourceColumns(spec, input) + " FROM " + readCsv(input, Warehouse.quoteLiteral(path(input)), true);
         if (sizeOf(input.file()) < PROGRESS_MIN_BYTES) {
             w.execute(sql);
@@ -569,6 +585,10 @@ public final class RawLoader {
             sourceCols.add(idx == null ? "NULL" : "c" + idx);
         }
         return sourceCols.toString();
+    }
+
+    private static String startLineCell(DelimitedFile input) {
+        return input.startLineColumn() > 0 ? "c" + input.startLineColumn() : "NULL";
     }
 
     private static String fieldCountCell(DelimitedFile input) {
@@ -650,7 +670,7 @@ public final class RawLoader {
     /** Rejects recorded for one load (a workbook's with the sheet of each), in line order (for stewards and tests). */
     public List<Map<String, Object>> rejectsOf(String loadId) {
         return warehouse.query("""
-                SELECT line_no, column_name, value_raw, reason, sheet_name FROM raw.reject WHERE load_id = ?
+                SELECT line_no, column_name, value_raw, reason, sheet_name, start_line FROM raw.reject WHERE load_id = ?
                 ORDER BY sheet_name NULLS FIRST, line_no NULLS FIRST, column_name""",
                 rs -> {
                     java.util.LinkedHashMap<String, Object> row = new java.util.LinkedHashMap<>();
@@ -659,6 +679,7 @@ public final class RawLoader {
                     row.put("value_raw", rs.getString(3));
                     row.put("reason", rs.getString(4));
                     row.put("sheet_name", rs.getString(5));
+                    row.put("start_line", rs.getObject(6));
                     return row;
                 }, loadId);
     }

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns a JSON array of records into a UTF-8 CSV for DuckDB, one column per key (in the order keys first appear)
- * after the record's position in the array (1-based), which is its line number in rejects. Values keep their JSON
+ * after the record's position in the array (1-based), which is its line number (unique even when the whole array is
+ * on one line), and the line of the file where its object starts, which rejects keep beside it. Values keep their JSON
  * type: a number is written by the JSON grammar in {@link TypedValues}' plain form ({@code 12.345} stays twelve
  * point three four five, {@code 2023.0} is {@code 2023}), a string as written (the text grammar reads it), null as
  * empty, a nested object or array as its JSON text. The file is read twice (keys, then rows), streaming, so a large
@@ -49,19 +50,20 @@ public final class JsonToCsv {
 
     public static void convert(Path json, Path csv) throws IOException, NotRecordsException {
         Set<String> keys = new LinkedHashSet<>();
-        int records = eachRecord(json, record -> record.properties().forEach(e -> keys.add(e.getKey())));
+        int records = eachRecord(json, (record, line) -> record.properties().forEach(e -> keys.add(e.getKey())));
         if (records == 0) {
             throw new NotRecordsException("the array holds no records");
         }
-        List<String> header = new ArrayList<>(List.of("record_no"));
+        List<String> header = new ArrayList<>(List.of("record_no", "start_line"));
         header.addAll(keys);
         try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
              CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
             printer.printRecord(header);
             int[] recordNo = {0};
-            eachRecord(json, record -> {
+            eachRecord(json, (record, line) -> {
                 List<String> row = new ArrayList<>(header.size());
                 row.add(Integer.toString(++recordNo[0]));
+                row.add(Long.toString(line));
                 for (String key : keys) {
                     row.add(text(record.get(key)));
                 }
@@ -102,7 +104,7 @@ public final class JsonToCsv {
         };
     }
 
-    private static int eachRecord(Path json, Consumer<JsonNode> action) throws IOException, NotRecordsException {
+    private static int eachRecord(Path json, BiConsumer<JsonNode, Long> action) throws IOException, NotRecordsException {
         int count = 0;
         try (JsonParser parser = MAPPER.createParser(json)) {
             if (parser.nextToken() != JsonToken.START_ARRAY) {
@@ -119,8 +121,9 @@ public final class JsonToCsv {
                     throw new NotRecordsException("element " + count + " (line " + parser.currentTokenLocation().getLineNr()
                             + ") is not a record but " + kind(token));
                 }
+                long line = parser.currentTokenLocation().getLineNr();
                 JsonNode record = MAPPER.readTree(parser);
-                action.accept(record);
+                action.accept(record, line);
             }
             if (parser.nextToken() != null) {
                 throw new NotRecordsException("there is more after the array (line " + parser.currentTokenLocation().getLineNr() + ")");

@@ -289,7 +289,10 @@ public final class SourceFileLoader {
         return reads;
     }
 
-    /** A JSON array of records, written out as CSV with each record's position as its line number; numbers stay typed. */
+    /**
+     * A JSON array of records, written out as CSV with each record's position as its line number and the line its object
+     * starts on (kept with its rejects); numbers stay typed.
+     */
     private RawLoader.Item json(Path file, RawLoader.Lineage lineage, Path work) throws IOException {
         Path csv = work.resolve(file.getFileName() + ".csv");
         try {
@@ -304,7 +307,7 @@ public final class SourceFileLoader {
             return new RawLoader.Unreadable(lineage, null, e.getMessage().replace("header row", "set of record keys"));
         }
         return new RawLoader.Read(new RawLoader.DelimitedFile(csv, h.delimiter(), h.linesBeforeData(),
-                h.columnCount(), h.columnIndex(), 1), lineage);
+                h.columnCount(), h.columnIndex(), 1, 0, 2), lineage);
     }
 
     /**
