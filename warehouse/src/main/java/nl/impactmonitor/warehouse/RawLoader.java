@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * a crash leaves the warehouse as it was and a rerun converges. The text copy is not kept: the delivered file,
  * identified by its sha256 in {@code raw.load}, is the raw record.
  *
- * <p>Line numbers follow DuckDB's CSV reader: lines skipped before the data plus the record's position, which
- * is the physical line unless a quoted value spans lines.
+ * <p>Line numbers come from the file when the landing step wrote them in a column (the physical line of a text
+ * record, the Excel row, a JSON record's position); otherwise they follow DuckDB's CSV reader: lines skipped before the
+ * data plus the record's position, which is the physical line only when no blank line or quoted line break precedes it.
  */
 public final class RawLoader {
 
