@@ -247,10 +247,6 @@ class CorpusTest {
                 assertThat(strings("SELECT sheet_name || ' ' || line_no || ' ' || reason FROM raw.reject WHERE load_id = ?", id))
                         .containsExactly("2022 3 staffel 'x' is not a band code 0-13");
             }),
-            // A JSON record's line is its position in the array; its reject also names the line where its object starts.
-            Map.entry("results/json-records.json", id -> assertThat(strings(
-                    "SELECT DISTINCT line_no || ' from line ' || start_line FROM raw.reject WHERE load_id = ? ORDER BY 1", id))
-                    .containsExactly("2 from line 3", "3 from line 4")),
             Map.entry("tender/numbers-mixed.csv", id -> assertThat(amounts("SELECT publication_id, estimated_value_eur FROM staging.tender_record WHERE load_id = ?", id))
                     .containsExactlyInAnyOrderEntriesOf(Map.of("900101", "1250000.00", "900102", "1250000.00", "900103", "87500.50",
                             "900106", "250000.00", "900107", "12.50", "900108", "1.50"))),
@@ -297,9 +293,13 @@ class CorpusTest {
                 assertThat(strings("SELECT value_reported FROM results_as_reported_on(DATE '2024-02-15') WHERE contract_id = 'RST-2023-0001'", null))
                         .containsExactly("100.000000");
             }),
-            Map.entry("results/json-records.json", id -> assertThat(strings(
-                    "SELECT contract_id || ' ' || supplier_kvk || ' ' || value_reported FROM staging.supplier_result WHERE load_id = ?", id))
-                    .containsExactly("J-01 01893452 35166.600000")),
+            Map.entry("results/json-records.json", id -> {
+                assertThat(strings("SELECT contract_id || ' ' || supplier_kvk || ' ' || value_reported FROM staging.supplier_result WHERE load_id = ?", id))
+                        .containsExactly("J-01 01893452 35166.600000");
+                // A JSON record's line is its position in the array; its reject also names the line where its object starts.
+                assertThat(strings("SELECT DISTINCT line_no || ' from line ' || start_line FROM raw.reject WHERE load_id = ? ORDER BY 1", id))
+                        .containsExactly("2 from line 3", "3 from line 4");
+            }),
             Map.entry("results/kvk-and-units.csv", id -> assertThat(strings(
                     "SELECT contract_id || ' ' || value_base || ' ' || base_unit FROM staging.supplier_result WHERE load_id = ?", id))
                     .containsExactly("K-05 315.955766 m3")),
