@@ -105,6 +105,11 @@ class CorpusTest {
         try (Reader in = Files.newBufferedReader(MANIFEST, StandardCharsets.UTF_8)) {
             int order = 0;
             for (CSVRecord r : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+                // An unquoted comma in a reason would cut the expected reason short and still pass.
+                if (!r.isConsistent()) {
+                    throw new IllegalStateException(MANIFEST + " line " + r.getRecordNumber() + " has " + r.size()
+                            + " fields; quote a value that holds a comma");
+                }
                 List<Long> lines = r.get("reject_lines").isBlank() ? List.of()
                         : java.util.Arrays.stream(r.get("reject_lines").split("\\|")).map(String::strip).map(Long::valueOf).toList();
                 rows.add(new Expected(++order, r.get("source"), r.get("file"), RawLoader.Status.valueOf(r.get("expected_status")),
