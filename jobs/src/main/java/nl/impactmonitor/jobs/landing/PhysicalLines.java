@@ -93,9 +93,11 @@ public final class PhysicalLines {
                 List<String> cells = headerCandidate(record, fields, columns, aliases, longestAlias);
                 if (cells != null) {
                     List<String> names = cells.stream().map(SourceColumns::normalise).toList();
-                    boolean reordered = !names.equals(firstHeader);
+                    int[] mapped = mapping(firstHeader, names, columns);
+                    boolean reordered = names.size() != firstHeader.size()
+                            || java.util.stream.IntStream.range(0, mapped.length).anyMatch(j -> mapped[j] != j && !firstHeader.get(j).isEmpty());
                     repeated.add(new RepeatedHeader(line, reordered));
-                    order = reordered ? mapping(firstHeader, names) : null;
+                    order = reordered ? mapped : null;
                     orderFields = names.size();
                     line += lines;
                     continue;
@@ -123,11 +125,27 @@ public final class PhysicalLines {
         return new Numbered(out, List.copyOf(repeated));
     }
 
-    /** For each column of the first header, where the later header has it (or -1). */
-    private static int[] mapping(List<String> first, List<String> later) {
+    /**
+     * For each column of the first header, where the later header has it (or -1): by the same name, else by another
+     * accepted name of the same source column ({@code Ministerie} above, {@code Departement} below).
+     */
+    private static int[] mapping(List<String> first, List<String> later, SourceColumns columns) {
         int[] order = new int[first.size()];
         for (int j = 0; j < first.size(); j++) {
-            order[j] = first.get(j).isEmpty() ? -1 : later.indexOf(first.get(j));
+            String name = first.get(j);
+            int k = name.isEmpty() ? -1 : later.indexOf(name);
+            if (k < 0 && !name.isEmpty()) {
+                for (SourceColumns.Column column : columns.columns()) {
+                    if (column.aliases().contains(name)) {
+                        for (int i = 0; i < later.size() && k < 0; i++) {
+                            if (column.aliases().contains(later.get(i))) {
+                                k = i;
+                            }
+                        }
+                    }
+                }
+            }
+            order[j] = k;
         }
         return order;
     }

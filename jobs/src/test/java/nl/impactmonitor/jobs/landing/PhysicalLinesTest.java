@@ -59,6 +59,14 @@ class PhysicalLinesTest {
                 + " in another order: the rows after it are read in that order");
     }
 
+    @Test
+    void aRepeatedHeaderMayUseOtherAcceptedNamesForItsColumns() throws Exception {
+        List<List<String>> rows = copy(HEADER + "\nAZ;2023;ICT;Eerste;3\nStaffel;Leverancier;Kostensoort;Boekjaar;Departement\n5;Tweede B.V.;Catering;2023;BZ\n");
+        assertThat(rows).containsExactly(
+                List.of("2", "5", "AZ", "2023", "ICT", "Eerste", "3"),
+                List.of("4", "5", "BZ", "2023", "Catering", "Tweede B.V.", "5"));
+    }
+
     /**
      * Seeded random files (quoted values with delimiters, doubled quotes and line breaks, blank lines, LF and CRLF):
      * every record comes out with the line it starts on, counted independently while the file was written, and its
