@@ -1,10 +1,10 @@
-package nl.impactmonitor.jobs.bench;
+package nl.impactmonitor.tools.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 
-import nl.impactmonitor.jobs.TestProject;
+import nl.impactmonitor.tools.ToolsProject;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,7 +14,7 @@ class BenchSmokeTest {
 
     @Test
     void harnessRunsEndToEndOnATinyDataSet(@TempDir Path work) throws Exception {
-        String report = Bench.run(ScaleGenerator.Scale.SMOKE, work, TestProject.DIR, 20_000, 500);
+        String report = Bench.run(ScaleGenerator.Scale.SMOKE, work, ToolsProject.DIR, 20_000, 500);
         assertThat(report).contains("ingest/native = ", "ingest/naive = ", "### Nightly flow end to end", "Status COMPLETED",
                 "| publish |", "Peak heap", "### Rerun of one department-year");
         assertThat(report).doesNotContain("FAILED");

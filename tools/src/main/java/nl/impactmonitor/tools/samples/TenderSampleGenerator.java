@@ -1,6 +1,6 @@
-package nl.impactmonitor.jobs.samples;
+package nl.impactmonitor.tools.samples;
 
-import static nl.impactmonitor.jobs.samples.SeededDraws.*;
+import static nl.impactmonitor.tools.samples.SeededDraws.*;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -81,17 +81,11 @@ public final class TenderSampleGenerator {
     private static final String AWARD = "Gunningscriterium";
     private static final String CLAUSE = "Contractbepaling";
 
-    /** Evaluation Table 4: the Rijksinkoopcategorieen where ISV is mandatory above the EU threshold. */
-    private static final Set<String> ISV_RISK_CATEGORIES = Set.of("Energie", "Datacenters", "ICT-Werkomgeving Rijk",
-        "Consumptieve dienstverlening", "Werkplekomgeving", "Bedrijfskleding", "Laboratorium", "Connectiviteit");
-
-    /** EU thresholds for central government 2022-2023 (config/reference/eu_thresholds.csv); both sample years. */
-    private static final long EU_THRESHOLD_SUPPLIES_SERVICES = 140_000L;
-    private static final long EU_THRESHOLD_WORKS = 5_382_000L;
-
-    /** Input goal III: suitable for social return from this wage sum and duration. */
-    private static final long SOCIAL_RETURN_MIN_WAGE_SUM = 250_000L;
-    private static final int SOCIAL_RETURN_MIN_MONTHS = 6;
+    /**
+     * ISV risk categories, EU thresholds, the social-return parameters and product-group relevance, read from
+     * config/reference for the run under way ({@link #run} holds the class's lock while it uses them).
+     */
+    private static SampleReference ref;
 
     private static final long MIN_VALUE = 10_000L;
     private static final long MAX_VALUE = 80_000_000L;
@@ -197,113 +191,117 @@ public final class TenderSampleGenerator {
      * @param typeWeights weights of Leveringen, Diensten, Werken
      * @param medianValueEur median estimated value; values spread log-normally around it
      */
-    private record ProductGroup(String name, boolean relevant, String cluster, String rijksCategory, double weight,
+    private record ProductGroup(String name, String cluster, String rijksCategory, double weight,
                                 double[] typeWeights, long medianValueEur, int minMonths, int maxMonths,
                                 List<String> titles) {
+        /** Relevant for input goal I as config/reference/mvi_product_groups.csv says. */
+        boolean relevant() {
+            return ref.relevant(name);
+        }
     }
 
     private static final double[] SUPPLIES = {1, 0, 0};
     private static final double[] SERVICES = {0, 1, 0};
     private static final double[] WORKS = {0, 0, 1};
 
-    /** Names and relevance as in config/reference/mvi_product_groups.csv, so the samples join to the reference. */
+    /** Names as in config/reference/mvi_product_groups.csv (relevance is read from there), so the samples join to it. */
     private static final List<ProductGroup> PRODUCT_GROUPS = List.of(
-        pg("Bedrijfskleding", true, "facilitair", "Bedrijfskleding", 1.0, SUPPLIES, 900_000, 24, 48,
+        pg("Bedrijfskleding", "facilitair", "Bedrijfskleding", 1.0, SUPPLIES, 900_000, 24, 48,
             "Bedrijfskleding en persoonlijke beschermingsmiddelen", "Levering dienstkleding buitendienst"),
-        pg("Catering", true, "voeding", "Consumptieve dienstverlening", 1.5, SERVICES, 1_500_000, 24, 60,
+        pg("Catering", "voeding", "Consumptieve dienstverlening", 1.5, SERVICES, 1_500_000, 24, 60,
             "Cateringdiensten kantoorlocaties", "Bedrijfsrestaurant en koffievoorziening",
             "Café- en restaurantvoorziening"),
-        pg("Automaten", true, "voeding", "Consumptieve dienstverlening", 0.5, new double[] {0.4, 0.6, 0},
+        pg("Automaten", "voeding", "Consumptieve dienstverlening", 0.5, new double[] {0.4, 0.6, 0},
             250_000, 24, 48,
             "Warme- en koudedrankautomaten", "Snack- en frisdrankautomaten"),
-        pg("Evenementen", true, "voeding", null, 0.8, SERVICES, 150_000, 1, 12,
+        pg("Evenementen", "voeding", null, 0.8, SERVICES, 150_000, 1, 12,
             "Organisatie jaarcongres", "Coördinatie en organisatie evenementen", "Locatie en catering symposium"),
-        pg("Kantoormeubilair", true, "facilitair", "Werkplekomgeving", 0.8, SUPPLIES, 700_000, 12, 48,
+        pg("Kantoormeubilair", "facilitair", "Werkplekomgeving", 0.8, SUPPLIES, 700_000, 12, 48,
             "Circulair kantoormeubilair", "Levering, montage en onderhoud kantoormeubilair",
             "Zit-sta-bureaus en bureaustoelen"),
-        pg("Kantoorartikelen", true, "facilitair", "Werkplekomgeving", 0.6, SUPPLIES, 150_000, 12, 48,
+        pg("Kantoorartikelen", "facilitair", "Werkplekomgeving", 0.6, SUPPLIES, 150_000, 12, 48,
             "Kantoorartikelen", "Kantoorbenodigdheden en papierwaren"),
-        pg("Papier", true, "facilitair", "Werkplekomgeving", 0.4, SUPPLIES, 120_000, 12, 48,
+        pg("Papier", "facilitair", "Werkplekomgeving", 0.4, SUPPLIES, 120_000, 12, 48,
             "Levering kopieerpapier", "Papier en enveloppen"),
-        pg("Drukwerk", true, "facilitair", null, 0.7, SERVICES, 100_000, 6, 48,
+        pg("Drukwerk", "facilitair", null, 0.7, SERVICES, 100_000, 6, 48,
             "Drukwerk en afwerking", "Raamovereenkomst drukwerk; huisstijlproducten"),
-        pg("Schoonmaakdiensten", true, "facilitair", "Schoonmaak", 1.2, SERVICES, 2_000_000, 24, 60,
+        pg("Schoonmaakdiensten", "facilitair", "Schoonmaak", 1.2, SERVICES, 2_000_000, 24, 60,
             "Schoonmaakdienstverlening", "Glasbewassing en gevelreiniging"),
-        pg("Beveiliging", true, "facilitair", "Beveiliging", 1.0, SERVICES, 1_500_000, 24, 60,
+        pg("Beveiliging", "facilitair", "Beveiliging", 1.0, SERVICES, 1_500_000, 24, 60,
             "Beveiligingsdiensten", "Bewaking en receptiediensten", "Cameratoezicht en alarmopvolging"),
-        pg("Post- en koeriersdiensten", true, "facilitair", null, 0.4, SERVICES, 300_000, 12, 48,
+        pg("Post- en koeriersdiensten", "facilitair", null, 0.4, SERVICES, 300_000, 12, 48,
             "Post- en koeriersdiensten", "Koeriersvervoer spoedzendingen"),
-        pg("Afvalinzameling", true, "facilitair", null, 0.5, SERVICES, 400_000, 24, 60,
+        pg("Afvalinzameling", "facilitair", null, 0.5, SERVICES, 400_000, 24, 60,
             "Inzameling en verwerking bedrijfsafval", "Afvalinzameling kantoorlocaties"),
-        pg("Groenvoorziening", true, "facilitair", null, 0.5, new double[] {0, 0.8, 0.2}, 250_000, 12, 48,
+        pg("Groenvoorziening", "facilitair", null, 0.5, new double[] {0, 0.8, 0.2}, 250_000, 12, 48,
             "Onderhoud groenvoorziening terreinen", "Groenbeheer en maaiwerk"),
-        pg("Computers en laptops", true, "ict", "ICT-Werkomgeving Rijk", 1.0, SUPPLIES, 2_000_000, 12, 48,
+        pg("Computers en laptops", "ict", "ICT-Werkomgeving Rijk", 1.0, SUPPLIES, 2_000_000, 12, 48,
             "Levering laptops", "Werkplekhardware", "Desktops en laptops"),
-        pg("Beeldschermen", true, "ict", "ICT-Werkomgeving Rijk", 0.4, SUPPLIES, 500_000, 12, 36,
+        pg("Beeldschermen", "ict", "ICT-Werkomgeving Rijk", 0.4, SUPPLIES, 500_000, 12, 36,
             "Beeldschermen en dockingstations"),
-        pg("Printers en multifunctionals", true, "ict", "ICT-Werkomgeving Rijk", 0.5, new double[] {0.6, 0.4, 0},
+        pg("Printers en multifunctionals", "ict", "ICT-Werkomgeving Rijk", 0.5, new double[] {0.6, 0.4, 0},
             800_000, 24, 60, "Multifunctionals en printdiensten", "Printoplossingen kantoorlocaties"),
-        pg("Servers", true, "ict", "Datacenters", 0.5, SUPPLIES, 1_500_000, 12, 48,
+        pg("Servers", "ict", "Datacenters", 0.5, SUPPLIES, 1_500_000, 12, 48,
             "Servers en opslag", "Vervanging serverpark"),
-        pg("Datacenters", true, "ict", "Datacenters", 0.6, SERVICES, 4_000_000, 36, 60,
+        pg("Datacenters", "ict", "Datacenters", 0.6, SERVICES, 4_000_000, 36, 60,
             "Datacenterdiensten en colocatie", "Hosting en beheer"),
-        pg("Mobiele telefoons", true, "ict", "ICT-Werkomgeving Rijk", 0.4, SUPPLIES, 1_000_000, 12, 48,
+        pg("Mobiele telefoons", "ict", "ICT-Werkomgeving Rijk", 0.4, SUPPLIES, 1_000_000, 12, 48,
             "Mobiele telefoons en tablets"),
-        pg("Netwerkapparatuur", true, "ict", "Connectiviteit", 0.5, SUPPLIES, 1_200_000, 12, 48,
+        pg("Netwerkapparatuur", "ict", "Connectiviteit", 0.5, SUPPLIES, 1_200_000, 12, 48,
             "Netwerkcomponenten", "Wifi-netwerk kantoorlocaties"),
-        pg("Telecommunicatiediensten", true, "ict", "Connectiviteit", 0.5, SERVICES, 3_000_000, 24, 60,
+        pg("Telecommunicatiediensten", "ict", "Connectiviteit", 0.5, SERVICES, 3_000_000, 24, 60,
             "Vaste en mobiele telefonie", "Datacommunicatiediensten"),
-        pg("Elektriciteit", true, "energie", "Energie", 0.4, SUPPLIES, 6_000_000, 12, 60,
+        pg("Elektriciteit", "energie", "Energie", 0.4, SUPPLIES, 6_000_000, 12, 60,
             "Levering elektriciteit", "Levering groene stroom"),
-        pg("Gas", true, "energie", "Energie", 0.3, SUPPLIES, 3_000_000, 12, 60,
+        pg("Gas", "energie", "Energie", 0.3, SUPPLIES, 3_000_000, 12, 60,
             "Levering aardgas en groengas"),
-        pg("Warmte en koude", true, "energie", "Energie", 0.3, new double[] {0.5, 0.5, 0}, 1_500_000, 24, 60,
+        pg("Warmte en koude", "energie", "Energie", 0.3, new double[] {0.5, 0.5, 0}, 1_500_000, 24, 60,
             "Levering warmte", "Warmte-koudeopslag exploitatie"),
-        pg("Kantoorgebouwen nieuwbouw", true, "gebouwen", null, 0.3, WORKS, 15_000_000, 12, 36,
+        pg("Kantoorgebouwen nieuwbouw", "gebouwen", null, 0.3, WORKS, 15_000_000, 12, 36,
             "Nieuwbouw rijkskantoor", "Nieuwbouw kantoor en archief"),
-        pg("Kantoorgebouwen renovatie", true, "gebouwen", null, 0.5, WORKS, 6_000_000, 6, 30,
+        pg("Kantoorgebouwen renovatie", "gebouwen", null, 0.5, WORKS, 6_000_000, 6, 30,
             "Renovatie rijkskantoor", "Verduurzaming kantoorpand"),
-        pg("Kantoorgebouwen beheer en onderhoud", true, "gebouwen", null, 0.8, new double[] {0, 0.6, 0.4},
+        pg("Kantoorgebouwen beheer en onderhoud", "gebouwen", null, 0.8, new double[] {0, 0.6, 0.4},
             1_500_000, 24, 60, "Onderhoud kantoorgebouwen", "Meerjarig onderhoud gebouwen"),
-        pg("Installaties", true, "gebouwen", null, 0.6, new double[] {0, 0.4, 0.6}, 1_200_000, 6, 48,
+        pg("Installaties", "gebouwen", null, 0.6, new double[] {0, 0.4, 0.6}, 1_200_000, 6, 48,
             "Vervanging klimaatinstallatie", "Onderhoud werktuigbouwkundige installaties"),
-        pg("Verlichting binnen", true, "gebouwen", null, 0.3, new double[] {0.6, 0, 0.4}, 300_000, 3, 24,
+        pg("Verlichting binnen", "gebouwen", null, 0.3, new double[] {0.6, 0, 0.4}, 300_000, 3, 24,
             "LED-verlichting kantoren"),
-        pg("Wegen ontwerp en aanleg", true, "gww", null, 0.3, WORKS, 14_000_000, 12, 48,
+        pg("Wegen ontwerp en aanleg", "gww", null, 0.3, WORKS, 14_000_000, 12, 48,
             "Verbreding rijksweg", "Aanleg aansluiting rijksweg"),
-        pg("Wegen beheer en onderhoud", true, "gww", null, 0.4, new double[] {0, 0.3, 0.7}, 4_000_000, 12, 60,
+        pg("Wegen beheer en onderhoud", "gww", null, 0.4, new double[] {0, 0.3, 0.7}, 4_000_000, 12, 60,
             "Groot onderhoud rijksweg", "Areaalonderhoud wegen"),
-        pg("Kunstwerken", true, "gww", null, 0.3, WORKS, 9_000_000, 12, 48,
+        pg("Kunstwerken", "gww", null, 0.3, WORKS, 9_000_000, 12, 48,
             "Renovatie brug", "Vervanging beweegbare brug", "Renovatie sluiscomplex"),
-        pg("Waterbouw", true, "gww", null, 0.3, WORKS, 7_000_000, 12, 48,
+        pg("Waterbouw", "gww", null, 0.3, WORKS, 7_000_000, 12, 48,
             "Dijkversterking", "Oeververdediging vaarweg", "Vaarwegonderhoud en baggerwerk"),
-        pg("Openbare verlichting", true, "gww", null, 0.2, new double[] {0.3, 0, 0.7}, 1_500_000, 6, 36,
+        pg("Openbare verlichting", "gww", null, 0.2, new double[] {0.3, 0, 0.7}, 1_500_000, 6, 36,
             "Vervanging openbare verlichting rijkswegen"),
-        pg("Verkeersregelinstallaties", true, "gww", null, 0.2, new double[] {0, 0.4, 0.6}, 1_200_000, 12, 48,
+        pg("Verkeersregelinstallaties", "gww", null, 0.2, new double[] {0, 0.4, 0.6}, 1_200_000, 12, 48,
             "Vervanging verkeersregelinstallaties"),
-        pg("Dienstauto's", true, "transport", "Vervoer", 0.5, SUPPLIES, 1_500_000, 24, 60,
+        pg("Dienstauto's", "transport", "Vervoer", 0.5, SUPPLIES, 1_500_000, 24, 60,
             "Lease dienstauto's", "Elektrische dienstvoertuigen"),
-        pg("Bestelauto's", true, "transport", "Vervoer", 0.4, SUPPLIES, 1_200_000, 24, 60,
+        pg("Bestelauto's", "transport", "Vervoer", 0.4, SUPPLIES, 1_200_000, 24, 60,
             "Elektrische bestelauto's"),
-        pg("Vrachtwagens", true, "transport", "Vervoer", 0.2, SUPPLIES, 4_000_000, 12, 60,
+        pg("Vrachtwagens", "transport", "Vervoer", 0.2, SUPPLIES, 4_000_000, 12, 60,
             "Vrachtwagens en trekkers", "Zero-emissie vrachtwagens"),
-        pg("Zakelijk vervoer en dienstreizen", true, "transport", "Vervoer", 0.5, SERVICES, 1_000_000, 24, 48,
+        pg("Zakelijk vervoer en dienstreizen", "transport", "Vervoer", 0.5, SERVICES, 1_000_000, 24, 48,
             "Taxivervoer", "Zakenreizen en reisbureaudiensten"),
-        pg("Leerlingenvervoer", false, "transport", null, 0.02, SERVICES, 400_000, 12, 48,
+        pg("Leerlingenvervoer", "transport", null, 0.02, SERVICES, 400_000, 12, 48,
             "Leerlingenvervoer praktijkonderwijs"),
-        pg("Schoolgebouwen", false, "gebouwen", null, 0.03, WORKS, 5_000_000, 12, 24,
+        pg("Schoolgebouwen", "gebouwen", null, 0.03, WORKS, 5_000_000, 12, 24,
             "Nieuwbouw opleidingscentrum"),
-        pg("Sportvelden", false, "gww", null, 0.03, WORKS, 400_000, 3, 12,
+        pg("Sportvelden", "gww", null, 0.03, WORKS, 400_000, 3, 12,
             "Aanleg kunstgrasveld kazerne"),
-        pg("Medische hulpmiddelen", false, "zorg", "Laboratorium", 0.3, SUPPLIES, 400_000, 12, 48,
+        pg("Medische hulpmiddelen", "zorg", "Laboratorium", 0.3, SUPPLIES, 400_000, 12, 48,
             "Medische hulpmiddelen", "Laboratoriumbenodigdheden"),
-        pg("Zorgvastgoed", false, "zorg", null, 0.02, WORKS, 6_000_000, 12, 36,
+        pg("Zorgvastgoed", "zorg", null, 0.02, WORKS, 6_000_000, 12, 36,
             "Renovatie penitentiair ziekenhuis"),
-        pg("Riolering", false, "gww", null, 0.05, WORKS, 800_000, 6, 24,
+        pg("Riolering", "gww", null, 0.05, WORKS, 800_000, 6, 24,
             "Vervanging riolering steunpunt"),
-        pg("Onderzoek en advies", false, "diensten", null, 6.0, SERVICES, 150_000, 2, 24,
+        pg("Onderzoek en advies", "diensten", null, 6.0, SERVICES, 150_000, 2, 24,
             "Onderzoek", "Evaluatie beleidsprogramma", "Advies en ondersteuning", "Onderzoek naar reïntegratie"),
-        pg("Uitzendkrachten en inhuur", false, "diensten", null, 3.0, SERVICES, 900_000, 12, 48,
+        pg("Uitzendkrachten en inhuur", "diensten", null, 3.0, SERVICES, 900_000, 12, 48,
             "Inhuur externe medewerkers", "Uitzendkrachten"));
 
     /** How often each theme turns up per cluster, in the order of {@link #THEMES}. */
@@ -329,10 +327,10 @@ public final class TenderSampleGenerator {
         "regio Noord", "regio Oost", "regio Zuid", "regio West", "regio Midden", "Randstad", "Den Haag", "Utrecht",
         "Zwolle", "Eindhoven", "Groningen", "Arnhem");
 
-    private static ProductGroup pg(String name, boolean relevant, String cluster, String rijksCategory, double weight,
+    private static ProductGroup pg(String name, String cluster, String rijksCategory, double weight,
                                    double[] typeWeights, long medianValueEur, int minMonths, int maxMonths,
                                    String... titles) {
-        return new ProductGroup(name, relevant, cluster, rijksCategory, weight, typeWeights, medianValueEur, minMonths,
+        return new ProductGroup(name, cluster, rijksCategory, weight, typeWeights, medianValueEur, minMonths,
             maxMonths, List.of(titles));
     }
 
@@ -407,8 +405,8 @@ public final class TenderSampleGenerator {
         }
 
         boolean suitableForSocialReturn() {
-            return type != ContractType.LEVERINGEN && wageSumEur != null && wageSumEur >= SOCIAL_RETURN_MIN_WAGE_SUM
-                && durationMonths >= SOCIAL_RETURN_MIN_MONTHS;
+            return type != ContractType.LEVERINGEN && wageSumEur != null && wageSumEur >= ref.socialReturnMinWageSumEur()
+                && durationMonths >= ref.socialReturnMinMonths();
         }
 
         boolean socialReturnUndetermined() {
@@ -416,12 +414,12 @@ public final class TenderSampleGenerator {
         }
 
         boolean inIsvRiskCategory() {
-            return categoryManagement && ISV_RISK_CATEGORIES.contains(rijksCategory);
+            return categoryManagement && ref.isvRiskCategories().contains(rijksCategory);
         }
 
         /** Input goal IV scope: risk category, at or above the EU threshold (published after 1-9-2017 always). */
         boolean isvInScope() {
-            return inIsvRiskCategory() && !valueMissing && valueEur >= euThreshold(type);
+            return inIsvRiskCategory() && !valueMissing && valueEur >= euThreshold(type, year);
         }
 
         boolean significantOrAmbitious() {
@@ -460,67 +458,18 @@ public final class TenderSampleGenerator {
     public record FileSummary(Path file, int tenders) {
     }
 
-    /**
-     * Input-goal counts of one department-year over the current version of every valid tender (rectifications
-     * applied, bad rows left out), for checking the warehouse by hand.
-     */
-    public record GoalCounts(String departmentCode, int year, int tenders, int relevant, int relevantWithCriteria,
-                             int relevantSignificantOrAmbitious, int withCriteria, int categoryManagement,
-                             int categoryManagementWeight50, int socialReturnSuitable, int socialReturnApplied,
-                             int socialReturnUndetermined, int isvInScope, int isvApplied, int isvUndetermined) {
-    }
-
     /** Everything one run produced. */
-    public record Result(List<FileSummary> files, List<BadRowLocation> badRows, List<Rectification> rectifications,
-                         List<GoalCounts> goalCounts) {
-    }
-
-    public static void main(String[] args) {
-        if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: TenderSampleGenerator <output folder> [seed, default " + DEFAULT_SEED + "]");
-            System.exit(2);
-        }
-        Path outDir = Path.of(args[0]);
-        long seed = args.length == 2 ? Long.parseLong(args[1]) : DEFAULT_SEED;
-        Result result = run(outDir, seed);
-
-        int total = 0;
-        for (FileSummary f : result.files()) {
-            System.out.printf(Locale.ROOT, "wrote %-60s %3d tenders%n", f.file(), f.tenders());
-            total += f.tenders();
-        }
-        System.out.println("total " + total + " records");
-        System.out.println();
-        System.out.println("bad rows (file, line, column, what):");
-        for (BadRowLocation bad : result.badRows()) {
-            System.out.printf(Locale.ROOT, "  %-22s %4d  %-26s %s%n", bad.file(), bad.line(), bad.column(),
-                bad.description());
-        }
-        System.out.println();
-        System.out.println("rectifications:");
-        for (Rectification r : result.rectifications()) {
-            System.out.println("  " + r.publicationId() + ": " + r.change());
-        }
-        System.out.println();
-        System.out.println("current tenders per department-year (goal I: relevant / with criteria / significant+; "
-            + "II: CM / weight>=50; III: suitable / SR / undetermined; IV: in scope / ISV / undetermined):");
-        for (GoalCounts g : result.goalCounts()) {
-            System.out.printf(Locale.ROOT, "  %d %-5s %3d tenders  I %3d/%3d/%3d  all-criteria %3d  II %2d/%2d"
-                    + "  III %2d/%2d/%2d  IV %2d/%2d/%2d%n",
-                g.year(), g.departmentCode(), g.tenders(), g.relevant(), g.relevantWithCriteria(),
-                g.relevantSignificantOrAmbitious(), g.withCriteria(), g.categoryManagement(),
-                g.categoryManagementWeight50(), g.socialReturnSuitable(), g.socialReturnApplied(),
-                g.socialReturnUndetermined(), g.isvInScope(), g.isvApplied(), g.isvUndetermined());
-        }
+    public record Result(List<FileSummary> files, List<BadRowLocation> badRows, List<Rectification> rectifications) {
     }
 
     /** Replaces the {@code mvi-zet-*} files in {@code outDir}; the same seed always gives the same CSV bytes. */
-    public static List<Path> generate(Path outDir, long seed) {
-        return run(outDir, seed).files().stream().map(FileSummary::file).toList();
+    public static List<Path> generate(Path outDir, long seed, SampleReference reference) {
+        return run(outDir, seed, reference).files().stream().map(FileSummary::file).toList();
     }
 
-    /** Like {@link #generate} but also tells where the bad rows are, what was rectified and the goal counts. */
-    public static Result run(Path outDir, long seed) {
+    /** Like {@link #generate} but also tells where the bad rows are and what was rectified. */
+    public static synchronized Result run(Path outDir, long seed, SampleReference reference) {
+        ref = reference;
         try {
             Files.createDirectories(outDir);
             deleteOldSamples(outDir);
@@ -595,8 +544,7 @@ public final class TenderSampleGenerator {
                 raw.isEmpty() ? "empty" : "'" + raw + "'"));
         }
 
-        return new Result(List.copyOf(files), List.copyOf(badLocations), List.copyOf(changes),
-            goalCounts(byFile, rectified));
+        return new Result(List.copyOf(files), List.copyOf(badLocations), List.copyOf(changes));
     }
 
     private static void deleteOldSamples(Path outDir) throws IOException {
@@ -666,7 +614,7 @@ public final class TenderSampleGenerator {
         t.valueEur = roundEstimate(Math.max(MIN_VALUE, Math.min(MAX_VALUE, Math.round(value))), rng);
         // MVI-ZET is filled in incompletely (7.5): now and then the value is left open.
         t.valueMissing = uniform(rng) < 0.03;
-        t.european = t.valueEur >= euThreshold(t.type);
+        t.european = t.valueEur >= euThreshold(t.type, t.year);
         t.procedure = procedure(t, rng);
 
         t.durationMonths = duration(t.group, rng);
@@ -853,7 +801,7 @@ public final class TenderSampleGenerator {
                 t.isv = withIsv.contains(t);
             } else {
                 String category = t.group.rijksCategory();
-                boolean riskGroup = category != null && ISV_RISK_CATEGORIES.contains(category);
+                boolean riskGroup = category != null && ref.isvRiskCategories().contains(category);
                 double p = t.inIsvRiskCategory() ? 0.5 : riskGroup ? 0.3 : 0.08;
                 t.isv = uniform(rng) < p;
             }
@@ -1049,7 +997,7 @@ public final class TenderSampleGenerator {
 
         // Big enough that the filled-in wage sum makes the tender suitable for social return (goal III).
         Predicate<Tender> wageCandidate = t -> t.type != ContractType.LEVERINGEN && t.valueEur >= 800_000L
-            && t.durationMonths >= SOCIAL_RETURN_MIN_MONTHS
+            && t.durationMonths >= ref.socialReturnMinMonths()
             && !t.publicationId.equals(a.publicationId) && !t.publicationId.equals(b.publicationId);
         List<Tender> openWage = tenders.stream().filter(t -> t.wageSumEur == null && wageCandidate.test(t)).toList();
         if (openWage.isEmpty()) {
@@ -1060,7 +1008,7 @@ public final class TenderSampleGenerator {
         }
         Tender c = pick(openWage, rng).copy();
         double labourShare = c.type == ContractType.DIENSTEN ? 0.4 : 0.25;
-        c.wageSumEur = Math.max(SOCIAL_RETURN_MIN_WAGE_SUM, Math.round(c.valueEur * labourShare / 1000.0) * 1000L);
+        c.wageSumEur = Math.max(ref.socialReturnMinWageSumEur(), Math.round(c.valueEur * labourShare / 1000.0) * 1000L);
         c.mutated = exported.plusDays(intBetween(rng, 14, 60));
         result.add(c);
         changes.add(new Rectification(c.publicationId, "Loonsom empty -> " + formatEuros(c.wageSumEur, 2)
@@ -1069,43 +1017,6 @@ public final class TenderSampleGenerator {
 
         result.sort(Comparator.comparing(t -> t.publicationId));
         return result;
-    }
-
-    // ---- summary ----
-
-    private static List<GoalCounts> goalCounts(Map<String, List<Tender>> byFile, List<Tender> rectified) {
-        Map<String, Tender> current = new LinkedHashMap<>();
-        byFile.values().forEach(list -> list.forEach(t -> current.put(t.publicationId, t)));
-        rectified.forEach(t -> current.put(t.publicationId, t));
-
-        List<GoalCounts> counts = new ArrayList<>();
-        for (int year : YEARS) {
-            for (Department dept : DEPARTMENTS) {
-                List<Tender> ts = current.values().stream()
-                    .filter(t -> t.year == year && t.dept == dept).toList();
-                if (ts.isEmpty()) {
-                    continue;
-                }
-                counts.add(new GoalCounts(dept.code(), year, ts.size(),
-                    count(ts, t -> t.group.relevant()),
-                    count(ts, t -> t.group.relevant() && t.criteria),
-                    count(ts, t -> t.group.relevant() && t.criteria && t.significantOrAmbitious()),
-                    count(ts, t -> t.criteria),
-                    count(ts, t -> t.categoryManagement),
-                    count(ts, t -> t.categoryManagement && t.weightPct != null && t.weightPct >= 50),
-                    count(ts, Tender::suitableForSocialReturn),
-                    count(ts, t -> t.suitableForSocialReturn() && t.socialReturn),
-                    count(ts, Tender::socialReturnUndetermined),
-                    count(ts, Tender::isvInScope),
-                    count(ts, t -> t.isvInScope() && t.isv),
-                    count(ts, t -> t.inIsvRiskCategory() && t.valueMissing)));
-            }
-        }
-        return counts;
-    }
-
-    private static int count(List<Tender> tenders, Predicate<Tender> p) {
-        return (int) tenders.stream().filter(p).count();
     }
 
     // ---- file formats ----
@@ -1305,7 +1216,8 @@ public final class TenderSampleGenerator {
         return List.copyOf(shuffled.subList(0, Math.max(0, Math.min(count, shuffled.size()))));
     }
 
-    private static long euThreshold(ContractType type) {
-        return type == ContractType.WERKEN ? EU_THRESHOLD_WORKS : EU_THRESHOLD_SUPPLIES_SERVICES;
+    /** The EU threshold of config/reference/eu_thresholds.csv in force at the start of the sample year. */
+    private static long euThreshold(ContractType type, int year) {
+        return ref.euThreshold(type == ContractType.WERKEN, LocalDate.of(year, 1, 1));
     }
 }

@@ -1,4 +1,4 @@
-package nl.impactmonitor.jobs.samples;
+package nl.impactmonitor.jobs.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,6 @@
-package nl.impactmonitor.jobs.samples;
+package nl.impactmonitor.tools.samples;
 
-import static nl.impactmonitor.jobs.samples.SeededDraws.*;
+import static nl.impactmonitor.tools.samples.SeededDraws.*;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -302,50 +302,6 @@ public final class ResultSampleGenerator {
     }
 
     private ResultSampleGenerator() {
-    }
-
-    public static void main(String[] args) {
-        if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: ResultSampleGenerator <output folder> [seed, default " + DEFAULT_SEED + "]");
-            System.exit(2);
-        }
-        Path outDir = Path.of(args[0]);
-        long seed = args.length == 2 ? Long.parseLong(args[1]) : DEFAULT_SEED;
-        Summary s = run(outDir, seed);
-
-        int total = 0;
-        for (FileSummary f : s.files()) {
-            System.out.printf(Locale.ROOT, "wrote %-60s %3d rows%n", f.file(), f.rows());
-            total += f.rows();
-        }
-        System.out.println("total " + total + " rows");
-        System.out.println();
-        System.out.println("bad rows (file, line, fault, row):");
-        for (BadRowLocation b : s.badRows()) {
-            System.out.printf(Locale.ROOT, "  %s line %d: %s%n      %s%n", b.file(), b.line(), b.fault(), b.row());
-        }
-        System.out.println();
-        System.out.println("restatements (results-2023-DEF-herziening.csv):");
-        for (Restatement r : s.restatements()) {
-            System.out.printf(Locale.ROOT, "  %s %s %s [%s]: %s reported %s -> %s reported %s (%s)%n", r.contract(),
-                r.metric(), r.period(), r.unit(), r.oldValue(), r.oldReported(), r.newValue(), r.newReported(),
-                r.wins() ? "later, wins" : "earlier, stale, must not win");
-        }
-        System.out.println();
-        System.out.println("Rijk fleet (current values, all files):");
-        for (Map.Entry<Integer, int[]> e : s.fleetSums().entrySet()) {
-            int[] v = e.getValue();
-            System.out.printf(Locale.ROOT, "  %d: fleet_vehicles %d, fleet_zero_emission_vehicles %d = %.4f%%%n",
-                e.getKey(), v[0], v[1], 100.0 * v[1] / v[0]);
-        }
-        System.out.println();
-        System.out.println("2023 IenW electricity_use:");
-        s.ienw2023Electricity().forEach(l -> System.out.println("  " + l));
-        System.out.printf(Locale.ROOT, "  total %.4f MWh%n", s.ienw2023ElectricityMwh());
-        System.out.println();
-        System.out.println("2023 participation_jobs (all departments):");
-        s.jobs2023().forEach(l -> System.out.println("  " + l));
-        System.out.printf(Locale.ROOT, "  total %.4f jobs%n", s.jobs2023Total());
     }
 
     /** Replaces the {@code results-*} files in {@code outDir}; the same seed always gives the same CSV/JSON bytes. */

@@ -1,4 +1,4 @@
-package nl.impactmonitor.jobs.samples;
+package nl.impactmonitor.tools.samples;
 
 import java.util.Collections;
 import java.util.List;

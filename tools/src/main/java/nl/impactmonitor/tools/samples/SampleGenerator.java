@@ -1,6 +1,6 @@
-package nl.impactmonitor.jobs.samples;
+package nl.impactmonitor.tools.samples;
 
-import static nl.impactmonitor.jobs.samples.SeededDraws.*;
+import static nl.impactmonitor.tools.samples.SeededDraws.*;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -44,10 +44,11 @@ public final class SampleGenerator {
 
     private static final String TOTAL_SUPPLIER = "Totaal";
 
-    /** Upper bounds (inclusive, EUR) of staffel 1..12; above the last is staffel 13, zero or less is staffel 0. */
-    private static final long[] BAND_UPPER = {
-        10_000L, 50_000L, 100_000L, 250_000L, 500_000L, 1_000_000L, 5_000_000L,
-        10_000_000L, 25_000_000L, 50_000_000L, 100_000_000L, 150_000_000L};
+    /**
+     * Staffel bands and the specific cost categories, read from config/reference for the run under way ({@link #run}
+     * holds the class's lock while it uses them).
+     */
+    private static SampleReference ref;
 
     private record Department(String code, String fullName, long genericMillions, long specificMillions) {
     }
@@ -95,7 +96,6 @@ public final class SampleGenerator {
     }
 
     private static final List<String> GENERIC_CATEGORIES = List.copyOf(GENERIC_WEIGHTS.keySet());
-    private static final List<String> SPECIFIC_CATEGORIES = List.of(GWW, DEFENSIEMATERIEEL, OVERIGE_SPECIFIEK);
     private static final Set<String> MANDATORY_GENERIC = Set.of(ICT, ENERGIE, GEBOUWEN);
 
     /** Where a ministry's profile departs from the typical one (e.g. the Rijksvastgoedbedrijf sits under BZK). */
@@ -233,44 +233,15 @@ public final class SampleGenerator {
     public record Result(List<Path> files, List<BadRowLocation> badRows, List<DepartmentTotals> totals) {
     }
 
-    public static void main(String[] args) {
-        if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: SampleGenerator <output folder> [seed, default " + DEFAULT_SEED + "]");
-            System.exit(2);
-        }
-        Path outDir = Path.of(args[0]);
-        long seed = args.length == 2 ? Long.parseLong(args[1]) : DEFAULT_SEED;
-        Result result = run(outDir, seed);
-
-        for (Path file : result.files()) {
-            System.out.println("wrote " + file);
-        }
-        System.out.println();
-        System.out.println("bad rows (file, line, reject column, what):");
-        for (BadRowLocation bad : result.badRows()) {
-            System.out.printf(Locale.ROOT, "  %-26s %4d  %-10s %s%n", bad.file(), bad.line(), bad.rejectColumn(),
-                bad.description());
-        }
-        for (int year : YEARS) {
-            System.out.println();
-            System.out.println("true totals " + year + " (EUR):");
-            System.out.printf(Locale.ROOT, "  %-5s %18s %18s%n", "dept", "generic", "specific");
-            for (DepartmentTotals t : result.totals()) {
-                if (t.year() == year) {
-                    System.out.printf(Locale.ROOT, "  %-5s %,18d %,18d%n", t.departmentCode(), t.genericEuros(),
-                        t.specificEuros());
-                }
-            }
-        }
-    }
-
     /** Replaces the {@code inkoopdata-*} files in {@code outDir}; the same seed always gives the same CSV bytes. */
-    public static List<Path> generate(Path outDir, long seed) {
-        return run(outDir, seed).files();
+    public static List<Path> generate(Path outDir, long seed, SampleReference reference) {
+        return run(outDir, seed, reference).files();
     }
 
     /** Like {@link #generate} but also tells where the bad rows are and what the true totals were. */
-    public static Result run(Path outDir, long seed) {
+    public static synchronized Result run(Path outDir, long seed, SampleReference reference) {
+        reference.requireCategories(GENERIC_CATEGORIES);
+        ref = reference;
         try {
             Files.createDirectories(outDir);
             deleteOldSamples(outDir);
@@ -341,8 +312,8 @@ public final class SampleGenerator {
         if (euros <= 0) {
             return 0;
         }
-        for (int i = 0; i < BAND_UPPER.length; i++) {
-            if (euros <= BAND_UPPER[i]) {
+        for (int i = 0; i < ref.staffelUpperBounds().length; i++) {
+            if (euros <= ref.staffelUpperBounds()[i]) {
                 return i + 1;
             }
         }
@@ -365,7 +336,7 @@ public final class SampleGenerator {
         List<CategorySpend> result = new ArrayList<>();
         for (Map.Entry<String, Long> e : categoryAmounts.entrySet()) {
             String category = e.getKey();
-            result.add(new CategorySpend(category, SPECIFIC_CATEGORIES.contains(category),
+            result.add(new CategorySpend(category, ref.specificCategories().contains(category),
                 supplierSpend(e.getValue(), market.get(category), rng)));
         }
         return result;
@@ -484,7 +455,7 @@ public final class SampleGenerator {
     private static Map<String, List<String>> supplierMarket(SplittableRandom rng) {
         Map<String, List<String>> market = new LinkedHashMap<>();
         List<String> categories = new ArrayList<>(GENERIC_CATEGORIES);
-        categories.addAll(SPECIFIC_CATEGORIES);
+        categories.addAll(ref.specificCategories());
         for (String category : categories) {
             Set<String> names = new LinkedHashSet<>(ANCHOR_SUPPLIERS.getOrDefault(category, List.of()));
             while (names.size() < POOL_SIZE) {

@@ -1,4 +1,4 @@
-package nl.impactmonitor.jobs.bench;
+package nl.impactmonitor.tools.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
