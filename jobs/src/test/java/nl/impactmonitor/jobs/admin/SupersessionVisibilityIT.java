@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
  * Figures to check by hand (config/reference/staffel_bands.csv): staffel 5 has mid EUR 375,001, staffel 7 EUR 3,000,001.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SupersessionVisibilityTest {
+class SupersessionVisibilityIT {
 
     static final String STEWARD = "steward:steward-pw";
     static final String VIEWER = "viewer:viewer-pw";

@@ -49,7 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-public class CrashRecoveryTest {
+public class CrashRecoveryIT {
 
     static final Duration RUN_TIMEOUT = Duration.ofSeconds(120);
     static final List<String> TABLES = List.of("raw.reject", "raw.load_partition",
@@ -99,7 +99,7 @@ public class CrashRecoveryTest {
         try (Child status = Child.start(home, "status")) {
             assertThat(status.awaitExit()).isZero();
             List<String> rows = status.output().lines().filter(l -> l.matches("\\d+\\s+nightly\\s+.*")).toList();
-            System.out.println("CrashRecoveryTest: status after kill -9 mid-load lists " + (rows.isEmpty() ? "no execution" : rows));
+            System.out.println("CrashRecoveryIT: status after kill -9 mid-load lists " + (rows.isEmpty() ? "no execution" : rows));
             assertThat(rows).as("executions listed by status after the kill")
                     .allSatisfy(r -> assertThat(r).containsPattern("nightly\\s+FAILED\\s+.*INTERRUPTED interrupted: the process running it ended"));
         }

@@ -33,7 +33,7 @@ import java.util.function.Predicate;
 
 import nl.impactmonitor.jobs.ImpactmonitorApplication;
 import nl.impactmonitor.jobs.TestProject;
-import nl.impactmonitor.jobs.reliability.CrashRecoveryTest;
+import nl.impactmonitor.jobs.reliability.CrashRecoveryIT;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,7 +58,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class TwoNodeClusterTest {
+class TwoNodeClusterIT {
 
     static final Duration TIMEOUT = Duration.ofSeconds(150);
     static final ZoneId SCHEDULE_ZONE = ZoneId.of("Europe/Amsterdam");
@@ -69,7 +69,7 @@ class TwoNodeClusterTest {
     @TempDir
     static Path dir;
     PostgresServer postgres;
-    CrashRecoveryTest.State clean;
+    CrashRecoveryIT.State clean;
 
     @BeforeAll
     void startPostgresAndRunOnceOnOneNode() throws Exception {
@@ -79,7 +79,7 @@ class TwoNodeClusterTest {
         try (Node run = Node.start("clean", cleanHome, args)) {
             assertThat(run.awaitExit()).as("exit code of the clean single-node run\n%s", run.output()).isZero();
         }
-        clean = CrashRecoveryTest.state(cleanHome);
+        clean = CrashRecoveryIT.state(cleanHome);
         assertThat(clean.rowCounts().get("staging.spend_line")).as("clean run loaded spend").isGreaterThan(1000);
     }
 
@@ -140,12 +140,12 @@ class TwoNodeClusterTest {
             assertThat(standby.awaitLine(l -> l.contains("Scheduled nightly flow ended:")))
                     .as("%s ends the recovered run\n%s", standby.name, standby.output()).isTrue();
             long completedAt = System.nanoTime();
-            System.out.printf("TwoNodeClusterTest: %s killed; %s tried to recover after %.1f s, took the run over %.1f s after the"
+            System.out.printf("TwoNodeClusterIT: %s killed; %s tried to recover after %.1f s, took the run over %.1f s after the"
                     + " lingering lock was released and completed it %.1f s after that%n", active.name, standby.name,
                     (recoveryTriedAt - killedAt) / 1e9, (recoveredAt - recoveryTriedAt) / 1e9, (completedAt - recoveryTriedAt) / 1e9);
             for (Node n : nodes) {
                 n.lines(l -> l.contains("nightly") || l.contains("writer lock") || l.contains("ClusterManager"))
-                        .forEach(l -> System.out.println("TwoNodeClusterTest " + n.name + ": " + l));
+                        .forEach(l -> System.out.println("TwoNodeClusterIT " + n.name + ": " + l));
             }
             assertThat(standby.output()).as("Quartz on %s took %s for dead and recovered its firing", standby.name, active.name)
                     .contains("ClusterManager: detected 1 failed or restarted instances.", "Scheduled 1 recoverable job(s) for recovery.");
@@ -170,7 +170,7 @@ class TwoNodeClusterTest {
             assertThat(standby.stop()).as("%s stops cleanly\n%s", standby.name, standby.output()).isZero();
         }
         // The rejects the idle node read from the latest publication are those the warehouse holds for the run's loads.
-        System.out.printf("TwoNodeClusterTest: the idle node read %d rejects of %d loads from the publication%n", publishedRejects, rejectLoadIds.size());
+        System.out.printf("TwoNodeClusterIT: the idle node read %d rejects of %d loads from the publication%n", publishedRejects, rejectLoadIds.size());
         assertThat(rejectLoadIds).as("load ids of the restarted run's file steps, in %s", rejectsBody).isNotEmpty();
         assertThat(publishedRejects).as("rejects of the restarted run, from the publication")
                 .isEqualTo(warehouseRejects(shared.resolve("var/warehouse/impactmonitor.duckdb"), rejectLoadIds)).isPositive();
@@ -188,7 +188,7 @@ class TwoNodeClusterTest {
         assertThat(executions.get(1)).startsWith(instance + " COMPLETED schedule nightly-trigger, planned " + planned);
 
         // No row lost or loaded twice: the shared warehouse equals the clean single-node run's.
-        CrashRecoveryTest.State after = CrashRecoveryTest.state(shared);
+        CrashRecoveryIT.State after = CrashRecoveryIT.state(shared);
         assertThat(after.rowCounts()).as("rows per table").isEqualTo(clean.rowCounts());
         assertThat(after.duplicates().values()).as("rows present twice (source_file, line_no)").containsOnly(0L);
         assertThat(after.filesLoadedTwice()).as("files loaded twice").isZero();

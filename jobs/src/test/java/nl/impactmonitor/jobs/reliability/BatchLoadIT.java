@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the same staging rows with the same lineage, and the same partitions. The files are every corpus file of a
  * source (bad encodings, malformed lines, workbooks, JSON, duplicates, unreadable files) followed by its samples.
  */
-class BatchLoadTest {
+class BatchLoadIT {
 
     @TempDir
     Path tmp;

@@ -31,7 +31,7 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * at a visible size, switch to English and regroup the effect goals by National Plan theme without JavaScript. Screenshots land in target/report-screenshots/ for
  * humans to look at. Needs Debian's chromium and chromium-driver (.ci/run installs them in CI).
  */
-class ReportInBrowserTest {
+class ReportInBrowserIT {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -50,7 +50,7 @@ class ReportInBrowserTest {
     @BeforeAll
     static void openBrowser() throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            String message = "ReportInBrowserTest needs " + CHROMIUM + " and " + CHROMEDRIVER
+            String message = "ReportInBrowserIT needs " + CHROMIUM + " and " + CHROMEDRIVER
                     + " (Debian: apt-get install chromium chromium-driver)";
             if ("true".equals(System.getenv("CI"))) {
                 fail(message + "; in CI they must be installed (see .ci/run)");

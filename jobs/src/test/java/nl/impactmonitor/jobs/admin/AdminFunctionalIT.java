@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
  * each test reruns, restarts or stops what it needs and waits for it through the API.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AdminFunctionalTest {
+class AdminFunctionalIT {
 
     static final String STEWARD = "steward:steward-pw";
     static final String VIEWER = "viewer:viewer-pw";

@@ -40,7 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * warehouse built, extracts out, every file's rows accounted for.
  */
 @SpringBootTest
-class NightlyJobFunctionalTest {
+class NightlyJobFunctionalIT {
 
     @TempDir
     static Path home;
