@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import nl.impactmonitor.jobs.operations.BadRunRequestException;
-import nl.impactmonitor.jobs.operations.RunConflictException;
+import nl.impactmonitor.jobs.system.RunConflictException;
 import nl.impactmonitor.jobs.operations.RunService;
 import nl.impactmonitor.jobs.landing.FileLoadTasklet;
 import nl.impactmonitor.jobs.landing.SourceLoadSteps;

@@ -1,4 +1,4 @@
-package nl.impactmonitor.jobs.operations;
+package nl.impactmonitor.jobs.system;
 
 /** Another run that must not overlap is active (HTTP 409, CLI exit code 3). */
 public class RunConflictException extends RuntimeException {
