@@ -102,6 +102,7 @@ public final class Warehouse implements AutoCloseable {
                 // Let DuckDB track the progress of long statements (executeWithProgress), without printing a bar itself.
                 execute("SET enable_progress_bar = true; SET enable_progress_bar_print = false");
                 new Migrations(this, settings.sqlDirectory().resolve("migrations")).apply();
+                new Macros(this, settings.sqlDirectory().resolve("macros")).apply();
             } catch (RuntimeException e) {
                 detach();
                 throw e;
