@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.sql.ResultSetMetaData;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -158,13 +157,6 @@ public final class DataTests {
     }
 
     private List<Path> files() {
-        if (!Files.isDirectory(directory)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(directory)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".sql")).sorted().toList();
-        } catch (IOException e) {
-            throw new WarehouseException("Cannot list " + directory, e);
-        }
+        return SqlFiles.in(directory);
     }
 }

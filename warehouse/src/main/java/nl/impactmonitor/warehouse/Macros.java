@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * SQL macros ({@code sql/macros/*.sql}, {@code CREATE OR REPLACE MACRO ...}), applied in file-name order on every
@@ -40,13 +39,6 @@ final class Macros {
     }
 
     private List<Path> files() {
-        if (!Files.isDirectory(directory)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(directory)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".sql")).sorted().toList();
-        } catch (IOException e) {
-            throw new WarehouseException("Cannot list " + directory, e);
-        }
+        return SqlFiles.in(directory);
     }
 }

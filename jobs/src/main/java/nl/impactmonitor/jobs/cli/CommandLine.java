@@ -203,11 +203,24 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
         }
     }
 
+    /** The source a partition verb acts on. */
+    static final class SourceArgument {
+        @Parameters(index = "0", paramLabel = "<source>", arity = "0..1", description = "spend, tender or results")
+        String name;
+
+        String required(String verb) {
+            if (name == null) {
+                throw new BadRunRequestException(verb + " needs a source: spend, tender or results");
+            }
+            return name;
+        }
+    }
+
     @Command(description = {"reload one partition of spend, tender or results (default file: the one that last delivered it),",
             "then models, tests and publication"})
     final class RerunVerb implements java.util.concurrent.Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "<source>", arity = "0..1", description = "spend, tender or results")
-        String source;
+        @Mixin
+        SourceArgument source = new SourceArgument();
 
         @Option(names = "--department", paramLabel = "CODE", description = "department code, e.g. IenW")
         String department;
@@ -221,13 +234,11 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
         @Override
         public Integer call() throws Exception {
             guarded(() -> {
-                if (source == null) {
-                    throw new BadRunRequestException("rerun needs a source: spend, tender or results");
-                }
+                String name = source.required("rerun");
                 if (!year.matches("\\d{4}")) {
                     throw new BadRunRequestException("--year must be a four-digit year such as 2023, not '" + year + "'");
                 }
-                JobExecution started = runService.rerunPartition(source, department, Integer.valueOf(year), file);
+                JobExecution started = runService.rerunPartition(name, department, Integer.valueOf(year), file);
                 return runService.awaitCompletion(started);
             });
             return 0;
@@ -237,8 +248,8 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
     @Command(description = {"withdraw a file that stays in the landing folder: its partitions fall back to the latest",
             "remaining file or disappear at the next run; it counts again when it arrives anew"})
     final class RetireVerb implements java.util.concurrent.Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "<source>", arity = "0..1", description = "spend, tender or results")
-        String source;
+        @Mixin
+        SourceArgument source = new SourceArgument();
 
         @Option(names = "--file", paramLabel = "NAME", description = "the file to withdraw")
         String file;
@@ -248,12 +259,7 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
 
         @Override
         public Integer call() throws Exception {
-            if (source == null) {
-                out.println("error: retire needs a source: spend, tender or results");
-                exitCode = 2;
-            } else {
-                retire(source, file, note);
-            }
+            handled(() -> retire(source.required("retire"), file, note));
             return 0;
         }
     }
@@ -297,12 +303,19 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
         }
     }
 
-    /** Exit codes scripts can use: 0 completed, 1 failed, 2 bad request, 3 conflict with a running job. */
+    /** Runs a job to its end and reports it: exit code 0 when it completed, 1 when not. */
     private void guarded(Run run) throws Exception {
-        try {
+        handled(() -> {
             JobExecution execution = run.start();
             report(execution);
             exitCode = execution.getStatus() == BatchStatus.COMPLETED ? 0 : 1;
+        });
+    }
+
+    /** A bad request is one {@code error:} line and exit code 2; a conflict with a running job one line and 3. */
+    private void handled(Action action) throws Exception {
+        try {
+            action.run();
         } catch (BadRunRequestException e) {
             out.println("error: " + e.getMessage());
             exitCode = 2;
@@ -317,6 +330,11 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
         JobExecution start() throws Exception;
     }
 
+    @FunctionalInterface
+    private interface Action {
+        void run() throws Exception;
+    }
+
     private void status(int limit) {
         out.printf("%-6s %-18s %-10s %-20s %-20s %s%n", "id", "job", "status", "started", "ended", "exit");
         jobRepository.getJobNames().stream()
@@ -329,23 +347,15 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
                         abbreviate(e.getExitStatus().getExitCode() + " " + e.getExitStatus().getExitDescription(), 80)));
     }
 
-    private void retire(String source, String file, String note) throws Exception {
-        try {
-            var w = runService.retire(source, file, note);
-            out.println("Retired " + w.source() + " " + w.file() + "; from the next build on:");
-            w.fellBack().forEach(f -> out.println("  falls back: " + f));
-            w.gone().forEach(g -> out.println("  WARNING no file left for " + g + ": its figures disappear"));
-            if (w.fellBack().isEmpty() && w.gone().isEmpty()) {
-                out.println("  it supplied no partition");
-            }
-            exitCode = 0;
-        } catch (BadRunRequestException e) {
-            out.println("error: " + e.getMessage());
-            exitCode = 2;
-        } catch (RunConflictException e) {
-            out.println("conflict: " + e.getMessage());
-            exitCode = 3;
+    private void retire(String source, String file, String note) {
+        var w = runService.retire(source, file, note);
+        out.println("Retired " + w.source() + " " + w.file() + "; from the next build on:");
+        w.fellBack().forEach(f -> out.println("  falls back: " + f));
+        w.gone().forEach(g -> out.println("  WARNING no file left for " + g + ": its figures disappear"));
+        if (w.fellBack().isEmpty() && w.gone().isEmpty()) {
+            out.println("  it supplied no partition");
         }
+        exitCode = 0;
     }
 
     /** Which file supplies each partition: supersessions always, every partition with {@code all}. */
