@@ -347,7 +347,7 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
                         abbreviate(e.getExitStatus().getExitCode() + " " + e.getExitStatus().getExitDescription(), 80)));
     }
 
-    private void retire(String source, String file, String note) {
+    private void retire(String source, String file, String note) throws Exception {
         var w = runService.retire(source, file, note);
         out.println("Retired " + w.source() + " " + w.file() + "; from the next build on:");
         w.fellBack().forEach(f -> out.println("  falls back: " + f));

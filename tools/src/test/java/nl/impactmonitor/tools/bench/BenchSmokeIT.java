@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Keeps the benchmark harness from rotting: a tiny run that must finish and report every measurement (no timing asserted). */
-class BenchSmokeTest {
+class BenchSmokeIT {
 
     @Test
     void harnessRunsEndToEndOnATinyDataSet(@TempDir Path work) throws Exception {

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and every sequence's steps, so {@code -Darrival.seed=S -Darrival.sequences=G} replays it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RebuildEquivalenceTest {
+class RebuildEquivalenceIT {
 
     static final int SEQUENCES = Integer.getInteger("arrival.sequences", 200);
     static final long SEED = Long.getLong("arrival.seed", 20261202L);
@@ -99,7 +99,7 @@ class RebuildEquivalenceTest {
             long seed = groups == 1 ? SEED : seeds.nextLong();
             steps += group(seed, Math.min(GROUP, SEQUENCES - g * GROUP), dir.resolve("group-" + g), g % MODELS_EVERY == 0);
         }
-        System.out.printf("RebuildEquivalenceTest: %d sequences in groups of %d (every %d-th group with all core and marts tables),"
+        System.out.printf("RebuildEquivalenceIT: %d sequences in groups of %d (every %d-th group with all core and marts tables),"
                 + " %d steps, %.1f s%n", SEQUENCES, GROUP, MODELS_EVERY, steps, (System.nanoTime() - t) / 1e9);
     }
 
