@@ -78,9 +78,19 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
             return;
         }
         picocli.CommandLine cli = commandLine();
+        Exception[] failure = new Exception[1];
+        // A command that throws fails the start as before (one line from system/OneLineFailureReporter where it
+        // knows the cause), instead of picocli printing a stack trace.
+        cli.setExecutionExceptionHandler((e, c, p) -> {
+            failure[0] = e;
+            return 1;
+        });
         int parsed = cli.execute(own.toArray(String[]::new));
+        if (failure[0] != null) {
+            throw failure[0];
+        }
         if (parsed != 0) {
-            // picocli's own exit codes: 2 for arguments it could not parse, 1 for an exception in a command.
+            // picocli's exit code for arguments it could not parse: 2.
             exitCode = parsed;
         }
     }
