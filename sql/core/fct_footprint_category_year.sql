@@ -1,3 +1,4 @@
+-- unique_key: department_code, year, hoofdkostensoort
 -- incremental_by: department_code, year
 -- Estimated CO2-eq and material footprint per department x year x cost category: the category's spend range
 -- (Appendix 4) times the intensity of its impact segment (config/reference/impact_factors.csv, derived from the

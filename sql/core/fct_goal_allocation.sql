@@ -1,3 +1,4 @@
+-- unique_key: goal_id, year, department_code
 -- Each department's part of a government-wide goal (evaluation 8.2.6): the goal's baseline and target are split in
 -- proportion to the department's footprint or spend in the impact segments the goal concerns (config/targets.yaml,
 -- key allocation), per year of spend. Parts are rounded by the largest-remainder method to the goal's decimals, so

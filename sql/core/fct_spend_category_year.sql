@@ -1,3 +1,4 @@
+-- unique_key: department_code, year, hoofdkostensoort
 -- incremental_by: department_code, year
 -- Spend per department x year x cost category by the report's method (Appendix 4):
 --   * the category total's staffel gives the amount (its midpoint, and its band bounds for min/max);

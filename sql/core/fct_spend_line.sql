@@ -1,3 +1,4 @@
+-- unique_key: load_id, line_no
 -- sort_by: department_code, year, load_id, line_no
 -- incremental_by: department_code, year
 -- One row per accepted spend line (a supplier line or a category total) with the bounds of its staffel

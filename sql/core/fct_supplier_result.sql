@@ -1,3 +1,4 @@
+-- unique_key: load_id, line_no
 -- sort_by: department_code, year, load_id, line_no
 -- The current value of every supplier result (one row per contract x metric x period), in its metric's base unit.
 --

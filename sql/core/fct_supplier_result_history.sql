@@ -1,3 +1,4 @@
+-- unique_key: load_id, line_no
 -- sort_by: department_code, year, load_id, line_no
 -- Every reported version of every supplier result, newest first per contract x metric x period: a restatement
 -- supersedes the earlier report (latest report date, then latest arrival in the landing folder, then last line; only files in the folder count) but both stay here.

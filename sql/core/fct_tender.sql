@@ -1,3 +1,4 @@
+-- unique_key: publication_id
 -- sort_by: department_code, year, publication_id
 -- The current version of every tender: per TenderNed publication number the latest MVI-ZET record (latest
 -- record date, then latest arrival in the landing folder, then last line; only files in the folder count), classified for the input goals I-IV (DOMAIN.md, Table 2).

@@ -1,3 +1,4 @@
+-- unique_key: publication_id, goal_id
 -- sort_by: department_code, year, publication_id, goal_id
 -- One row per tender and input goal: whether the tender counts for the goal (NULL: undetermined) and
 -- whether it meets it. The input-goal mart counts these rows.

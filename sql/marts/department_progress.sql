@@ -1,3 +1,4 @@
+-- unique_key: department_code, goal_kind, goal_id, year
 -- The publication's progress table: one row per department (and RIJK) x goal x year, for the four kinds of
 -- figures side by side: effect goals (progress against the 2030 targets; a department's own part where a
 -- government-wide goal is split), input goals I-IV (shares of tenders), spend (a range from the staffels, with

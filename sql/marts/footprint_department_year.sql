@@ -1,3 +1,4 @@
+-- unique_key: department_code, year, impact_segment
 -- Spend-based footprint per department (and RIJK) x year x impact segment, with a 'total' row per department-year
 -- that also gives the share of the footprint coming from the eight high-impact product groups (Figure 3).
 -- Every figure names the intensity it was computed with (factor_source).

@@ -1,3 +1,4 @@
+-- unique_key: goal_id, year, department_code
 -- Which departments lead and which lag, per goal and year (the evaluation asks who leads and who lags, 8.2.5):
 -- effect goals judged per department rank by their gap to the trajectory, input goals by their share minus the
 -- target. A positive gap is ahead. Departments without data for a goal are not ranked, nor are those whose status

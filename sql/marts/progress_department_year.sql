@@ -1,3 +1,4 @@
+-- unique_key: department_code, year, goal_id
 -- Progress on every goal of config/targets.yaml per department x year, and for the whole government as
 -- department_code 'RIJK': the actual value from supplier results, the baseline (only a measured one), the target,
 -- the trajectory for that year, the gaps, how many of the contracts expected to report did, and a status with its

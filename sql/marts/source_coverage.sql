@@ -1,3 +1,4 @@
+-- unique_key: department_code, year
 -- Which sources arrived per department and year, and how much: a department with spend but no MVI-ZET
 -- export or no supplier results is visible here, and its goals read 'no_data' instead of 0.
 --

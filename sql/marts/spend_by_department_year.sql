@@ -1,3 +1,4 @@
+-- unique_key: department_code, year, spend_class
 -- Spend per department x year, split generic / specific (and 'unclassified' for cost categories missing
 -- from config/reference/cost_categories.csv), plus a 'total' row: the figures of the report's Table 1,
 -- each with its range. spend_max_eur is NULL where a staffel-13 amount has no upper bound.

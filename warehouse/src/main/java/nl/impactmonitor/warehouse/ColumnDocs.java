@@ -80,7 +80,7 @@ final class ColumnDocs {
                 break;
             }
             String text = t.substring(2).strip();
-            if (COLUMN_LINE.matcher(t).matches() || text.matches("^(materialized|incremental_by|sort_by)\\s*:.*")) {
+            if (COLUMN_LINE.matcher(t).matches() || text.matches("^(materialized|incremental_by|sort_by|unique_key)\\s*:.*")) {
                 continue;
             }
             if (!text.isEmpty()) {

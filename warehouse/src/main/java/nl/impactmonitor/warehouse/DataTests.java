@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.sql.ResultSetMetaData;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * dbt-style data tests: each file in {@code sql/tests/} is a query returning the offending rows, so an empty
  * result is a pass. The header line {@code -- severity: error|warn} says whether failures stop publication.
+ * Besides those, every model in {@code core/} and {@code marts/} with a {@code -- unique_key: a, b} header gets a
+ * generated uniqueness test, {@code unique_key__<layer>__<model>} (severity error): no two rows share the key.
  */
 public final class DataTests {
 
@@ -43,7 +44,54 @@ public final class DataTests {
 
     /** Runs all data tests and records their results in {@code meta.data_test_result}. */
     public List<Result> runAll(String runId) {
-        return run(runId, files());
+        return run(runId, tests());
+    }
+
+    /** One data test: a query returning offending rows, from a file or generated from a model's header. */
+    record Test(String name, Path source, String sql) {
+    }
+
+    /** The files' tests and the generated uniqueness tests, by name. */
+    List<Test> tests() {
+        List<Test> tests = new ArrayList<>();
+        for (Path file : files()) {
+            String fileName = file.getFileName().toString();
+            try {
+                tests.add(new Test(fileName.substring(0, fileName.length() - 4), file,
+                        ModelRunner.stripTrailingSemicolon(Files.readString(file))));
+            } catch (IOException e) {
+                throw new WarehouseException("Cannot read data test " + file, e);
+            }
+        }
+        tests.addAll(uniqueKeyTests(warehouse.models().plan()));
+        tests.sort(java.util.Comparator.comparing(Test::name));
+        return tests;
+    }
+
+    /** A uniqueness test for each core and marts model that declares {@code -- unique_key:}. */
+    static List<Test> uniqueKeyTests(List<ModelRunner.Model> models) {
+        List<Test> tests = new ArrayList<>();
+        for (ModelRunner.Model model : models) {
+            if (model.name().startsWith("staging.")) {
+                continue;
+            }
+            String key = SqlHeader.value(model.sql(), "unique_key", "");
+            if (key.isBlank()) {
+                continue;
+            }
+            List<String> columns = java.util.Arrays.stream(key.split(",")).map(String::strip).toList();
+            for (String column : columns) {
+                if (!column.matches("[a-z_][a-z0-9_]*")) {
+                    throw new WarehouseException(model.file() + ": unique_key must list column names separated by commas, not '" + key + "'");
+                }
+            }
+            String list = String.join(", ", columns);
+            String sql = "-- severity: error\n-- description: " + list + " name each row of " + model.name()
+                    + " once (its unique_key)\nSELECT " + list + ", count(*) AS row_count\nFROM " + model.name()
+                    + "\nGROUP BY " + list + "\nHAVING count(*) > 1";
+            tests.add(new Test("unique_key__" + model.name().replace('.', '_'), model.file(), sql));
+        }
+        return tests;
     }
 
     /**
@@ -52,27 +100,23 @@ public final class DataTests {
      */
     public List<Result> runAffected(String runId, java.util.Set<String> tables) {
         java.util.regex.Pattern reference = java.util.regex.Pattern.compile("\\b(raw|ref|staging|core|marts)\\.([a-z0-9_]+)\\b");
-        List<Path> affected = new ArrayList<>();
-        for (Path file : files()) {
-            try {
-                java.util.regex.Matcher m = reference.matcher(Files.readString(file).replaceAll("--[^\n]*", ""));
-                while (m.find()) {
-                    if (tables.contains(m.group(1) + "." + m.group(2))) {
-                        affected.add(file);
-                        break;
-                    }
+        List<Test> affected = new ArrayList<>();
+        for (Test test : tests()) {
+            java.util.regex.Matcher m = reference.matcher(test.sql().replaceAll("--[^\n]*", ""));
+            while (m.find()) {
+                if (tables.contains(m.group(1) + "." + m.group(2))) {
+                    affected.add(test);
+                    break;
                 }
-            } catch (IOException e) {
-                throw new WarehouseException("Cannot read data test " + file, e);
             }
         }
         return run(runId, affected);
     }
 
-    private List<Result> run(String runId, List<Path> files) {
+    private List<Result> run(String runId, List<Test> tests) {
         List<Result> results = new ArrayList<>();
-        for (Path file : files) {
-            results.add(run(file));
+        for (Test test : tests) {
+            results.add(run(test));
         }
         for (Result r : results) {
             warehouse.update("""
@@ -86,15 +130,10 @@ public final class DataTests {
         return results;
     }
 
-    private Result run(Path file) {
-        String fileName = file.getFileName().toString();
-        String name = fileName.substring(0, fileName.length() - 4);
-        String sql;
-        try {
-            sql = ModelRunner.stripTrailingSemicolon(Files.readString(file));
-        } catch (IOException e) {
-            throw new WarehouseException("Cannot read data test " + file, e);
-        }
+    private Result run(Test test) {
+        String name = test.name();
+        Path file = test.source();
+        String sql = test.sql();
         Severity severity = Severity.valueOf(SqlHeader.value(sql, "severity", "error").toUpperCase());
         String description = SqlHeader.value(sql, "description", "");
         long failing;
@@ -118,13 +157,6 @@ public final class DataTests {
     }
 
     private List<Path> files() {
-        if (!Files.isDirectory(directory)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(directory)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".sql")).sorted().toList();
-        } catch (IOException e) {
-            throw new WarehouseException("Cannot list " + directory, e);
-        }
+        return SqlFiles.in(directory);
     }
 }

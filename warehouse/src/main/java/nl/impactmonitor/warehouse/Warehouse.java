@@ -51,6 +51,26 @@ public final class Warehouse implements AutoCloseable {
         return new Warehouse(settings);
     }
 
+    /**
+     * A connection of its own to the same open database ({@link DuckDBConnection#duplicate()}), for readers such as
+     * the health check and the admin page: its calls lock the returned object, not this one, so they do not wait for a
+     * statement of the writer and see what the writer last committed. Use it only to read, and close it soon: while
+     * it is open DuckDB keeps the file open (and locked) even after {@link #detach()}.
+     */
+    public Warehouse reader() {
+        DuckDBConnection c = connection;
+        if (c == null) {
+            throw new WarehouseException("Warehouse " + settings.databaseFile() + " is not open in this process");
+        }
+        Warehouse reader = new Warehouse(settings);
+        try {
+            reader.connection = c.duplicate();
+        } catch (SQLException e) {
+            throw new WarehouseException("Cannot open a reading connection to " + settings.databaseFile() + ": " + e.getMessage(), e);
+        }
+        return reader;
+    }
+
     /** Whether the file is open in this process. Does not wait for a running statement. */
     public boolean isOpen() {
         return connection != null;
@@ -82,6 +102,7 @@ public final class Warehouse implements AutoCloseable {
                 // Let DuckDB track the progress of long statements (executeWithProgress), without printing a bar itself.
                 execute("SET enable_progress_bar = true; SET enable_progress_bar_print = false");
                 new Migrations(this, settings.sqlDirectory().resolve("migrations")).apply();
+                new Macros(this, settings.sqlDirectory().resolve("macros")).apply();
             } catch (RuntimeException e) {
                 detach();
                 throw e;

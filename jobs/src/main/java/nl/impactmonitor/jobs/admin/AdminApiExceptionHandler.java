@@ -3,7 +3,7 @@ package nl.impactmonitor.jobs.admin;
 import java.util.Map;
 
 import nl.impactmonitor.jobs.operations.BadRunRequestException;
-import nl.impactmonitor.jobs.operations.RunConflictException;
+import nl.impactmonitor.jobs.system.RunConflictException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import nl.impactmonitor.jobs.operations.BadRunRequestException;
-import nl.impactmonitor.jobs.operations.RunConflictException;
+import nl.impactmonitor.jobs.system.RunConflictException;
 import nl.impactmonitor.jobs.operations.RunService;
 import nl.impactmonitor.jobs.operations.Sources;
 import nl.impactmonitor.jobs.system.ImpactmonitorProperties;

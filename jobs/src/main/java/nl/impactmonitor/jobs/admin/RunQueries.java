@@ -109,14 +109,17 @@ public class RunQueries {
             return Optional.of(publishedRejects(executionId, loadIds, page, size, count, select, reject, args));
         }
         try {
-            long total = warehouse.queryLong(count, loadIds.toArray());
-            List<RejectsPage.Reject> rows = warehouse.query(select, reject, args.toArray());
-            return Optional.of(new RejectsPage(executionId, loadIds, page, size, total, rows));
+            // A connection of its own: the page does not wait for a run's statement on the writer's connection.
+            try (Warehouse reader = warehouse.reader()) {
+                long total = reader.queryLong(count, loadIds.toArray());
+                List<RejectsPage.Reject> rows = reader.query(select, reject, args.toArray());
+                return Optional.of(new RejectsPage(executionId, loadIds, page, size, total, rows));
+            }
         } catch (nl.impactmonitor.warehouse.WarehouseException e) {
             if (warehouse.isOpen()) {
                 throw e;
             }
-            // A cluster node's run ended and closed the warehouse while this read waited for it.
+            // A cluster node's run ended and closed the warehouse before this read got its connection.
             return Optional.of(publishedRejects(executionId, loadIds, page, size, count, select, reject, args));
         }
     }

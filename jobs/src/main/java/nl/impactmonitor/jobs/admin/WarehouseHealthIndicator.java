@@ -17,10 +17,11 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
 
 /**
- * Health component {@code warehouse}: a {@code SELECT 1} through the warehouse connection answers, and the
- * warehouse file's folder is writable. The connection is serialised, so during a load the probe may wait for it:
- * after two seconds the component reports UP as busy instead of holding up the health endpoint. A cluster node that
- * is not writing has no warehouse open: it reports UP with the node that holds the writer lock, if any.
+ * Health component {@code warehouse}: a {@code SELECT 1} on a reading connection of its own
+ * ({@link Warehouse#reader()}) answers, and the warehouse file's folder is writable. The probe does not queue behind
+ * a run's statement on the writer's connection; should DuckDB itself stall it, after two seconds the component
+ * reports UP as busy instead of holding up the health endpoint. A cluster node that is not writing has no warehouse
+ * open: it reports UP with the node that holds the writer lock, if any.
  */
 @Component("warehouseHealthIndicator")
 public class WarehouseHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
@@ -70,7 +71,7 @@ public class WarehouseHealthIndicator extends AbstractHealthIndicator implements
             builder.withDetail("query", one == 1 ? "SELECT 1 answered" : "SELECT 1 gave " + one);
             return one == 1;
         } catch (TimeoutException busy) {
-            builder.withDetail("query", "busy: a run holds the warehouse connection");
+            builder.withDetail("query", "busy: SELECT 1 did not answer within " + WAIT_MILLIS + " ms");
             return true;
         } catch (java.util.concurrent.ExecutionException e) {
             if (writer.clustered() && !warehouse.isOpen()) {
@@ -85,7 +86,11 @@ public class WarehouseHealthIndicator extends AbstractHealthIndicator implements
     /** At most one probe waits for the connection at a time; callers meanwhile share it. */
     private synchronized Future<Long> probe() {
         if (pending == null || pending.isDone()) {
-            pending = probes.submit(() -> warehouse.queryLong("SELECT 1"));
+            pending = probes.submit(() -> {
+                try (Warehouse reader = warehouse.reader()) {
+                    return reader.queryLong("SELECT 1");
+                }
+            });
         }
         return pending;
     }

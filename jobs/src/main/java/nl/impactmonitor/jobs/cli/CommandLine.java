@@ -1,16 +1,16 @@
 package nl.impactmonitor.jobs.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 import nl.impactmonitor.jobs.operations.BadRunRequestException;
-import nl.impactmonitor.jobs.operations.RunConflictException;
+import nl.impactmonitor.jobs.system.RunConflictException;
 import nl.impactmonitor.jobs.operations.RunService;
-import nl.impactmonitor.jobs.samples.ResultSampleGenerator;
-import nl.impactmonitor.jobs.samples.SampleGenerator;
-import nl.impactmonitor.jobs.samples.TenderSampleGenerator;
 import nl.impactmonitor.jobs.landing.FileLoadTasklet;
 import nl.impactmonitor.jobs.landing.SourceLoadSteps;
 import nl.impactmonitor.jobs.spend.SpendSource;
@@ -31,41 +31,25 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 /**
- * Operator commands, the same verbs as the admin API: run a job, rerun a partition, restart, status, and
- * generate-samples. A command runs once, prints what happened per step and where the output is, and sets an
- * exit code scripts can use. Without a command the application runs as the service.
+ * Operator commands, the same verbs as the admin API: run a job, rerun a partition, retire a file, restart, status.
+ * picocli parses the arguments and writes the usage text (help); options whose name has a dot
+ * ({@code --spring.profiles.active=samples}) are Spring Boot properties and are left to Spring. A command runs once,
+ * prints what happened per step and where the output is, and sets an exit code scripts can use: 0 completed,
+ * 1 failed, 2 bad request, 3 conflict with a running job. Without a command the application runs as the service.
  */
 @Component
 public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
 
-    static final String USAGE = """
-            usage: impactmonitor <command> [options]
-              nightly            load all sources, build models, run data tests, publish (same as: run nightly)
-              run <job>          run one job: nightly, spend-load, tender-load, result-load
-              rerun <source> --department=IenW --year=2023 [--file=NAME]
-                                 reload one partition of spend, tender or results (default file: the one
-                                 that last delivered it), then models, tests and publication
-              retire <source> --file=NAME [--note=TEXT]
-                                 withdraw a file that stays in the landing folder: its partitions fall back
-                                 to the latest remaining file or disappear at the next run; it counts again
-                                 when it arrives anew (new bytes or a new modification time)
-              restart <id>       restart a failed or stopped execution where it stopped
-              status [--limit=N] [--partitions]
-                                 the latest executions; files superseded by a later arrival, retired or
-                                 kept; with --partitions the current file of every partition
-              help               this text
+    static final String FOOTER = """
             exit codes: 0 completed, 1 failed, 2 bad request, 3 conflict with a running job
-              spend-load         load the spend landing folder only
-              tender-load        load the MVI-ZET landing folder only
-              result-load        load the supplier-results landing folder only
-              generate-samples   write the seeded sample files (--out=samples --seed=20261127)
-            options for nightly and spend-load:
-              --spend-url=ADDRESS, --tender-url=ADDRESS, --results-url=ADDRESS
-                                 fetch this http(s) file into the source's landing folder first
-              --force-reload     load files again even if their content was loaded before
-                                 (after fixing reference data such as an alias)
-              --spring.profiles.active=samples   use the bundled samples as landing folder""";
+            Spring Boot properties go along as --name=value, e.g. --spring.profiles.active=samples (the bundled
+            samples as landing folder).""";
 
     private final JobOperator jobOperator;
     private final Map<String, Job> jobs;
@@ -89,68 +73,259 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
-        if (args.getNonOptionArgs().isEmpty()) {
+        List<String> own = commandArguments(args.getSourceArgs());
+        if (own.stream().noneMatch(a -> !a.startsWith("-"))) {
             return;
         }
-        String command = args.getNonOptionArgs().get(0);
-        switch (command) {
-            case "nightly", "spend-load", "tender-load", "result-load" -> runJob(jobs.get(command), args);
-            case "run" -> {
-                if (args.getNonOptionArgs().size() < 2 || !jobs.containsKey(args.getNonOptionArgs().get(1))) {
-                    usage("run needs a job: " + String.join(", ", new java.util.TreeSet<>(jobs.keySet())));
-                } else {
-                    runJob(jobs.get(args.getNonOptionArgs().get(1)), args);
-                }
-            }
-            case "rerun" -> guarded(() -> {
-                if (args.getNonOptionArgs().size() < 2) {
-                    throw new BadRunRequestException("rerun needs a source: spend, tender or results");
-                }
-                String year = option(args, "year", "");
-                if (!year.matches("\\d{4}")) {
-                    throw new BadRunRequestException("--year must be a four-digit year such as 2023, not '" + year + "'");
-                }
-                JobExecution started = runService.rerunPartition(args.getNonOptionArgs().get(1), option(args, "department", null),
-                        year.matches("\\d{4}") ? Integer.valueOf(year) : null, option(args, "file", null));
-                return runService.awaitCompletion(started);
-            });
-            case "restart" -> guarded(() -> {
-                if (args.getNonOptionArgs().size() < 2 || !args.getNonOptionArgs().get(1).matches("\\d+")) {
-                    throw new BadRunRequestException("restart needs an execution id (see: status)");
-                }
-                return runService.awaitCompletion(runService.restart(Long.parseLong(args.getNonOptionArgs().get(1))));
-            });
-            case "retire" -> retire(args);
-            case "status" -> {
-                String limit = option(args, "limit", "10");
-                if (!limit.matches("\\d{1,4}") || Integer.parseInt(limit) < 1) {
-                    out.println("error: --limit must be a whole number from 1 to 9999, not '" + limit + "'");
-                    exitCode = 2;
-                } else {
-                    status(Integer.parseInt(limit));
-                    inputs(args.containsOption("partitions"));
-                }
-            }
-            case "help" -> out.println(USAGE);
-            case "generate-samples" -> {
-                Path dir = Path.of(option(args, "out", "samples"));
-                long seed = Long.parseLong(option(args, "seed", "20261127"));
-                List<Path> spend = SampleGenerator.generate(dir.resolve("spend"), seed);
-                List<Path> tenders = TenderSampleGenerator.generate(dir.resolve("mvi-zet"), seed);
-                List<Path> results = ResultSampleGenerator.generate(dir.resolve("results"), seed);
-                out.println("Wrote " + spend.size() + " spend, " + tenders.size() + " MVI-ZET and " + results.size()
-                        + " supplier-result sample files under " + dir.toAbsolutePath());
-            }
-            default -> usage("unknown command '" + command + "'");
+        picocli.CommandLine cli = commandLine();
+        Exception[] failure = new Exception[1];
+        // A command that throws fails the start as before (one line from system/OneLineFailureReporter where it
+        // knows the cause), instead of picocli printing a stack trace.
+        cli.setExecutionExceptionHandler((e, c, p) -> {
+            failure[0] = e;
+            return 1;
+        });
+        int parsed = cli.execute(own.toArray(String[]::new));
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        if (parsed != 0) {
+            // picocli's exit code for arguments it could not parse: 2.
+            exitCode = parsed;
         }
     }
 
-    /** Exit codes scripts can use: 0 completed, 1 failed, 2 bad request, 3 conflict with a running job. */
+    /** The arguments picocli reads: all but Spring Boot properties ({@code --a.b=c}), which Spring has taken. */
+    static List<String> commandArguments(String[] sourceArgs) {
+        List<String> own = new ArrayList<>();
+        for (String a : sourceArgs) {
+            String name = a.startsWith("--") ? a.substring(2).split("=", 2)[0] : "";
+            if (!name.contains(".")) {
+                own.add(a);
+            }
+        }
+        return own;
+    }
+
+    /** The verbs, each a picocli command; {@code help} prints the generated usage. */
+    picocli.CommandLine commandLine() {
+        picocli.CommandLine cli = new picocli.CommandLine(new Root());
+        Map<String, String> loads = new LinkedHashMap<>();
+        loads.put("nightly", "load all sources, build models, run data tests, publish (same as: run nightly)");
+        loads.put("spend-load", "load the spend landing folder only");
+        loads.put("tender-load", "load the MVI-ZET landing folder only");
+        loads.put("result-load", "load the supplier-results landing folder only");
+        loads.forEach((job, description) -> {
+            picocli.CommandLine verb = new picocli.CommandLine(new JobVerb(job));
+            verb.getCommandSpec().usageMessage().description(description);
+            cli.addSubcommand(job, verb);
+        });
+        cli.addSubcommand("run", new picocli.CommandLine(new RunVerb()));
+        cli.addSubcommand("rerun", new picocli.CommandLine(new RerunVerb()));
+        cli.addSubcommand("retire", new picocli.CommandLine(new RetireVerb()));
+        cli.addSubcommand("restart", new picocli.CommandLine(new RestartVerb()));
+        cli.addSubcommand("status", new picocli.CommandLine(new StatusVerb()));
+        cli.addSubcommand("help", new picocli.CommandLine.HelpCommand());
+        PrintWriter writer = new PrintWriter(out, true);
+        cli.setOut(writer);
+        cli.setErr(writer);
+        // The error line of a bad argument, then the usage; exit code 2.
+        cli.setParameterExceptionHandler((e, a) -> {
+            writer.println("error: " + e.getMessage());
+            e.getCommandLine().usage(writer);
+            return 2;
+        });
+        return cli;
+    }
+
+    @Command(name = "impactmonitor", synopsisSubcommandLabel = "<command>", footer = FOOTER,
+            description = "Without a command the jar runs as the service (schedule, admin page and API).")
+    static final class Root implements Runnable {
+        @Override
+        public void run() {
+        }
+    }
+
+    /** Options of the load jobs: fetch a file first, load again what was loaded before. */
+    static final class LoadOptions {
+        @Option(names = "--spend-url", paramLabel = "ADDRESS", description = "fetch this http(s) file into the spend landing folder first")
+        String spendUrl;
+
+        @Option(names = "--tender-url", paramLabel = "ADDRESS", description = "fetch this http(s) file into the MVI-ZET landing folder first")
+        String tenderUrl;
+
+        @Option(names = "--results-url", paramLabel = "ADDRESS", description = "fetch this http(s) file into the supplier-results landing folder first")
+        String resultsUrl;
+
+        @Option(names = "--force-reload", description = "load files again even if their content was loaded before (after fixing reference data such as an alias)")
+        boolean forceReload;
+
+        Map<String, String> urls() {
+            Map<String, String> urls = new LinkedHashMap<>();
+            put(urls, SpendSource.NAME, spendUrl);
+            put(urls, TenderSource.NAME, tenderUrl);
+            put(urls, SupplierResultSource.NAME, resultsUrl);
+            return urls;
+        }
+
+        private static void put(Map<String, String> urls, String source, String url) {
+            if (url != null && !url.isBlank()) {
+                urls.put(source, url);
+            }
+        }
+    }
+
+    @Command
+    final class JobVerb implements java.util.concurrent.Callable<Integer> {
+        private final String job;
+
+        @Mixin
+        LoadOptions options = new LoadOptions();
+
+        JobVerb(String job) {
+            this.job = job;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            runJob(jobs.get(job), options);
+            return 0;
+        }
+    }
+
+    @Command(description = "run one job: nightly, spend-load, tender-load, result-load")
+    final class RunVerb implements java.util.concurrent.Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "<job>", arity = "0..1")
+        String job;
+
+        @Mixin
+        LoadOptions options = new LoadOptions();
+
+        @Override
+        public Integer call() throws Exception {
+            if (job == null || !jobs.containsKey(job)) {
+                out.println("error: run needs a job: " + String.join(", ", new TreeSet<>(jobs.keySet())));
+                exitCode = 2;
+            } else {
+                runJob(jobs.get(job), options);
+            }
+            return 0;
+        }
+    }
+
+    /** The source a partition verb acts on. */
+    static final class SourceArgument {
+        @Parameters(index = "0", paramLabel = "<source>", arity = "0..1", description = "spend, tender or results")
+        String name;
+
+        String required(String verb) {
+            if (name == null) {
+                throw new BadRunRequestException(verb + " needs a source: spend, tender or results");
+            }
+            return name;
+        }
+    }
+
+    @Command(description = {"reload one partition of spend, tender or results (default file: the one that last delivered it),",
+            "then models, tests and publication"})
+    final class RerunVerb implements java.util.concurrent.Callable<Integer> {
+        @Mixin
+        SourceArgument source = new SourceArgument();
+
+        @Option(names = "--department", paramLabel = "CODE", description = "department code, e.g. IenW")
+        String department;
+
+        @Option(names = "--year", paramLabel = "YYYY", defaultValue = "", description = "year, e.g. 2023")
+        String year;
+
+        @Option(names = "--file", paramLabel = "NAME", description = "reload from this file of the landing folder")
+        String file;
+
+        @Override
+        public Integer call() throws Exception {
+            guarded(() -> {
+                String name = source.required("rerun");
+                if (!year.matches("\\d{4}")) {
+                    throw new BadRunRequestException("--year must be a four-digit year such as 2023, not '" + year + "'");
+                }
+                JobExecution started = runService.rerunPartition(name, department, Integer.valueOf(year), file);
+                return runService.awaitCompletion(started);
+            });
+            return 0;
+        }
+    }
+
+    @Command(description = {"withdraw a file that stays in the landing folder: its partitions fall back to the latest",
+            "remaining file or disappear at the next run; it counts again when it arrives anew"})
+    final class RetireVerb implements java.util.concurrent.Callable<Integer> {
+        @Mixin
+        SourceArgument source = new SourceArgument();
+
+        @Option(names = "--file", paramLabel = "NAME", description = "the file to withdraw")
+        String file;
+
+        @Option(names = "--note", paramLabel = "TEXT", defaultValue = "retired from the command line", description = "why")
+        String note;
+
+        @Override
+        public Integer call() throws Exception {
+            handled(() -> retire(source.required("retire"), file, note));
+            return 0;
+        }
+    }
+
+    @Command(description = "restart a failed or stopped execution where it stopped")
+    final class RestartVerb implements java.util.concurrent.Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "<id>", arity = "0..1", description = "execution id (see: status)")
+        String id;
+
+        @Override
+        public Integer call() throws Exception {
+            guarded(() -> {
+                if (id == null || !id.matches("\\d+")) {
+                    throw new BadRunRequestException("restart needs an execution id (see: status)");
+                }
+                return runService.awaitCompletion(runService.restart(Long.parseLong(id)));
+            });
+            return 0;
+        }
+    }
+
+    @Command(description = {"the latest executions; files superseded by a later arrival, retired or kept;",
+            "with --partitions the current file of every partition"})
+    final class StatusVerb implements java.util.concurrent.Callable<Integer> {
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "how many executions (default: ${DEFAULT-VALUE})")
+        String limit;
+
+        @Option(names = "--partitions", description = "list the current file of every partition")
+        boolean partitions;
+
+        @Override
+        public Integer call() {
+            if (!limit.matches("\\d{1,4}") || Integer.parseInt(limit) < 1) {
+                out.println("error: --limit must be a whole number from 1 to 9999, not '" + limit + "'");
+                exitCode = 2;
+            } else {
+                status(Integer.parseInt(limit));
+                inputs(partitions);
+            }
+            return 0;
+        }
+    }
+
+    /** Runs a job to its end and reports it: exit code 0 when it completed, 1 when not. */
     private void guarded(Run run) throws Exception {
-        try {
+        handled(() -> {
             JobExecution execution = run.start();
             report(execution);
             exitCode = execution.getStatus() == BatchStatus.COMPLETED ? 0 : 1;
+        });
+    }
+
+    /** A bad request is one {@code error:} line and exit code 2; a conflict with a running job one line and 3. */
+    private void handled(Action action) throws Exception {
+        try {
+            action.run();
         } catch (BadRunRequestException e) {
             out.println("error: " + e.getMessage());
             exitCode = 2;
@@ -165,9 +340,9 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
         JobExecution start() throws Exception;
     }
 
-    private void usage(String problem) {
-        out.println(problem + "\n" + USAGE);
-        exitCode = 2;
+    @FunctionalInterface
+    private interface Action {
+        void run() throws Exception;
     }
 
     private void status(int limit) {
@@ -182,26 +357,15 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
                         abbreviate(e.getExitStatus().getExitCode() + " " + e.getExitStatus().getExitDescription(), 80)));
     }
 
-    private void retire(ApplicationArguments args) throws Exception {
-        try {
-            if (args.getNonOptionArgs().size() < 2) {
-                throw new BadRunRequestException("retire needs a source: spend, tender or results");
-            }
-            var w = runService.retire(args.getNonOptionArgs().get(1), option(args, "file", null), option(args, "note", "retired from the command line"));
-            out.println("Retired " + w.source() + " " + w.file() + "; from the next build on:");
-            w.fellBack().forEach(f -> out.println("  falls back: " + f));
-            w.gone().forEach(g -> out.println("  WARNING no file left for " + g + ": its figures disappear"));
-            if (w.fellBack().isEmpty() && w.gone().isEmpty()) {
-                out.println("  it supplied no partition");
-            }
-            exitCode = 0;
-        } catch (BadRunRequestException e) {
-            out.println("error: " + e.getMessage());
-            exitCode = 2;
-        } catch (RunConflictException e) {
-            out.println("conflict: " + e.getMessage());
-            exitCode = 3;
+    private void retire(String source, String file, String note) throws Exception {
+        var w = runService.retire(source, file, note);
+        out.println("Retired " + w.source() + " " + w.file() + "; from the next build on:");
+        w.fellBack().forEach(f -> out.println("  falls back: " + f));
+        w.gone().forEach(g -> out.println("  WARNING no file left for " + g + ": its figures disappear"));
+        if (w.fellBack().isEmpty() && w.gone().isEmpty()) {
+            out.println("  it supplied no partition");
         }
+        exitCode = 0;
     }
 
     /** Which file supplies each partition: supersessions always, every partition with {@code all}. */
@@ -233,16 +397,13 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
         }
     }
 
-    private void runJob(Job job, ApplicationArguments args) throws Exception {
+    private void runJob(Job job, LoadOptions options) throws Exception {
         JobParametersBuilder params = new JobParametersBuilder().addLong("run.id", System.currentTimeMillis());
-        if (args.containsOption("force-reload")) {
+        if (options.forceReload) {
             params.addString(FileLoadTasklet.FORCE_RELOAD_PARAMETER, "true", false);
         }
-        for (String source : List.of(SpendSource.NAME, TenderSource.NAME, SupplierResultSource.NAME)) {
-            String url = option(args, source + "-url", "");
-            if (!url.isBlank()) {
-                params.addString(SourceLoadSteps.urlParameter(source), url, false);
-            }
+        for (Map.Entry<String, String> url : options.urls().entrySet()) {
+            params.addString(SourceLoadSteps.urlParameter(url.getKey()), url.getValue(), false);
         }
         JobExecution execution;
         // In profile cluster the command writes only while no node does (the writer lock), like a run of the service.
@@ -283,11 +444,6 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
     private static String abbreviate(String text, int max) {
         String oneLine = text == null ? "" : text.replaceAll("\\s+", " ");
         return oneLine.length() <= max ? oneLine : oneLine.substring(0, max - 3) + "...";
-    }
-
-    private static String option(ApplicationArguments args, String name, String defaultValue) {
-        List<String> values = args.getOptionValues(name);
-        return values == null || values.isEmpty() ? defaultValue : values.get(0);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import nl.impactmonitor.jobs.pipeline.NightlyJobConfiguration;
+import nl.impactmonitor.jobs.system.RunConflictException;
 import nl.impactmonitor.jobs.system.ImpactmonitorProperties;
 import nl.impactmonitor.jobs.system.WarehouseWriter;
 import nl.impactmonitor.warehouse.InboxLedger;
@@ -425,12 +426,16 @@ public class RunService implements org.springframework.context.SmartLifecycle {
 
     /** Every partition every counted file supplies or would supply, current first (for status and the admin page). */
     public List<InboxLedger.Supply> supplies() {
-        return warehouse.ledger().supplies(null);
+        try (Warehouse reader = warehouse.reader()) {
+            return reader.ledger().supplies(null);
+        }
     }
 
     /** Every file recorded in the landing folders, with its state (present, kept, retired). */
     public List<InboxLedger.Entry> inboxFiles() {
-        return warehouse.ledger().all();
+        try (Warehouse reader = warehouse.reader()) {
+            return reader.ledger().all();
+        }
     }
 
     /**

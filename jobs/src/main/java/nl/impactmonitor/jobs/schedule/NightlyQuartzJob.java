@@ -3,7 +3,7 @@ package nl.impactmonitor.jobs.schedule;
 import java.time.Instant;
 
 import nl.impactmonitor.jobs.cluster.ClusterProperties;
-import nl.impactmonitor.jobs.operations.RunConflictException;
+import nl.impactmonitor.jobs.system.RunConflictException;
 import nl.impactmonitor.jobs.operations.RunService;
 import nl.impactmonitor.jobs.system.WarehouseWriter;
 

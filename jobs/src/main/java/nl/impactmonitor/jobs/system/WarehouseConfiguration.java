@@ -1,9 +1,9 @@
 package nl.impactmonitor.jobs.system;
 
-import nl.impactmonitor.jobs.cluster.ClusterProperties;
 import nl.impactmonitor.warehouse.Warehouse;
 import nl.impactmonitor.warehouse.WarehouseSettings;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,13 +16,14 @@ import org.springframework.context.annotation.Configuration;
 public class WarehouseConfiguration {
 
     @Bean(destroyMethod = "close")
-    Warehouse warehouse(ImpactmonitorProperties props, ClusterProperties cluster) {
+    Warehouse warehouse(ImpactmonitorProperties props, @Value("${impactmonitor.cluster.enabled:false}") boolean clustered) {
         WarehouseSettings settings = new WarehouseSettings(
                 props.resolve(props.warehouse().file()),
                 props.resolve(props.sqlDir()),
                 props.warehouse().memoryLimit(),
                 props.warehouse().threads());
-        return cluster.enabled() ? Warehouse.unopened(settings) : Warehouse.open(settings);
+        // The cluster package reads the same setting (ClusterProperties.enabled); system does not depend on it.
+        return clustered ? Warehouse.unopened(settings) : Warehouse.open(settings);
     }
 
     @Bean

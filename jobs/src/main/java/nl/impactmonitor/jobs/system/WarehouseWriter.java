@@ -2,7 +2,6 @@ package nl.impactmonitor.jobs.system;
 
 import java.util.Optional;
 
-import nl.impactmonitor.jobs.operations.RunConflictException;
 
 /**
  * Who may write the warehouse. Every run that writes holds a {@link Lease} from start to end. On one machine the

@@ -57,6 +57,24 @@ class ReadmeCommandLineIT {
     }
 
     @Test
+    void helpListsEveryVerbAndUnknownOnesExitTwo() throws Exception {
+        Path checkout = UserCheckout.create(tmp.resolve("impactmonitor"));
+        try (JarProcess help = JarProcess.start(checkout, "help")) {
+            assertThat(help.awaitExit(FAIL)).as(help.output()).isZero();
+            assertThat(messages(help)).anyMatch(l -> l.startsWith("Usage: impactmonitor"));
+            for (String verb : List.of("nightly", "spend-load", "tender-load", "result-load", "run", "rerun", "retire",
+                    "restart", "status", "help")) {
+                assertThat(messages(help)).as("help lists %s", verb).anyMatch(l -> l.strip().startsWith(verb + " "));
+            }
+            assertThat(help.output()).doesNotContain("generate-samples");
+        }
+        try (JarProcess unknown = JarProcess.start(checkout, "generate-samples")) {
+            assertThat(unknown.awaitExit(FAIL)).as(unknown.output()).isEqualTo(2);
+            assertThat(messages(unknown).get(0)).isEqualTo("error: Unmatched argument at index 0: 'generate-samples'");
+        }
+    }
+
+    @Test
     void typoInTheTargetsCatalogueNamesFileAndLine() throws Exception {
         Path checkout = UserCheckout.create(tmp.resolve("impactmonitor"));
         Path targets = checkout.resolve("config/targets.yaml");

@@ -51,8 +51,8 @@ class IncrementalRebuildTest {
             java.util.Set<String> changed = new java.util.HashSet<>(Set.of("staging.spend_line"));
             built.forEach(b -> changed.add(b.replaceFirst(" \\(.*", "")));
             assertThat(w.dataTests().runAffected("rerun", changed)).extracting(r -> r.name())
-                    .contains("sort_key_spend_line_is_unique", "spend_range_is_ordered", "spend_category_has_at_most_one_total")
-                    .doesNotContain("sort_key_tender_is_unique", "sort_key_supplier_result_is_unique", "ref_department_alias_is_unambiguous");
+                    .contains("unique_key__core_fct_spend_line", "spend_range_is_ordered", "spend_category_has_at_most_one_total")
+                    .doesNotContain("unique_key__core_fct_tender", "unique_key__core_fct_supplier_result", "ref_department_alias_is_unambiguous");
             String after = azMid(w);
             assertThat(after).as("AZ 2023 spend after the correction").isNotEqualTo(before);
 

@@ -1,0 +1,8 @@
+-- Applied on every start (warehouse/Macros.java): change a macro here, never in a migration.
+
+-- Dates as Dutch (31-12-2023, 31/12/2023, 31.12.2023) or ISO (2023-12-31) text; NULL when no valid date.
+CREATE OR REPLACE MACRO parse_date(x) AS CAST(coalesce(
+    try_strptime(trim(x), '%Y-%m-%d'),
+    try_strptime(trim(x), '%d-%m-%Y'),
+    try_strptime(trim(x), '%d/%m/%Y'),
+    try_strptime(trim(x), '%d.%m.%Y')) AS DATE);
