@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import nl.impactmonitor.jobs.admin.CockpitQueries;
 import nl.impactmonitor.jobs.operations.BadRunRequestException;
 import nl.impactmonitor.jobs.operations.RunConflictException;
 import nl.impactmonitor.jobs.operations.RunService;
@@ -52,8 +53,10 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
                                  when it arrives anew (new bytes or a new modification time)
               restart <id>       restart a failed or stopped execution where it stopped
               status [--limit=N] [--partitions]
-                                 the latest executions; files superseded by a later arrival, retired or
-                                 kept; with --partitions the current file of every partition
+                                 the latest executions; the partition grid per source (department x
+                                 year: ok, rN rejected rows, sup, MISSING, FAILED); files superseded by a
+                                 later arrival, retired or kept; with --partitions the current file of
+                                 every partition
               help               this text
             exit codes: 0 completed, 1 failed, 2 bad request, 3 conflict with a running job
               spend-load         load the spend landing folder only
@@ -70,15 +73,26 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
     private final JobOperator jobOperator;
     private final Map<String, Job> jobs;
     private final ImpactmonitorProperties props;
-    private final PrintStream out = System.out;
+    private final PrintStream out;
     private int exitCode;
 
     private final RunService runService;
     private final JobRepository jobRepository;
     private final WarehouseWriter writer;
 
+    private final CockpitQueries cockpit;
+
+    @org.springframework.beans.factory.annotation.Autowired
     public CommandLine(JobOperator jobOperator, List<Job> jobs, ImpactmonitorProperties props, RunService runService,
-                       JobRepository jobRepository, WarehouseWriter writer) {
+                       JobRepository jobRepository, WarehouseWriter writer, CockpitQueries cockpit) {
+        this(jobOperator, jobs, props, runService, jobRepository, writer, cockpit, System.out);
+    }
+
+    /** As the application builds it, printing to {@code out} (tests read what {@code status} prints). */
+    public CommandLine(JobOperator jobOperator, List<Job> jobs, ImpactmonitorProperties props, RunService runService,
+                       JobRepository jobRepository, WarehouseWriter writer, CockpitQueries cockpit, PrintStream out) {
+        this.out = out;
+        this.cockpit = cockpit;
         this.jobOperator = jobOperator;
         this.writer = writer;
         this.runService = runService;
@@ -128,6 +142,7 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
                     exitCode = 2;
                 } else {
                     status(Integer.parseInt(limit));
+                    grid();
                     inputs(args.containsOption("partitions"));
                 }
             }
@@ -201,6 +216,15 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
         } catch (RunConflictException e) {
             out.println("conflict: " + e.getMessage());
             exitCode = 3;
+        }
+    }
+
+    /** The partition grid per source (departments x years), as the admin page and GET /admin/api/partitions show it. */
+    private void grid() {
+        try {
+            out.print("\nPartitions (department x year):\n" + GridText.render(cockpit.grid()));
+        } catch (RuntimeException e) {
+            out.println("\n(partition grid not shown: the warehouse cannot be read now: " + e.getMessage() + ")");
         }
     }
 
