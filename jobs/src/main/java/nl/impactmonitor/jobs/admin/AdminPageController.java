@@ -72,6 +72,11 @@ public class AdminPageController {
     /** Stewards see the forms; viewers see the same page without them. */
     @ModelAttribute
     public void user(Authentication authentication, Model model) {
+        addUser(authentication, model);
+    }
+
+    /** The signed-in user's name and whether a steward, for the header and the forms of every admin page. */
+    static void addUser(Authentication authentication, Model model) {
         model.addAttribute("userName", authentication == null ? null : authentication.getName());
         model.addAttribute("steward", authentication != null && authentication.getAuthorities().stream()
                 .anyMatch(a -> ("ROLE_" + AdminUsers.STEWARD).equals(a.getAuthority())));

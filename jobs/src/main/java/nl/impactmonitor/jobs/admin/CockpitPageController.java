@@ -50,6 +50,11 @@ public class CockpitPageController {
         this.schedule = schedule;
     }
 
+    @org.springframework.web.bind.annotation.ModelAttribute
+    public void user(org.springframework.security.core.Authentication authentication, Model model) {
+        AdminPageController.addUser(authentication, model);
+    }
+
     /** Previous/next, form action and CSV address of a rejects page. */
     public record RejectLinks(String action, String csv, String previous, String next) {
     }
