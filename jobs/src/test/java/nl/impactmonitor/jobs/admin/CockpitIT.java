@@ -441,7 +441,8 @@ class CockpitIT {
             driver.get(base + "/admin/executions/" + nightlyId);
             var warn = driver.findElement(org.openqa.selenium.By.cssSelector("tr[data-test='spend_cost_category_is_mapped']"));
             assertThat(warn.getText()).contains("WARN").contains("sql/tests/spend_cost_category_is_mapped.sql");
-            assertThat(warn.findElements(org.openqa.selenium.By.cssSelector("table.sample tbody tr"))).isNotEmpty();
+            assertThat(warn.findElements(org.openqa.selenium.By.cssSelector("table.sample tbody tr"))).hasSize(5);
+            assertThat(warn.findElement(org.openqa.selenium.By.cssSelector("table.sample tbody")).getText()).contains(UNMAPPED + " LNV 2023");
             assertThat((List<?>) driver.executeScript(ACCESSIBILITY_BASICS)).as("accessibility basics of the run page").isEmpty();
             assertNoSevereLogEntries(driver);
             screenshot(driver, "admin-run.png");
