@@ -319,6 +319,18 @@ class CockpitIT {
     }
 
     @Test
+    void theCockpitsApiIsInTheOpenApiDescription() {
+        HttpResponse<String> docs = http.get("/admin/api-docs", VIEWER);
+        assertThat(docs.statusCode()).isEqualTo(200);
+        JsonNode paths = json(docs).path("paths");
+        for (String path : List.of("/admin/api/partitions", "/admin/api/partitions/{source}/{department}/{year}",
+                "/admin/api/executions/{id}/data-tests", "/admin/api/data-tests/latest", "/admin/api/rejects", "/admin/api/schedule")) {
+            assertThat(paths.has(path)).as(path).isTrue();
+            assertThat(paths.path(path).path("get").path("tags").toString()).as(path).contains("cockpit");
+        }
+    }
+
+    @Test
     void theScheduleAndPublicationPanelWarnsWhenThePublicationIsTooOld() {
         JsonNode panel = json(http.get("/admin/api/schedule", VIEWER));
         assertThat(panel.path("timeZone").asString()).isEqualTo("Europe/Amsterdam");
