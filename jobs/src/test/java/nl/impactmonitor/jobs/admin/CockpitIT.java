@@ -114,8 +114,10 @@ class CockpitIT {
         }
         HttpResponse<String> start = http.post("/admin/api/nightly", STEWARD);
         assertThat(start.statusCode()).as(start.body()).isEqualTo(202);
-        nightlyId = json(start).path("executionId").asLong();
-        assertThat(http.awaitEnd(nightlyId, VIEWER).path("status").asString()).isEqualTo("COMPLETED");
+        long id = json(start).path("executionId").asLong();
+        // The nightly on all samples takes about 3 minutes on a busy 2-core machine: allow 10.
+        assertThat(http.awaitEnd(id, VIEWER, Duration.ofMinutes(10)).path("status").asString()).isEqualTo("COMPLETED");
+        nightlyId = id;
     }
 
     /** (source department year) -> state, from the API's grid. */
