@@ -31,8 +31,12 @@ public final class DataTests {
 
     public enum Severity { WARN, ERROR }
 
-    /** The outcome of one data test. */
-    public record Result(String name, Severity severity, String description, long failingRows, List<String> sample) {
+    /**
+     * The outcome of one data test. {@code sampleJson}: the sample as a JSON array of objects (column to value);
+     * {@code sqlFile}: the defining file relative to the SQL folder, e.g. {@code tests/spend_range_is_ordered.sql}.
+     */
+    public record Result(String name, Severity severity, String description, long failingRows, List<String> sample,
+                         String sampleJson, String sqlFile) {
         public boolean passed() {
             return failingRows == 0;
         }
@@ -120,9 +124,11 @@ public final class DataTests {
         }
         for (Result r : results) {
             warehouse.update("""
-                    INSERT INTO meta.data_test_result (run_id, test_name, severity, failing_rows, sample, checked_at)
-                    VALUES (?, ?, ?, ?, ?, current_timestamp)""",
-                    runId, r.name(), r.severity().name().toLowerCase(), r.failingRows(), String.join("\n", r.sample()));
+                    INSERT INTO meta.data_test_result (run_id, test_name, severity, failing_rows, sample, checked_at, sql_file,
+                                                       description, sample_json)
+                    VALUES (?, ?, ?, ?, ?, current_timestamp, ?, ?, ?)""",
+                    runId, r.name(), r.severity().name().toLowerCase(), r.failingRows(), String.join("\n", r.sample()), r.sqlFile(),
+                    r.description(), r.sampleJson());
             if (!r.passed()) {
                 log.warn("Data test {} ({}) failed on {} row(s): {}", r.name(), r.severity(), r.failingRows(), r.sample());
             }
@@ -138,6 +144,7 @@ public final class DataTests {
         String description = SqlHeader.value(sql, "description", "");
         long failing;
         List<String> sample = new ArrayList<>();
+        List<String> sampleJson = new ArrayList<>();
         try {
             failing = warehouse.queryLong("SELECT count(*) FROM (" + sql + "\n) AS offending");
             if (failing > 0) {
@@ -149,11 +156,16 @@ public final class DataTests {
                     }
                     sample.add(row.toString());
                 });
+                // The same rows as JSON objects (DuckDB's to_json of the row), for pages that show them as a table.
+                warehouse.forEachRow("SELECT CAST(to_json(offending) AS VARCHAR) FROM (SELECT * FROM (" + sql + "\n) AS o LIMIT "
+                        + SAMPLE_ROWS + ") AS offending", rs -> sampleJson.add(rs.getString(1)));
             }
         } catch (WarehouseException e) {
             throw new WarehouseException("Data test " + file + " could not run: " + e.getMessage(), e);
         }
-        return new Result(name, severity, description, failing, sample);
+        Path sqlRoot = directory.toAbsolutePath().getParent();
+        String sqlFile = sqlRoot == null ? fileName : sqlRoot.relativize(file.toAbsolutePath()).toString().replace('\\', '/');
+        return new Result(name, severity, description, failing, sample, "[" + String.join(",", sampleJson) + "]", sqlFile);
     }
 
     private List<Path> files() {

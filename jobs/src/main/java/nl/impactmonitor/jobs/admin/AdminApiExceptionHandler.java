@@ -20,7 +20,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.server.ResponseStatusException;
 
 /** Errors of the admin API as {@code {"error": message}} with the status the API documents. */
-@RestControllerAdvice(assignableTypes = AdminApiController.class)
+@RestControllerAdvice(assignableTypes = {AdminApiController.class, CockpitApiController.class})
 class AdminApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(AdminApiExceptionHandler.class);

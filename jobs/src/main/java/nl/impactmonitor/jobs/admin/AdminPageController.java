@@ -50,11 +50,16 @@ public class AdminPageController {
     private final RunQueries queries;
     private final RunService runService;
     private final ImpactmonitorProperties props;
+    private final CockpitQueries cockpit;
+    private final ScheduleAndPublication schedule;
 
-    public AdminPageController(RunQueries queries, RunService runService, ImpactmonitorProperties props) {
+    public AdminPageController(RunQueries queries, RunService runService, ImpactmonitorProperties props, CockpitQueries cockpit,
+                               ScheduleAndPublication schedule) {
         this.queries = queries;
         this.runService = runService;
         this.props = props;
+        this.cockpit = cockpit;
+        this.schedule = schedule;
     }
 
     /** One table row: the execution with what the page shows about it in words. */
@@ -67,6 +72,11 @@ public class AdminPageController {
     /** Stewards see the forms; viewers see the same page without them. */
     @ModelAttribute
     public void user(Authentication authentication, Model model) {
+        addUser(authentication, model);
+    }
+
+    /** The signed-in user's name and whether a steward, for the header and the forms of every admin page. */
+    static void addUser(Authentication authentication, Model model) {
         model.addAttribute("userName", authentication == null ? null : authentication.getName());
         model.addAttribute("steward", authentication != null && authentication.getAuthorities().stream()
                 .anyMatch(a -> ("ROLE_" + AdminUsers.STEWARD).equals(a.getAuthority())));
@@ -86,8 +96,11 @@ public class AdminPageController {
         model.addAttribute("total", executions.total());
         model.addAttribute("sources", Sources.all(props).keySet());
         model.addAttribute("departments", departments());
-        boolean anyRunning = executions.executions().stream().anyMatch(ExecutionView::running);
+        boolean anyRunning = executions.executions().stream().anyMatch(ExecutionView::running) || cockpit.anyRunning();
         model.addAttribute("anyRunning", anyRunning);
+        model.addAttribute("panel", schedule.panel());
+        model.addAttribute("grid", null);
+        model.addAttribute("latestTests", null);
         // Which file supplies what: read from the warehouse only while no run writes it (a run would make the page wait).
         if (!anyRunning) {
             try {
@@ -96,6 +109,8 @@ public class AdminPageController {
                 model.addAttribute("currentFiles", supplies.stream().filter(nl.impactmonitor.warehouse.InboxLedger.Supply::current).count());
                 model.addAttribute("notCounted", runService.inboxFiles().stream()
                         .filter(x -> !x.state().equals(nl.impactmonitor.warehouse.InboxLedger.PRESENT)).toList());
+                model.addAttribute("grid", cockpit.grid());
+                model.addAttribute("latestTests", cockpit.latestDataTests());
             } catch (RuntimeException e) {
                 model.addAttribute("superseded", null);
             }
@@ -104,11 +119,23 @@ public class AdminPageController {
     }
 
     @GetMapping("/executions/{id}")
-    public String execution(@PathVariable long id, @RequestParam(defaultValue = "0") int rejectsPage, Model model) {
+    public String execution(@PathVariable long id, @RequestParam(defaultValue = "0") int rejectsPage,
+                            @RequestParam(required = false) String file, @RequestParam(required = false) String reason,
+                            jakarta.servlet.http.HttpServletRequest request, Model model) {
         ExecutionView execution = queries.execution(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "geen uitvoering " + id));
-        RejectsPage rejects = queries.rejects(id, Math.max(0, rejectsPage), REJECTS_PAGE_SIZE).orElseThrow();
         model.addAttribute("row", row(execution));
+        model.addAttribute("tests", null);
+        model.addAttribute("cockpitRejects", null);
+        if (cockpit.warehouseReadable() && !execution.running()) {
+            // The warehouse is open here: data tests and the filterable rejects browser (issue 23).
+            model.addAttribute("tests", cockpit.dataTests(id));
+            CockpitQueries.Rejects filtered = cockpit.rejects(new CockpitQueries.RejectFilter(id, null, null, null, file, reason),
+                    Math.max(0, rejectsPage), CockpitPageController.REJECTS_PAGE_SIZE);
+            model.addAttribute("cockpitRejects", filtered);
+            model.addAttribute("links", CockpitPageController.links(request, request.getRequestURI(), filtered, "rejectsPage"));
+        }
+        RejectsPage rejects = queries.rejects(id, Math.max(0, rejectsPage), REJECTS_PAGE_SIZE).orElseThrow();
         model.addAttribute("rejects", rejects);
         model.addAttribute("rejectsHasNext", (long) (rejects.page() + 1) * REJECTS_PAGE_SIZE < rejects.total());
         return "admin/execution";

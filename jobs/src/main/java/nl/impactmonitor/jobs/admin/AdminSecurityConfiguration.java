@@ -94,7 +94,8 @@ public class AdminSecurityConfiguration {
     SecurityFilterChain adminPageChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/error").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/admin", "/admin/", "/admin/executions/**").hasAnyRole(VIEWER, STEWARD)
+                        .requestMatchers(HttpMethod.GET, "/admin", "/admin/", "/admin/executions/**", "/admin/partitions/**", "/admin/rejects",
+                                "/admin/rejects.csv", "/admin/publication/**").hasAnyRole(VIEWER, STEWARD)
                         .requestMatchers(HttpMethod.POST, "/admin/**").hasRole(STEWARD)
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage(LOGIN).defaultSuccessUrl("/admin", true).permitAll())

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import nl.impactmonitor.jobs.admin.CockpitQueries;
 import nl.impactmonitor.jobs.operations.BadRunRequestException;
 import nl.impactmonitor.jobs.system.RunConflictException;
 import nl.impactmonitor.jobs.operations.RunService;
@@ -54,15 +55,26 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
     private final JobOperator jobOperator;
     private final Map<String, Job> jobs;
     private final ImpactmonitorProperties props;
-    private final PrintStream out = System.out;
+    private final PrintStream out;
     private int exitCode;
 
     private final RunService runService;
     private final JobRepository jobRepository;
     private final WarehouseWriter writer;
 
+    private final CockpitQueries cockpit;
+
+    @org.springframework.beans.factory.annotation.Autowired
     public CommandLine(JobOperator jobOperator, List<Job> jobs, ImpactmonitorProperties props, RunService runService,
-                       JobRepository jobRepository, WarehouseWriter writer) {
+                       JobRepository jobRepository, WarehouseWriter writer, CockpitQueries cockpit) {
+        this(jobOperator, jobs, props, runService, jobRepository, writer, cockpit, System.out);
+    }
+
+    /** As the application builds it, printing to {@code out} (tests read what {@code status} prints). */
+    public CommandLine(JobOperator jobOperator, List<Job> jobs, ImpactmonitorProperties props, RunService runService,
+                       JobRepository jobRepository, WarehouseWriter writer, CockpitQueries cockpit, PrintStream out) {
+        this.out = out;
+        this.cockpit = cockpit;
         this.jobOperator = jobOperator;
         this.writer = writer;
         this.runService = runService;
@@ -291,7 +303,8 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
         }
     }
 
-    @Command(description = {"the latest executions; files superseded by a later arrival, retired or kept;",
+    @Command(description = {"the latest executions; the partition grid per source (department x year: ok, rN",
+            "rejected rows, sup, MISSING, FAILED); files superseded by a later arrival, retired or kept;",
             "with --partitions the current file of every partition"})
     final class StatusVerb implements java.util.concurrent.Callable<Integer> {
         @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "how many executions (default: ${DEFAULT-VALUE})")
@@ -307,6 +320,7 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
                 exitCode = 2;
             } else {
                 status(Integer.parseInt(limit));
+                grid();
                 inputs(partitions);
             }
             return 0;
@@ -366,6 +380,15 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
             out.println("  it supplied no partition");
         }
         exitCode = 0;
+    }
+
+    /** The partition grid per source (departments x years), as the admin page and GET /admin/api/partitions show it. */
+    private void grid() {
+        try {
+            out.print("\nPartitions (department x year):\n" + GridText.render(cockpit.grid()));
+        } catch (RuntimeException e) {
+            out.println("\n(partition grid not shown: the warehouse cannot be read now: " + e.getMessage() + ")");
+        }
     }
 
     /** Which file supplies each partition: supersessions always, every partition with {@code all}. */

@@ -79,7 +79,12 @@ final class AdminHttp {
 
     /** Polls an execution through the API until it has ended (3 minutes at most); its final view. */
     JsonNode awaitEnd(long id, String credentials) {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        return awaitEnd(id, credentials, Duration.ofMinutes(3));
+    }
+
+    /** Polls an execution through the API until it has ended ({@code limit} at most); its final view. */
+    JsonNode awaitEnd(long id, String credentials, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             HttpResponse<String> r = get("/admin/api/executions/" + id, credentials);
             if (r.statusCode() != 200) {
@@ -97,7 +102,7 @@ final class AdminHttp {
                 throw new IllegalStateException(ex);
             }
         }
-        throw new AssertionError("execution " + id + " did not end within 3 minutes");
+        throw new AssertionError("execution " + id + " did not end within " + limit.toMinutes() + " minutes");
     }
 
     /** The step of that name in an execution's view. */

@@ -91,6 +91,13 @@ class SupersessionVisibilityIT {
 
         String page = http.browser().login("viewer", "viewer-pw").get("/admin").body();
         assertThat(page).contains("Aanlevering", "Vervangt", "inkoopdata-DEF-2022-v2.csv", "inkoopdata-DEF-2022.csv");
+        // The cockpit's grid (issue 23): the cell is loaded, with the superseded file still present, and says which.
+        assertThat(page).contains("data-department=\"DEF\" data-year=\"2022\" data-state=\"superseded_file_present\"");
+        JsonNode history = json(http.get("/admin/api/partitions/spend/DEF/2022", VIEWER));
+        assertThat(history.path("cell").path("state").asString()).isEqualTo("superseded_file_present");
+        assertThat(history.path("cell").path("reason").asString()).isEqualTo("inkoopdata-DEF-2022.csv replaced by inkoopdata-DEF-2022-v2.csv");
+        assertThat(history.path("loads")).extracting(l -> l.path("file").asString() + " current=" + l.path("current").asBoolean())
+                .containsExactlyInAnyOrder("inkoopdata-DEF-2022-v2.csv current=true", "inkoopdata-DEF-2022.csv current=false");
 
         String manifest = Files.readString(home.resolve("var/out/latest/manifest.json"));
         JsonNode m = AdminHttp.JSON.readTree(manifest);
@@ -111,6 +118,11 @@ class SupersessionVisibilityIT {
 
         runNightly(http);
         assertThat(mid()).as("the original counts again").isEqualTo(375_001L);
+        JsonNode afterRetiring = json(http.get("/admin/api/partitions/spend/DEF/2022", VIEWER));
+        assertThat(afterRetiring.path("cell").path("state").asString()).isEqualTo("loaded");
+        assertThat(afterRetiring.path("loads")).extracting(l -> l.path("file").asString() + " " + l.path("inboxState").asString()
+                + " current=" + l.path("current").asBoolean())
+                .containsExactlyInAnyOrder("inkoopdata-DEF-2022-v2.csv retired current=false", "inkoopdata-DEF-2022.csv present current=true");
         JsonNode after = AdminHttp.JSON.readTree(Files.readString(home.resolve("var/out/latest/manifest.json")));
         assertThat(after.path("inputs")).extracting(i -> i.path("file").asString()).containsExactly("inkoopdata-DEF-2022.csv");
         assertThat(after.path("superseded")).extracting(i -> i.path("file").asString() + " " + i.path("reason").asString())
