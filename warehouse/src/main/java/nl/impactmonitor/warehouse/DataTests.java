@@ -164,7 +164,7 @@ public final class DataTests {
             throw new WarehouseException("Data test " + file + " could not run: " + e.getMessage(), e);
         }
         Path sqlRoot = directory.toAbsolutePath().getParent();
-        String sqlFile = sqlRoot == null ? fileName : sqlRoot.relativize(file.toAbsolutePath()).toString().replace('\\', '/');
+        String sqlFile = sqlRoot == null ? file.getFileName().toString() : sqlRoot.relativize(file.toAbsolutePath()).toString().replace('\\', '/');
         return new Result(name, severity, description, failing, sample, "[" + String.join(",", sampleJson) + "]", sqlFile);
     }
 
