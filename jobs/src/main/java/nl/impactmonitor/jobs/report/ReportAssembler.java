@@ -21,7 +21,7 @@ public final class ReportAssembler {
         w.forEachRow("""
                 SELECT d.department_code, d.name_nl, d.name_en FROM ref.department AS d
                 WHERE d.department_code IN (SELECT department_code FROM marts.source_coverage)
-                ORDER BY d.department_code""",
+                ORDER BY d.department_code, d.valid_from_year""",
                 rs -> names.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)}));
         List<ReportData.DepartmentPage> pages = new ArrayList<>();
         names.forEach((code, n) -> pages.add(page(w, code, n[0], n[1])));
