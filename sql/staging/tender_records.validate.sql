@@ -140,7 +140,7 @@ with_department AS (
     SELECT
         * REPLACE (coalesce(department_in_year(department_code, year_value), department_code) AS department_code),
         department_year_problem(department_code, year_value) AS department_problem
-    FROM with_department
+    FROM with_year
 )
 
 SELECT
