@@ -22,15 +22,15 @@ departments AS (
     SELECT
         v.department_raw,
         v.year_raw,
-        k.department_code                                                          AS named_code,
-        coalesce(department_in_year(k.department_code, v.year_value), k.department_code) AS department_code,
-        department_year_problem(k.department_code, v.year_value)                  AS department_problem
+        coalesce(dy.department_code, k.department_code) AS department_code,
+        dy.problem                                      AS department_problem
     FROM (
         SELECT DISTINCT department_raw, year_raw,
                CASE WHEN regexp_full_match(year_raw, '\d{4}') THEN CAST(year_raw AS INTEGER) END AS year_value
         FROM raw_lines
     ) AS v
     LEFT JOIN ref.department_key AS k ON k.department_key = norm_key(v.department_raw)
+    LEFT JOIN ref.department_year AS dy ON dy.named_code = k.department_code AND dy.year = v.year_value
 ),
 
 total_markers AS (

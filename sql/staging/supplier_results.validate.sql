@@ -77,9 +77,10 @@ periods AS (
 -- The department under the code valid in the reporting year (ref.department_year: LNV in 2025 is LVVN).
 with_department AS (
     SELECT
-        * REPLACE (coalesce(department_in_year(department_code, year(period_end)), department_code) AS department_code),
-        department_year_problem(department_code, year(period_end)) AS department_problem
-    FROM periods
+        p.* REPLACE (coalesce(dy.department_code, p.department_code) AS department_code),
+        dy.problem AS department_problem
+    FROM periods AS p
+    LEFT JOIN ref.department_year AS dy ON dy.named_code = p.department_code AND dy.year = year(p.period_end)
 )
 
 SELECT

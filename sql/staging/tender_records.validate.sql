@@ -138,9 +138,10 @@ with_year AS (
 -- The department under the code valid in the tender's year (ref.department_year: LNV in 2025 is LVVN).
 with_department AS (
     SELECT
-        * REPLACE (coalesce(department_in_year(department_code, year_value), department_code) AS department_code),
-        department_year_problem(department_code, year_value) AS department_problem
-    FROM with_year
+        w.* REPLACE (coalesce(dy.department_code, w.department_code) AS department_code),
+        dy.problem AS department_problem
+    FROM with_year AS w
+    LEFT JOIN ref.department_year AS dy ON dy.named_code = w.department_code AND dy.year = w.year_value
 )
 
 SELECT

@@ -33,8 +33,8 @@ class DepartmentsOverTimeTest {
     }
 
     private String resolved(String code, int year) {
-        return warehouse.query("SELECT coalesce(department_in_year(?, ?), '-') || ' ' || coalesce(department_year_problem(?, ?), '')",
-                rs -> rs.getString(1).strip(), code, year, code, year).get(0);
+        return warehouse.query("SELECT coalesce(department_code, '-') || ' ' || coalesce(problem, '') FROM ref.department_year"
+                + " WHERE named_code = ? AND year = ?", rs -> rs.getString(1).strip(), code, year).get(0);
     }
 
     @Test
