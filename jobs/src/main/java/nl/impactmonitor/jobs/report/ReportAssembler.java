@@ -66,15 +66,15 @@ public final class ReportAssembler {
         Map<String, List<Object[]>> rows = new LinkedHashMap<>();
         // A department's trend runs across reorganisations: each year's figures are those of the code the page's code
         // stands for in that year (ref.department_year: the LVVN page shows LNV's years before 2024), marked with it.
-        String lineage = code.equals("RIJK") ? "WHERE p.department_code = ?" : """
-                JOIN ref.department_year AS dy ON dy.named_code = ? AND dy.year = p.year AND dy.department_code = p.department_code""";
+        String lineage = code.equals("RIJK") ? " WHERE p.department_code = ?"
+                : " JOIN ref.department_year AS dy ON dy.named_code = ? AND dy.year = p.year AND dy.department_code = p.department_code";
         java.util.Set<String> codesShown = new java.util.TreeSet<>(List.of(code));
         w.forEachRow("""
                 SELECT p.goal_id, p.goal_name_nl, p.goal_name_en, p.theme_strategy, p.theme_national_plan, p.unit, p.direction,
                        p.baseline_year, p.baseline_value, p.target_year, p.target_value, p.year, p.actual_value, p.trajectory_value,
                        p.status, p.allocation_share_pct IS NOT NULL, p.status_reason_nl, p.status_reason_en, p.target_year_assumed,
                        p.department_code
-                FROM marts.progress_department_year AS p """ + lineage + " ORDER BY p.goal_id, p.year",
+                FROM marts.progress_department_year AS p""" + lineage + " ORDER BY p.goal_id, p.year",
                 rs -> {
                     codesShown.add(rs.getString(20));
                     rows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Object[] {

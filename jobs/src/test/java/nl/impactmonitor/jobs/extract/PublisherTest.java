@@ -136,6 +136,22 @@ class PublisherTest {
             assertThat(second.dataVersion()).isNotEqualTo(first.dataVersion());
             assertThat(Files.isSameFile(first.dir().resolve("departments/IenW/progress.parquet"),
                     second.dir().resolve("departments/IenW/progress.parquet"))).isFalse();
+            long progressLinked = 0;
+            List<String> progressFolders = new java.util.ArrayList<>(List.of("rijk"));
+            try (Stream<Path> folders = Files.list(second.dir().resolve("departments"))) {
+                folders.forEach(f -> progressFolders.add("departments/" + f.getFileName()));
+            }
+            for (String folder : progressFolders) {
+                for (String format : List.of("csv", "parquet", "json")) {
+                    Path p = first.dir().resolve(folder).resolve("progress." + format);
+                    if (Files.exists(p) && Files.isSameFile(p, second.dir().resolve(folder).resolve("progress." + format))) {
+                        progressLinked++;
+                    }
+                }
+            }
+            // AZ, FIN, IenW, JenV and RIJK: 15 progress files, none linked
+            assertThat(progressFolders).hasSize(5);
+            assertThat(progressLinked).isZero();
             assertThat(Files.isSameFile(first.dir().resolve("departments/FIN/footprint.parquet"),
                     second.dir().resolve("departments/FIN/footprint.parquet"))).isTrue();
             assertThat(Files.isSameFile(first.dir().resolve("lake/fct_tender/year=2023/data_0.parquet"),
