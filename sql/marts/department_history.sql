@@ -6,6 +6,7 @@
 -- link leads to one) has figures_department_code NULL.
 --
 -- column department_code (-): A department code of config/reference/departments.csv, as a reader names it (the page of the report, the trend asked for).
+-- column year (year): The year asked about, from the first to the last year with any data (marts.source_coverage).
 -- column figures_department_code (-): The code the figures of that year are published under: department_code itself in the years it exists, else the code reached through its links (continued_by forwards, a sole predecessor backwards); NULL when none.
 -- column is_other_code (-): True when the year's figures are under another code than department_code, so a trend shows both codes.
 -- column note_nl (-): The reorganisation behind figures_department_code in that year, in Dutch (note_nl of its period in departments.csv); NULL when there is none to tell.

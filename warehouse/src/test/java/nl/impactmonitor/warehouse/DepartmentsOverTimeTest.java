@@ -82,6 +82,16 @@ class DepartmentsOverTimeTest {
                 .containsExactly("2 EZ 2015", "3 LVVN 2025", "4 LNV 2022", "5 EZK 2022", "6 EZ 2025", "7 EZK 2023", "8 BZK 2023");
         assertThat(warehouse.rawLoader().rejectsOf(result.loadId())).extracting(r -> r.get("line_no") + " " + r.get("reason"))
                 .containsExactly("9 department KGG did not exist in 2005 (valid 2024-now)");
+
+        // Following LVVN back in time: its figures are LNV's until 2024 and EZ's before 2017, each with its note.
+        warehouse.ledger().record("spend", true, List.of(new InboxLedger.Seen(file.getFileName().toString(), "sha-1",
+                InboxLedger.arrival(java.time.Instant.now()), "load-1")));
+        warehouse.models().buildAll();
+        assertThat(warehouse.query("SELECT year, figures_department_code, is_other_code, note_en FROM marts.department_history"
+                        + " WHERE department_code = 'LVVN' AND year IN (2015, 2022, 2025) ORDER BY year",
+                rs -> rs.getInt(1) + " " + rs.getString(2) + " " + rs.getBoolean(3) + " " + rs.getString(4).substring(0, 24)))
+                .containsExactly("2015 EZ true From 2010 to 2017 EZ als", "2022 LNV true LNV existed (again) from",
+                        "2025 LVVN false The name of LNV since 20");
     }
 
     @Test
