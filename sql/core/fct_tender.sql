@@ -1,7 +1,7 @@
 -- unique_key: publication_id
 -- sort_by: department_code, year, publication_id
 -- The current version of every tender: per TenderNed publication number the latest MVI-ZET record (latest
--- record date, then latest arrival in the landing folder, then last line; only files in the folder count), classified for the input goals I-IV (DOMAIN.md, Table 2).
+-- record date, then latest arrival in the landing folder, then last line; only files in the folder count), classified for the input goals I-IV (evaluation Table 2).
 -- A goal's in-scope flag is NULL where the record lacks what is needed to decide (missing product group,
 -- wage sum, duration, value or date): such tenders are counted as undetermined, never dropped silently.
 --

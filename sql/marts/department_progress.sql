@@ -13,6 +13,7 @@
 -- column status_reason_en (-): The same sentence in English.
 -- column numerator_count (count): Input goals: tenders in scope that meet the goal (numerator_tenders); effect goals: contracts that reported the goal's metric this year (reporting_contracts); NULL on spend and footprint rows.
 -- column denominator_count (count): Input goals: tenders in scope with a known answer (denominator_tenders); effect goals: contracts expected to report, having reported in an earlier year of the goal's period (expected_contracts); NULL on spend and footprint rows.
+-- column reporting_supplier_count (count): Effect goals: distinct suppliers behind the contracts that reported the goal's metric this year (progress_department_year.reporting_suppliers); NULL on other rows.
 -- column undetermined_count (count): Input goals: tenders whose scope or answer cannot be decided (undetermined_tenders), counted beside the share; NULL on other rows.
 -- column coverage_pct (%): Effect goals: share of the expected contracts that reported this year (progress_department_year.coverage_pct); NULL on other rows or when no contract was expected.
 -- column actual_min (EUR): Lower bound of the spend on a spend row (the sum of the staffel band minimums); NULL on effect and input rows.
@@ -34,6 +35,7 @@ WITH effect AS (
         status_reason_en,
         CAST(reporting_contracts AS BIGINT) AS numerator_count,
         CAST(expected_contracts AS BIGINT)  AS denominator_count,
+        CAST(reporting_suppliers AS BIGINT) AS reporting_supplier_count,
         CAST(NULL AS BIGINT)         AS undetermined_count,
         coverage_pct,
         actual_value,
@@ -206,6 +208,7 @@ SELECT
     numerator_count,
     denominator_count,
     undetermined_count,
+    reporting_supplier_count,
     coverage_pct,
     -- measures (in the row's unit)
     actual_value,

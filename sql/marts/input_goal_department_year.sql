@@ -1,5 +1,5 @@
 -- unique_key: department_code, year, goal_id
--- The four input goals (inspanningsdoelen I-IV, DOMAIN.md) per department x year, and for the whole
+-- The four input goals (inspanningsdoelen I-IV, evaluation Table 2) per department x year, and for the whole
 -- government as department_code 'RIJK'. Shares are numerator / denominator over tenders whose scope could be
 -- decided; undetermined tenders are counted beside them. The RIJK share comes from summed counts, never from
 -- averaged percentages. Status: no_data (no MVI-ZET export arrived), not_applicable (no tender in scope),

@@ -16,13 +16,22 @@ WITH raw_lines AS (
     FROM load_lines
 ),
 
--- Names are matched once per distinct spelling, not once per line: a file repeats a handful of department
--- spellings and far fewer supplier names than lines.
+-- Names are matched once per distinct spelling and year, not once per line: a file repeats a handful of department
+-- spellings and far fewer supplier names than lines. A name loads under the code valid in the line's year
+-- (ref.department_year: LNV in 2025 is LVVN, EZ in 2020 is EZK).
 departments AS (
-    SELECT v.department_raw, k.department_code, d.valid_from_year, d.valid_to_year
-    FROM (SELECT DISTINCT department_raw FROM raw_lines) AS v
+    SELECT
+        v.department_raw,
+        v.year_raw,
+        coalesce(dy.department_code, k.department_code) AS department_code,
+        dy.problem                                      AS department_problem
+    FROM (
+        SELECT DISTINCT department_raw, year_raw,
+               CASE WHEN regexp_full_match(year_raw, '\d{4}') THEN CAST(year_raw AS INTEGER) END AS year_value
+        FROM raw_lines
+    ) AS v
     LEFT JOIN ref.department_key AS k ON k.department_key = norm_key(v.department_raw)
-    LEFT JOIN ref.department AS d ON d.department_code = k.department_code
+    LEFT JOIN ref.department_year AS dy ON dy.named_code = k.department_code AND dy.year = v.year_value
 ),
 
 total_markers AS (
@@ -42,14 +51,14 @@ typed AS (
     SELECT
         r.*,
         dep.department_code,
-        dep.valid_from_year,
-        dep.valid_to_year,
+        dep.department_problem,
         CASE WHEN regexp_full_match(r.year_raw, '\d{4}') THEN CAST(r.year_raw AS INTEGER) END       AS year_value,
         CASE WHEN regexp_full_match(r.staffel_raw, '\d{1,2}') THEN CAST(r.staffel_raw AS INTEGER) END AS staffel_value,
         t.supplier_raw IS NOT NULL                                                                 AS is_total,
         u.category_raw IS NOT NULL                                                                 AS is_unmapped_category
     FROM raw_lines AS r
     LEFT JOIN departments AS dep ON dep.department_raw IS NOT DISTINCT FROM r.department_raw
+                                AND dep.year_raw IS NOT DISTINCT FROM r.year_raw
     LEFT JOIN total_markers AS t ON t.supplier_raw = r.supplier_raw
     LEFT JOIN unmapped_categories AS u ON u.category_raw = r.category_raw
 )
@@ -72,11 +81,8 @@ SELECT
             WHEN department_code IS NULL THEN
                 {'column_name': 'department', 'value_raw': department_raw,
                  'reason': 'unknown department ''' || department_raw || ''' (a new spelling belongs in config/reference/department_aliases.csv)'}
-            WHEN year_value BETWEEN 2000 AND year(current_date) + 1
-                 AND (year_value < valid_from_year OR year_value > coalesce(valid_to_year, 9999)) THEN
-                {'column_name': 'department', 'value_raw': department_raw,
-                 'reason': 'department ' || department_code || ' did not exist in ' || year_value || ' (valid '
-                           || valid_from_year || '-' || coalesce(CAST(valid_to_year AS VARCHAR), 'now') || ')'}
+            WHEN year_value BETWEEN 2000 AND year(current_date) + 1 AND department_problem IS NOT NULL THEN
+                {'column_name': 'department', 'value_raw': department_raw, 'reason': department_problem}
         END,
         CASE
             WHEN year_raw IS NULL THEN

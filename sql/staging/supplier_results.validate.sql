@@ -72,6 +72,15 @@ periods AS (
         -- values beyond 1e20 cannot be converted exactly; they are rejected below instead of overflowing
         CASE WHEN abs(value_number) < 1e20 THEN CAST(round(value_number * factor_to_base, 6) AS DECIMAL(38, 6)) END AS value_base
     FROM typed
+),
+
+-- The department under the code valid in the reporting year (ref.department_year: LNV in 2025 is LVVN).
+with_department AS (
+    SELECT
+        p.* REPLACE (coalesce(dy.department_code, p.department_code) AS department_code),
+        dy.problem AS department_problem
+    FROM periods AS p
+    LEFT JOIN ref.department_year AS dy ON dy.named_code = p.department_code AND dy.year = year(p.period_end)
 )
 
 SELECT
@@ -107,6 +116,8 @@ SELECT
             WHEN department_code IS NULL THEN
                 {'column_name': 'department', 'value_raw': department_raw,
                  'reason': 'unknown department ''' || department_raw || ''' (a new spelling belongs in config/reference/department_aliases.csv)'}
+            WHEN year(period_end) BETWEEN 2000 AND year(current_date) + 1 AND department_problem IS NOT NULL THEN
+                {'column_name': 'department', 'value_raw': department_raw, 'reason': department_problem}
         END,
         CASE
             WHEN metric_raw IS NULL THEN
@@ -177,4 +188,4 @@ SELECT
                  'reason': 'report date ' || strftime(reported_on, '%d-%m-%Y') || ' is outside 2000-' || (year(current_date) + 1)}
         END
     ], lambda x: x IS NOT NULL) AS rejects
-FROM periods
+FROM with_department

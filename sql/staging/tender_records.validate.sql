@@ -99,8 +99,6 @@ typed AS (
     SELECT
         r.*,
         k.department_code,
-        d.valid_from_year,
-        d.valid_to_year,
         parse_date(r.publication_date_raw)                     AS publication_date,
         parse_date(r.award_date_raw)                           AS award_date,
         parse_date(r.record_date_raw)                          AS record_date,
@@ -119,7 +117,6 @@ typed AS (
         th.unknown_instruments
     FROM raw_records AS r
     LEFT JOIN ref.department_key AS k ON k.department_key = norm_key(r.department_raw)
-    LEFT JOIN ref.department AS d ON d.department_code = k.department_code
     LEFT JOIN value_aliases AS ct ON ct.domain = 'contract_type' AND ct.alias_key = norm_key(r.contract_type_raw)
     LEFT JOIN value_aliases AS am ON am.domain = 'ambition_level' AND am.alias_key = norm_key(r.ambition_level_raw)
     LEFT JOIN value_aliases AS sc ON sc.domain = 'scope' AND sc.alias_key = norm_key(r.scope_raw)
@@ -136,6 +133,15 @@ with_year AS (
         *,
         year(coalesce(publication_date, award_date)) AS year_value
     FROM typed
+),
+
+-- The department under the code valid in the tender's year (ref.department_year: LNV in 2025 is LVVN).
+with_department AS (
+    SELECT
+        w.* REPLACE (coalesce(dy.department_code, w.department_code) AS department_code),
+        dy.problem AS department_problem
+    FROM with_year AS w
+    LEFT JOIN ref.department_year AS dy ON dy.named_code = w.department_code AND dy.year = w.year_value
 )
 
 SELECT
@@ -176,10 +182,8 @@ SELECT
             WHEN department_code IS NULL THEN
                 {'column_name': 'department', 'value_raw': department_raw,
                  'reason': 'unknown department ''' || department_raw || ''' (a new spelling belongs in config/reference/department_aliases.csv)'}
-            WHEN year_value BETWEEN 2000 AND year(current_date) + 1
-                 AND (year_value < valid_from_year OR year_value > coalesce(valid_to_year, 9999)) THEN
-                {'column_name': 'department', 'value_raw': department_raw,
-                 'reason': 'department ' || department_code || ' did not exist in ' || year_value}
+            WHEN year_value BETWEEN 2000 AND year(current_date) + 1 AND department_problem IS NOT NULL THEN
+                {'column_name': 'department', 'value_raw': department_raw, 'reason': department_problem}
         END,
         CASE
             WHEN contract_type_raw IS NULL THEN
@@ -262,4 +266,4 @@ SELECT
                  'reason': 'record date ' || strftime(record_date, '%d-%m-%Y') || ' is outside 2000-' || (year(current_date) + 1)}
         END
     ], lambda x: x IS NOT NULL) AS rejects
-FROM with_year
+FROM with_department

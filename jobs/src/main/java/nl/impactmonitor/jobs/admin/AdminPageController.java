@@ -244,11 +244,12 @@ public class AdminPageController {
             return List.of();
         }
         try (Reader in = Files.newBufferedReader(file)) {
-            List<Department> departments = new ArrayList<>();
+            // a code with several periods (EZ 2010-2017 and since 2024) is one choice, named as in its latest period
+            java.util.Map<String, Department> departments = new java.util.LinkedHashMap<>();
             for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-                departments.add(new Department(r.get("department_code"), r.get("name_nl")));
+                departments.put(r.get("department_code"), new Department(r.get("department_code"), r.get("name_nl")));
             }
-            return departments;
+            return new ArrayList<>(departments.values());
         } catch (IOException | IllegalArgumentException e) {
             return List.of();
         }

@@ -21,6 +21,12 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code <year>/<DEPT>/spend.csv|parquet}: the spend figures of one department-year.</li>
  * </ul>
  * CSV is the Dutch Excel dialect of {@link CsvExtract}; rows are ordered, so equal warehouses give equal files.
+ * <p>
+ * Progress rows carry the publication's {@code data_version} (the fingerprint of its input files, as in the
+ * manifest); the run id is in {@code run.json} beside them, not in the rows: a per-run column would change every
+ * progress file on every run, and files of identical inputs are hard-linked from the previous publication only
+ * when byte-identical. The price of {@code data_version} in the rows: any new input rewrites every department's
+ * progress files, linked only when no input changed (measured in docs/analysts.md, "Which run and which data").
  */
 public final class DepartmentExtracts {
 
@@ -36,7 +42,7 @@ public final class DepartmentExtracts {
     static final String PROGRESS_COLUMNS = """
             department_code, year, goal_id, goal_kind, goal_name_nl, goal_name_en, theme_strategy, theme_national_plan,
             metric, unit, status, status_reason_nl, status_reason_en, numerator_count, denominator_count, undetermined_count,
-            coverage_pct, actual_value, actual_min, actual_max, baseline_year, baseline_value, trajectory_value,
+            reporting_supplier_count, coverage_pct, actual_value, actual_min, actual_max, baseline_year, baseline_value, trajectory_value,
             target_year, target_value, source""";
 
     static final String FOOTPRINT_COLUMNS = """
@@ -49,8 +55,8 @@ public final class DepartmentExtracts {
     }
 
     /** Writes all extract files below {@code dir}; returns the number of files written. */
-    public static int write(Warehouse warehouse, Path dir) {
-        return write(warehouse, dir, PublicationReuse.none());
+    public static int write(Warehouse warehouse, Path dir, String runId, String dataVersion) {
+        return write(warehouse, dir, PublicationReuse.none(), runId, dataVersion);
     }
 
     /**
@@ -60,15 +66,16 @@ public final class DepartmentExtracts {
      * the cost does not grow with the number of files (measured at national scale, 351 departments and 9,100 files:
      * 20.7 s file by file, 11.0 s per kind).
      */
-    public static int write(Warehouse warehouse, Path dir, PublicationReuse reuse) {
+    public static int write(Warehouse warehouse, Path dir, PublicationReuse reuse, String runId, String dataVersion) {
         List<String> departments = warehouse.query(
                 "SELECT DISTINCT department_code FROM marts.department_progress ORDER BY 1", rs -> rs.getString(1));
         java.util.function.Function<List<String>, String> departmentFolder =
                 k -> k.get(0).equals(RIJKSBREED) ? "rijk" : "departments/" + k.get(0);
         List<List<String>> everyDepartment = departments.stream().map(List::of).toList();
         int files = perKey(warehouse, dir, reuse, "progress", List.of("extract_department"), "SELECT department_code AS extract_department, " + PROGRESS_COLUMNS
-                        + " FROM marts.department_progress", "department_code, goal_kind, goal_id, year",
-                departmentFolder, everyDepartment, true);
+                        + ", " + Warehouse.quoteLiteral(dataVersion) + " AS data_version FROM marts.department_progress",
+                "department_code, goal_kind, goal_id, year", departmentFolder, everyDepartment, true);
+        files += writeRunFiles(dir, everyDepartment.stream().map(departmentFolder).toList(), runId, dataVersion);
         files += perKey(warehouse, dir, reuse, "footprint", List.of("extract_department"), "SELECT department_code AS extract_department, " + FOOTPRINT_COLUMNS
                         + " FROM marts.footprint_department_year WHERE department_code IN (SELECT department_code FROM marts.department_progress)",
                 "department_code, year, impact_segment", departmentFolder, everyDepartment, true);
@@ -84,6 +91,28 @@ public final class DepartmentExtracts {
         log.info("Wrote {} extract files for {} departments under {} ({} linked from the previous publication)", files, departments.size(),
                 dir.toAbsolutePath(), reuse.linkedFiles().stream().filter(f -> !f.startsWith("lake/")).count());
         return files;
+    }
+
+    /**
+     * {@code run.json} in every progress folder: the run that published the folder and the data version its rows
+     * carry, so a folder copied away from its publication still names both. Written every run, never linked.
+     */
+    private static int writeRunFiles(Path dir, List<String> folders, String runId, String dataVersion) {
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder()
+                .enable(tools.jackson.databind.SerializationFeature.INDENT_OUTPUT).build();
+        for (String folder : folders) {
+            Map<String, Object> run = new java.util.LinkedHashMap<>();
+            run.put("run_id", runId);
+            run.put("data_version", dataVersion);
+            run.put("files", List.of("progress.csv", "progress.parquet", "progress.json"));
+            try {
+                java.nio.file.Files.createDirectories(dir.resolve(folder));
+                json.writeValue(dir.resolve(folder).resolve("run.json").toFile(), run);
+            } catch (tools.jackson.core.JacksonException | java.io.IOException e) {
+                throw new java.io.UncheckedIOException(new java.io.IOException("Cannot write " + dir.resolve(folder).resolve("run.json"), e));
+            }
+        }
+        return folders.size();
     }
 
     private static List<String> names(String folder, String name, boolean json) {

@@ -68,7 +68,7 @@ public final class Publisher {
         Path previous = Files.exists(outDir.resolve(LATEST)) ? outDir.resolve(LATEST).toRealPath() : null;
         PublicationReuse reuse = PublicationReuse.from(previous, codeVersion);
         long t = System.nanoTime();
-        DepartmentExtracts.write(warehouse, tmp, reuse);
+        DepartmentExtracts.write(warehouse, tmp, reuse, runId, dataVersion);
         long tSnapshot = System.nanoTime();
         warehouse.snapshot().write(tmp, reuse);
         long tReport = System.nanoTime();

@@ -21,7 +21,7 @@ public final class ReportAssembler {
         w.forEachRow("""
                 SELECT d.department_code, d.name_nl, d.name_en FROM ref.department AS d
                 WHERE d.department_code IN (SELECT department_code FROM marts.source_coverage)
-                ORDER BY d.department_code""",
+                ORDER BY d.department_code, d.valid_from_year""",
                 rs -> names.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)}));
         List<ReportData.DepartmentPage> pages = new ArrayList<>();
         names.forEach((code, n) -> pages.add(page(w, code, n[0], n[1])));
@@ -64,16 +64,25 @@ public final class ReportAssembler {
                 rs -> milestones.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                         .add(new ReportData.Milestone(rs.getInt(2), rs.getBigDecimal(3))));
         Map<String, List<Object[]>> rows = new LinkedHashMap<>();
+        // A department's trend runs across reorganisations: each year's figures are those of the code the page's code
+        // stands for in that year (ref.department_year: the LVVN page shows LNV's years before 2024), marked with it.
+        String lineage = code.equals("RIJK") ? " WHERE p.department_code = ?"
+                : " JOIN ref.department_year AS dy ON dy.named_code = ? AND dy.year = p.year AND dy.department_code = p.department_code";
+        java.util.Set<String> codesShown = new java.util.TreeSet<>(List.of(code));
         w.forEachRow("""
-                SELECT goal_id, goal_name_nl, goal_name_en, theme_strategy, theme_national_plan, unit, direction, baseline_year,
-                       baseline_value, target_year, target_value, year, actual_value, trajectory_value, status,
-                       allocation_share_pct IS NOT NULL, status_reason_nl, status_reason_en, target_year_assumed
-                FROM marts.progress_department_year WHERE department_code = ? ORDER BY goal_id, year""",
-                rs -> rows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Object[] {
-                        rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getObject(8), rs.getBigDecimal(9), rs.getObject(10), rs.getBigDecimal(11), rs.getInt(12),
-                        rs.getBigDecimal(13), rs.getBigDecimal(14), rs.getString(15), rs.getBoolean(16), rs.getString(17),
-                        rs.getString(18), rs.getBoolean(19)}), code);
+                SELECT p.goal_id, p.goal_name_nl, p.goal_name_en, p.theme_strategy, p.theme_national_plan, p.unit, p.direction,
+                       p.baseline_year, p.baseline_value, p.target_year, p.target_value, p.year, p.actual_value, p.trajectory_value,
+                       p.status, p.allocation_share_pct IS NOT NULL, p.status_reason_nl, p.status_reason_en, p.target_year_assumed,
+                       p.department_code
+                FROM marts.progress_department_year AS p""" + lineage + " ORDER BY p.goal_id, p.year",
+                rs -> {
+                    codesShown.add(rs.getString(20));
+                    rows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Object[] {
+                            rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                            rs.getObject(8), rs.getBigDecimal(9), rs.getObject(10), rs.getBigDecimal(11), rs.getInt(12),
+                            rs.getBigDecimal(13), rs.getBigDecimal(14), rs.getString(15), rs.getBoolean(16), rs.getString(17),
+                            rs.getString(18), rs.getBoolean(19), rs.getString(20)});
+                }, code);
         List<ReportData.ProgressSeries> effect = new ArrayList<>();
         rows.forEach((goalId, list) -> {
             Object[] first = list.get(0);
@@ -89,7 +98,7 @@ public final class ReportAssembler {
             }
             List<ReportData.ProgressPoint> points = list.stream()
                     .map(r -> new ReportData.ProgressPoint((Integer) r[10], (BigDecimal) r[11], (BigDecimal) r[12], (String) r[13],
-                            (String) r[15], (String) r[16]))
+                            (String) r[15], (String) r[16], code.equals(r[18]) ? null : (String) r[18]))
                     .toList();
             // a split government-wide goal: the department is judged against its own part (in any year)
             boolean allocated = !code.equals("RIJK") && list.stream().anyMatch(r -> (Boolean) r[14]);
@@ -126,6 +135,16 @@ public final class ReportAssembler {
                 ORDER BY year, goal_id""",
                 rs -> new ReportData.GoalCoverageRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
                         rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getBigDecimal(9), rs.getBigDecimal(10), rs.getString(11)), code);
-        return new ReportData.DepartmentPage(code, nameNl, nameEn, spend, inputs, effect, coverage, footprint, goalCoverage);
+        // The reorganisations behind the page's figures, in words (config/reference/departments.csv, note_nl/note_en).
+        List<Text> reorganisations = new ArrayList<>();
+        if (!code.equals("RIJK")) {
+            String in = String.join(", ", codesShown.stream().map(Warehouse::quoteLiteral).toList());
+            w.forEachRow("SELECT department_code, note_nl, note_en FROM ref.department WHERE department_code IN (" + in + ")"
+                            + " AND nullif(trim(note_nl), '') IS NOT NULL ORDER BY department_code <> " + Warehouse.quoteLiteral(code)
+                            + ", department_code, valid_from_year",
+                    rs -> reorganisations.add(new Text(rs.getString(1) + ": " + rs.getString(2), rs.getString(1) + ": " + rs.getString(3))));
+        }
+        return new ReportData.DepartmentPage(code, nameNl, nameEn, spend, inputs, effect, coverage, footprint, goalCoverage,
+                reorganisations);
     }
 }

@@ -34,7 +34,15 @@ public record ReportData(
             List<ProgressSeries> effectGoals,
             List<CoverageRow> coverage,
             List<FootprintRow> footprint,
-            List<GoalCoverageRow> goalCoverage) {
+            List<GoalCoverageRow> goalCoverage,
+            List<Text> reorganisations) {
+
+        /** A page without reorganisations to mention. */
+        public DepartmentPage(String code, String nameNl, String nameEn, List<SpendYear> spend, List<InputGoalRow> inputGoals,
+                              List<ProgressSeries> effectGoals, List<CoverageRow> coverage, List<FootprintRow> footprint,
+                              List<GoalCoverageRow> goalCoverage) {
+            this(code, nameNl, nameEn, spend, inputGoals, effectGoals, coverage, footprint, goalCoverage, List.of());
+        }
 
         /** A page without per-goal coverage of supplier reports. */
         public DepartmentPage(String code, String nameNl, String nameEn, List<SpendYear> spend, List<InputGoalRow> inputGoals,
@@ -90,9 +98,17 @@ public record ReportData(
     public record Milestone(int year, BigDecimal value) {
     }
 
-    /** One year of an effect goal; the reason is the mart's sentence for the status (null in older fixtures). */
+    /**
+     * One year of an effect goal; the reason is the mart's sentence for the status (null in older fixtures).
+     * {@code departmentCode}: the code the figure is published under, when it is not the page's own (a year before or
+     * after a reorganisation, config/reference/departments.csv); null otherwise.
+     */
     public record ProgressPoint(int year, BigDecimal actual, BigDecimal trajectory, String status, String reasonNl,
-                                String reasonEn) {
+                                String reasonEn, String departmentCode) {
+
+        public ProgressPoint(int year, BigDecimal actual, BigDecimal trajectory, String status, String reasonNl, String reasonEn) {
+            this(year, actual, trajectory, status, reasonNl, reasonEn, null);
+        }
 
         public ProgressPoint(int year, BigDecimal actual, BigDecimal trajectory, String status) {
             this(year, actual, trajectory, status, null, null);

@@ -39,7 +39,7 @@ final class ReportPages {
             "unclassified", new Text("Niet ingedeeld", "Unclassified"),
             TOTAL, new Text("Totaal", "Total"));
 
-    /** Theme codes of config/targets.yaml: Inkopen met Impact and the National Plan MVI (DOMAIN.md, 5.3). */
+    /** Theme codes of config/targets.yaml: Inkopen met Impact and the National Plan MVI (evaluation 5.3). */
     private static final Map<String, Text> THEMES = Map.ofEntries(
             Map.entry("climate", new Text("Klimaat", "Climate")),
             Map.entry("circular", new Text("Circulair", "Circular")),
@@ -333,7 +333,8 @@ final class ReportPages {
     record InputHistory(Text name, List<HistoryCell> cells) {
     }
 
-    record EffectRow(int year, String actual, String trajectory, Status status) {
+    /** {@code code}: the department code of the year's figure when it is not the page's (across a reorganisation). */
+    record EffectRow(int year, String code, String actual, String trajectory, Status status) {
     }
 
     /** {@code allocation}: set when the goal is a government-wide one split over departments (its target is a share). */
@@ -365,7 +366,8 @@ final class ReportPages {
                           List<Text> spendClasses, List<SpendRow> spendRows, FootprintView footprint,
                           List<InputGoalView> inputGoals, List<InputHistory> inputHistory,
                           List<EffectGoalView> effectGoals, ThemeGroups<EffectGoalView> effectGroups,
-                          List<CoverageView> coverage, List<GoalCoverageView> goalCoverage, List<DictionaryEntry> dictionary) {
+                          List<CoverageView> coverage, List<GoalCoverageView> goalCoverage, List<DictionaryEntry> dictionary,
+                          List<Text> reorganisations) {
     }
 
     static DepartmentView department(ReportData data, DepartmentPage d) {
@@ -398,7 +400,7 @@ final class ReportPages {
                 footprint(d, year), inputs, history, effects,
                 themeGroups(effects, EffectGoalView::themeStrategy, EffectGoalView::themeNationalPlan), coverage,
                 d.goalCoverage() == null ? List.of() : d.goalCoverage().stream().map(GoalCoverageView::of).toList(),
-                dictionary(data));
+                dictionary(data), d.reorganisations() == null ? List.of() : d.reorganisations());
     }
 
     /**
@@ -545,7 +547,7 @@ final class ReportPages {
                                 + (g.allocated() ? "the share of the government-wide target" : "the target") + "; status: "
                                 + status.label().en()));
         List<EffectRow> rows = !drawn ? List.of() : g.points().stream().sorted(Comparator.comparingInt(ProgressPoint::year))
-                .map(p -> new EffectRow(p.year(), Formats.number(p.actual()), Formats.number(p.trajectory()),
+                .map(p -> new EffectRow(p.year(), p.departmentCode(), Formats.number(p.actual()), Formats.number(p.trajectory()),
                         Status.of(p.status(), p.reasonNl(), p.reasonEn())))
                 .toList();
         return new EffectGoalView(g.goalId(), new Text(g.nameNl(), g.nameEn()), themes, direction, unit, status,

@@ -386,8 +386,11 @@ final class SvgCharts {
         StringBuilder segment = new StringBuilder();
         int segmentPoints = 0;
         Integer previousYear = null;
+        String previousCode = null;
         for (ProgressPoint p : points) {
-            boolean adjacent = previousYear != null && nextYearIn(dataYears, previousYear) == p.year();
+            // a reorganisation breaks the line: the figures before and after are those of different organisations
+            boolean adjacent = previousYear != null && nextYearIn(dataYears, previousYear) == p.year()
+                    && java.util.Objects.equals(previousCode, p.departmentCode());
             if (p.actual() == null || !adjacent) {
                 if (segmentPoints > 1) {
                     segments.add(segment.toString());
@@ -403,9 +406,11 @@ final class SvgCharts {
                 Status status = Status.of(p.status());
                 String value = Formats.number(p.actual().doubleValue() / factor);
                 dots.add(new Dot(c(px), c(py), status.tone(), new Label(c(px), c(py - 9), "middle", Text.both(value)),
-                        p.year() + ": " + Formats.number(p.actual()) + " " + unit + " (" + status.label().nl() + " / "
+                        p.year() + (p.departmentCode() == null ? "" : " (" + p.departmentCode() + ")") + ": "
+                                + Formats.number(p.actual()) + " " + unit + " (" + status.label().nl() + " / "
                                 + status.label().en() + ")"));
                 previousYear = p.year();
+                previousCode = p.departmentCode();
             } else {
                 previousYear = null;
             }

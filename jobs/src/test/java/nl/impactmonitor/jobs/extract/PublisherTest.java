@@ -76,11 +76,19 @@ class PublisherTest {
         for (String file : filesA.keySet()) {
             // The manifest has the publication time; the analyst snapshot carries load ids (lineage), which differ per load.
             if (!file.equals("manifest.json") && !file.startsWith("lake/") && !file.equals("analytics.duckdb")
-                    && !file.equals(PublicationReuse.FILE)) {
+                    && !file.equals(PublicationReuse.FILE) && !file.endsWith("run.json")) {
                 assertThat(filesB.get(file)).as(file).isEqualTo(filesA.get(file));
             }
         }
         assertThat(a.dataVersion()).isEqualTo(b.dataVersion());
+        // Progress rows carry the data version (the same for the same inputs); the run id is beside them in run.json.
+        List<String> progress = Files.readAllLines(a.dir().resolve("departments/IenW/progress.csv"));
+        assertThat(progress.get(0)).contains("status_reason_nl;status_reason_en;numerator_count;denominator_count;undetermined_count;"
+                + "reporting_supplier_count;coverage_pct").endsWith(";data_version");
+        assertThat(progress.subList(1, progress.size())).isNotEmpty().allSatisfy(row -> assertThat(row).endsWith(";" + a.dataVersion()));
+        assertThat(Files.readString(a.dir().resolve("departments/IenW/run.json")))
+                .contains("\"run_id\" : \"20261127T010000-e1\"", "\"data_version\" : \"" + a.dataVersion() + "\"");
+        assertThat(Files.readString(b.dir().resolve("rijk/run.json"))).contains("\"run_id\" : \"20261127T020000-e2\"");
         String manifest = Files.readString(a.dir().resolve("manifest.json"));
         assertThat(manifest).contains("\"data_version\" : \"" + a.dataVersion() + "\"", "\"file\" : \"inkoopdata-2023-FIN.csv\"",
                 "\"path\" : \"departments/IenW/progress.csv\"");
@@ -123,8 +131,29 @@ class PublisherTest {
             }
             // Unchanged: the other departments' spend, the tender lake; changed: AZ's spend and the spend lake.
             assertThat(Files.isSameFile(first.dir().resolve("2023/FIN/spend.csv"), second.dir().resolve("2023/FIN/spend.csv"))).isTrue();
+            // Progress rows carry the data version, which the corrected file changed: IenW's rows are otherwise the same,
+            // but its progress files are written anew (issue 18 asks for data_version in the rows; before, they were linked).
+            assertThat(second.dataVersion()).isNotEqualTo(first.dataVersion());
             assertThat(Files.isSameFile(first.dir().resolve("departments/IenW/progress.parquet"),
-                    second.dir().resolve("departments/IenW/progress.parquet"))).isTrue();
+                    second.dir().resolve("departments/IenW/progress.parquet"))).isFalse();
+            long progressLinked = 0;
+            List<String> progressFolders = new java.util.ArrayList<>(List.of("rijk"));
+            try (Stream<Path> folders = Files.list(second.dir().resolve("departments"))) {
+                folders.forEach(f -> progressFolders.add("departments/" + f.getFileName()));
+            }
+            for (String folder : progressFolders) {
+                for (String format : List.of("csv", "parquet", "json")) {
+                    Path p = first.dir().resolve(folder).resolve("progress." + format);
+                    if (Files.exists(p) && Files.isSameFile(p, second.dir().resolve(folder).resolve("progress." + format))) {
+                        progressLinked++;
+                    }
+                }
+            }
+            // AZ, FIN, IenW, JenV and RIJK: 15 progress files, none linked
+            assertThat(progressFolders).hasSize(5);
+            assertThat(progressLinked).isZero();
+            assertThat(Files.isSameFile(first.dir().resolve("departments/FIN/footprint.parquet"),
+                    second.dir().resolve("departments/FIN/footprint.parquet"))).isTrue();
             assertThat(Files.isSameFile(first.dir().resolve("lake/fct_tender/year=2023/data_0.parquet"),
                     second.dir().resolve("lake/fct_tender/year=2023/data_0.parquet"))).isTrue();
             assertThat(Files.isSameFile(first.dir().resolve("2023/AZ/spend.csv"), second.dir().resolve("2023/AZ/spend.csv"))).isFalse();

@@ -179,6 +179,9 @@ class ProgressTest {
         assertThat(reason("FIN", 2023, "energy_renewable_electricity_share")).isEqualTo("below_target"
                 + " | 85,6% tegen doel 100% in 2030: 14,4 procentpunt te kort; geen nulmeting, dus geen traject"
                 + " | 85.6% against target 100% in 2030: 14.4 percentage points short; no baseline, so no trajectory");
+        // The gap is a column too, not only words: 85.6 - 100 = -14.4 points.
+        assertThat(warehouse.query("SELECT gap_to_target FROM marts.progress_department_year WHERE department_code = 'FIN' AND year = 2023"
+                + " AND goal_id = 'energy_renewable_electricity_share'", rs -> plain(rs.getBigDecimal(1)))).containsExactly("-14.4");
         // The same goal above its target is achieved: the verdict is two-sided.
         load("E-1;Energie BV;;FIN;2023;;;electricity_renewable;1000;MWh;;01-02-2024");
         warehouse.models().buildAll();

@@ -159,6 +159,47 @@ class ReportAssemblerTest {
     }
 
     /** The effect-goal card whose heading names {@code goal}. */
+    @Test
+    void trendAcrossAReorganisationShowsBothCodesWithANote() throws IOException {
+        try (Warehouse w = TestProject.warehouse(dir)) {
+            Path results = dir.resolve("results.csv");
+            // The same lease contract reports for LNV in 2023 (40 of 100 vehicles zero-emission) and, in a 2025 file that
+            // still says "Landbouw", 60 of 100: LNV is LVVN since 2024 (config/reference/departments.csv).
+            Files.writeString(results, """
+                    Contractnummer;Leverancier;KvK-nummer;Ministerie;Jaar;Periode van;Periode tot;Indicator;Waarde;Eenheid;Toelichting;Rapportagedatum
+                    L-1;Lease BV;;LNV;2023;;;fleet_vehicles;100;voertuigen;;15-02-2024
+                    L-1;Lease BV;;LNV;2023;;;fleet_zero_emission_vehicles;40;voertuigen;;15-02-2024
+                    L-1;Lease BV;;Landbouw;2025;;;fleet_vehicles;100;voertuigen;;15-02-2026
+                    L-1;Lease BV;;Landbouw;2025;;;fleet_zero_emission_vehicles;60;voertuigen;;15-02-2026
+                    """);
+            new SourceFileLoader(w, SupplierResultSource.SPEC, TestProject.columns(SupplierResultSource.NAME),
+                    dir.resolve("work")).load(results, null, "r-1");
+            w.models().buildAll();
+            assertThat(w.query("SELECT DISTINCT department_code || ' ' || year FROM staging.supplier_result ORDER BY 1", rs -> rs.getString(1)))
+                    .containsExactly("LNV 2023", "LVVN 2025");
+
+            ReportData data = ReportAssembler.assemble(w, "run-test");
+            DepartmentPage lvvn = data.departments().stream().filter(d -> d.code().equals("LVVN")).findFirst().orElseThrow();
+            DepartmentPage lnv = data.departments().stream().filter(d -> d.code().equals("LNV")).findFirst().orElseThrow();
+            // Each page runs across 2024; a year under the other code carries that code.
+            assertThat(goal(lvvn, "transport_fleet_zero_emission").points()).filteredOn(p -> p.actual() != null)
+                    .extracting(p -> p.year() + " " + p.departmentCode() + " " + p.actual().stripTrailingZeros().toPlainString())
+                    .containsExactly("2023 LNV 40", "2025 null 60");
+            assertThat(goal(lnv, "transport_fleet_zero_emission").points()).filteredOn(p -> p.actual() != null)
+                    .extracting(p -> p.year() + " " + p.departmentCode())
+                    .containsExactly("2023 null", "2025 LVVN");
+            assertThat(lvvn.reorganisations()).extracting(Text::nl).containsExactly(
+                    "LVVN: Sinds 2024 de naam van LNV; de cijfers tot en met 2024 staan onder LNV",
+                    "LNV: LNV bestond (opnieuw) van 2017 tot 2024: van 2010 tot 2017 was het deel van EZ, sinds 2024 heet het LVVN");
+
+            new ReportRenderer().render(data, dir.resolve("report"));
+            String page = Files.readString(dir.resolve("report/LVVN.html"), StandardCharsets.UTF_8);
+            assertThat(page).contains("class=\"reorganisations\"", "Sinds 2024 de naam van LNV", "The name of LNV since 2024");
+            assertThat(card(page, "Wagenpark 20% emissievrij in 2020 en 100% in 2028")).contains("<td>2023 (LNV)</td>", "<td>2025</td>",
+                    "<title>2023 (LNV): ");
+        }
+    }
+
     private static String card(String page, String goal) {
         int heading = page.indexOf(goal + "</span>");
         assertThat(heading).as(goal).isPositive();

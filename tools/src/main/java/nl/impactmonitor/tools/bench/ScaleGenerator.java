@@ -119,7 +119,7 @@ public final class ScaleGenerator {
             String code = String.format("ORG%03d", i);
             orgs.add(code);
             extra.append(code).append(",Overheidsorganisatie ").append(i).append(",Public body ").append(i)
-                    .append(",2000,,benchmark organisation\n");
+                    .append(",2000,,,,,,,benchmark organisation\n");
         }
         Files.writeString(reference.resolve("departments.csv"), extra.toString(), java.nio.file.StandardOpenOption.APPEND);
         return orgs;

@@ -73,7 +73,7 @@ public final class ResultSampleGenerator {
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy", Locale.ROOT);
 
-    /** Job of 25.5 hours a week (DOMAIN.md social return); an FTE is 36 hours, a job-year 25.5 x 52 = 1326 hours. */
+    /** Job of 25.5 hours a week (evaluation Table 2, social return); an FTE is 36 hours, a job-year 25.5 x 52 = 1326 hours. */
     private static final double HOURS_PER_JOB_YEAR = 1326.0;
     private static final double JOBS_PER_FTE = 36.0 / 25.5;
 
