@@ -51,6 +51,7 @@ public class ReferenceData {
         TABLES.put("ref.result_metric", "result_metrics.csv");
         TABLES.put("ref.unit", "units.csv");
         TABLES.put("ref.impact_factor", "impact_factors.csv");
+        TABLES.put("ref.price_index", "price_indices.csv");
         TABLES.put("ref.theme_crosswalk", "theme_crosswalk.csv");
         TABLES.put("ref.sample_file", "sample_files.csv");
         TABLES.put("ref.reporting_obligation", "reporting_obligations.csv");
