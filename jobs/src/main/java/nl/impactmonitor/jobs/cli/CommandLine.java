@@ -5,7 +5,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import nl.impactmonitor.jobs.allocation.AllocationProposer;
 import nl.impactmonitor.jobs.operations.BadRunRequestException;
+import nl.impactmonitor.jobs.progress.TargetsCatalogue;
+import nl.impactmonitor.jobs.reference.ReferenceData;
+import nl.impactmonitor.warehouse.Warehouse;
 import nl.impactmonitor.jobs.operations.RunConflictException;
 import nl.impactmonitor.jobs.operations.RunService;
 import nl.impactmonitor.jobs.samples.ResultSampleGenerator;
@@ -54,6 +58,10 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
               status [--limit=N] [--partitions]
                                  the latest executions; files superseded by a later arrival, retired or
                                  kept; with --partitions the current file of every partition
+              propose-allocation --goal=GOAL --year=YEAR
+                                 append to config/allocations.yaml a proposal for splitting a government-
+                                 wide goal over the departments, from the footprint method on that year's
+                                 spend (largest remainder: the parts add up exactly); review, adopt, commit
               help               this text
             exit codes: 0 completed, 1 failed, 2 bad request, 3 conflict with a running job
               spend-load         load the spend landing folder only
@@ -76,10 +84,14 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
     private final RunService runService;
     private final JobRepository jobRepository;
     private final WarehouseWriter writer;
+    private final ReferenceData referenceData;
+    private final Warehouse warehouse;
 
     public CommandLine(JobOperator jobOperator, List<Job> jobs, ImpactmonitorProperties props, RunService runService,
-                       JobRepository jobRepository, WarehouseWriter writer) {
+                       JobRepository jobRepository, WarehouseWriter writer, ReferenceData referenceData, Warehouse warehouse) {
         this.jobOperator = jobOperator;
+        this.referenceData = referenceData;
+        this.warehouse = warehouse;
         this.writer = writer;
         this.runService = runService;
         this.jobRepository = jobRepository;
@@ -132,6 +144,7 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
                 }
             }
             case "help" -> out.println(USAGE);
+            case "propose-allocation" -> proposeAllocation(args);
             case "generate-samples" -> {
                 Path dir = Path.of(option(args, "out", "samples"));
                 long seed = Long.parseLong(option(args, "seed", "20261127"));
@@ -143,6 +156,51 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
             }
             default -> usage("unknown command '" + command + "'");
         }
+    }
+
+    /** {@code propose-allocation --goal=G --year=Y} (or {@code --goal G --year Y}): a proposal appended to the register. */
+    private void proposeAllocation(ApplicationArguments args) {
+        String goalId = valueOf(args, "goal");
+        String year = valueOf(args, "year");
+        if (goalId == null || year == null || !year.matches("\\d{4}")) {
+            usage("propose-allocation needs --goal=GOAL and --year=YEAR (a four-digit year)");
+            return;
+        }
+        List<TargetsCatalogue.Goal> goals = referenceData.goals();
+        TargetsCatalogue.Goal goal = goals.stream().filter(g -> g.id().equals(goalId)).findFirst().orElse(null);
+        if (goal == null) {
+            out.println("error: unknown goal '" + goalId + "': not in " + props.resolve(props.targetsFile()));
+            exitCode = 2;
+            return;
+        }
+        try {
+            AllocationProposer.Proposal proposal = AllocationProposer.propose(warehouse, goal, Integer.parseInt(year), java.time.LocalDate.now());
+            Path register = referenceData.allocationsFile();
+            AllocationProposer.append(register, proposal, goals, referenceData.departmentCodes());
+            out.println("Proposal for " + goalId + " " + proposal.from() + "-" + proposal.to() + " (" + proposal.kind()
+                    + ") appended to " + register.toAbsolutePath() + ":");
+            out.print(proposal.yaml());
+            out.println("Review it; set status: adopted with adopted_on and adopted_by once the ministries agree; commit the file.");
+            exitCode = 0;
+        } catch (AllocationProposer.ProposalException e) {
+            out.println("error: " + e.getMessage());
+            exitCode = 2;
+        }
+    }
+
+    /** An option given as {@code --name=value} or as {@code --name value}. */
+    private static String valueOf(ApplicationArguments args, String name) {
+        String v = option(args, name, null);
+        if (v != null && !v.isBlank()) {
+            return v.strip();
+        }
+        String[] raw = args.getSourceArgs();
+        for (int i = 0; i + 1 < raw.length; i++) {
+            if (raw[i].equals("--" + name) && !raw[i + 1].startsWith("--")) {
+                return raw[i + 1].strip();
+            }
+        }
+        return null;
     }
 
     /** Exit codes scripts can use: 0 completed, 1 failed, 2 bad request, 3 conflict with a running job. */

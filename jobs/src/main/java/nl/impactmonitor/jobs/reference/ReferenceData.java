@@ -76,6 +76,11 @@ public class ReferenceData {
         return AllocationRegister.read(allocationsFile(), goals, firstColumn("departments.csv", "department_code"));
     }
 
+    /** The department codes of departments.csv. */
+    public Set<String> departmentCodes() {
+        return firstColumn("departments.csv", "department_code");
+    }
+
     /** {@code config/allocations.yaml}: beside the targets catalogue. */
     public Path allocationsFile() {
         return AllocationRegister.besides(targetsFile);
