@@ -23,7 +23,21 @@ class AllocationRegisterTest {
     @TempDir
     Path dir;
 
-    static final List<TargetsCatalogue.Goal> GOALS = TargetsCatalogue.read(TestProject.DIR.resolve("config/targets.yaml"), Set.of());
+    static final List<TargetsCatalogue.Goal> GOALS = goals();
+
+    /** The project's catalogue, read as the application reads it. */
+    private static List<TargetsCatalogue.Goal> goals() {
+        try {
+            Set<String> metrics = new java.util.HashSet<>();
+            for (String line : Files.readAllLines(TestProject.REFERENCE.resolve("result_metrics.csv")).subList(1,
+                    Files.readAllLines(TestProject.REFERENCE.resolve("result_metrics.csv")).size())) {
+                metrics.add(line.split(",", 2)[0].strip());
+            }
+            return TargetsCatalogue.read(TestProject.DIR.resolve("config/targets.yaml"), metrics);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
     static final Set<String> DEPARTMENTS = Set.of("AZ", "BZ", "BZK", "DEF", "EZK", "FIN", "IenW", "JenV", "LNV", "OCW", "SZW", "VWS");
 
     private Path write(String yaml) throws Exception {
@@ -104,17 +118,23 @@ class AllocationRegisterTest {
                     status: proposal
                     basis: a
                     kind: absolute
-                    parts: {AZ: 1000, BZ: 499}
+                    parts: {AZ: 1000, BZ: 500}
                   - goal: social_return_jobs
                     period: {from: 2023, to: 2024}
                     status: proposal
                     basis: b
                     kind: share
                     parts: {AZ: 100}
+                  - goal: social_return_jobs
+                    period: {from: 2025, to: 2026}
+                    status: proposal
+                    basis: c
+                    kind: absolute
+                    parts: {AZ: 1000, BZ: 499}
                 """);
         assertThatThrownBy(() -> AllocationRegister.read(file, GOALS, DEPARTMENTS))
-                .hasMessageContaining("line 7: allocation of 'social_return_jobs': parts add up to 1499, not exactly the goal's target 1500")
-                .hasMessageContaining("line 8: allocation of goal 'social_return_jobs' for 2023-2024 overlaps");
+                .hasMessageContaining("line 8: allocation of goal 'social_return_jobs' for 2023-2024 overlaps the one on line 2 (2022-2023)")
+                .hasMessageContaining("line 19: allocation of 'social_return_jobs': parts add up to 1499, not exactly the goal's target 1500 jobs");
     }
 
     @Test
