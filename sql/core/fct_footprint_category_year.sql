@@ -12,6 +12,8 @@
 -- column price_index_ratio (-): index of the price year / index of the spend year; NULL when the spend year has no index (the footprint is then NULL too, never a guess).
 -- column calibration (-): calibrated (Figure 1 kt / reference-year spend) or group_average (reference year not loaded, or no Figure 1 segment).
 -- column in_strategy_scope (-): false for segments outside Inkopen met Impact (Defence specific procurement), which goals and their allocation leave out.
+-- column uncertainty_low_pct (%): how much lower the segment's intensity may be (impact_factors.csv); applied to the minimum.
+-- column uncertainty_high_pct (%): how much higher the segment's intensity may be; applied to the maximum.
 -- column co2_min_kg (kg CO2-eq): footprint at the lower spend bound and the low end of the factor range.
 -- column co2_mid_kg (kg CO2-eq): footprint at the report's midpoint spend and the central intensity.
 -- column co2_max_kg (kg CO2-eq): footprint at the upper spend bound and the high end of the factor range; NULL when the spend maximum is unbounded.

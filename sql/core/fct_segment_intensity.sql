@@ -4,6 +4,7 @@
 -- price index (config/reference/price_indices.csv). A segment without Figure 1 values, or without spend in the
 -- reference year (that year not loaded), keeps its group average and says so in calibration and calibration_note.
 --
+-- column factor_group (-): spend group of Figure 1 whose average is the fallback intensity: category_management, other_generic, specific, or fallback for unclassified.
 -- column figure1_co2_kt (kt CO2-eq): Figure 1's emissions for the segment; NULL when the segment is not in Figure 1.
 -- column figure1_material_kt (kt): Figure 1's material use for the segment.
 -- column reference_year (-): year whose spend the intensity is calibrated on.
