@@ -46,7 +46,7 @@ SELECT
         WHEN f.figure1_co2_kt IS NULL THEN 'not a segment of Figure 1: ' || f.source || ' average'
         WHEN coalesce(r.spend_mid, 0) = 0 THEN 'reference year ' || f.reference_year
             || ' has no spend for this segment (not loaded): group average of ' || f.factor_group || ', not calibrated'
-        ELSE 'Figure 1 ' || f.figure1_co2_kt || ' kt CO2-eq / spend ' || f.reference_year || ' (EUR ' || f.price_year || ')'
+        ELSE 'Figure 1 ' || rtrim(rtrim(CAST(f.figure1_co2_kt AS VARCHAR), '0'), '.') || ' kt CO2-eq / spend ' || f.reference_year || ' (EUR ' || f.price_year || ')'
     END                                                                                               AS calibration_note,
     f.source,
     -- measures
