@@ -137,6 +137,27 @@ class ConfigurationErrorsTest {
     }
 
     @Test
+    void brokenAllocationRegisterStopsStartUpNamingFileAndLine() throws IOException {
+        Path register = home.resolve("config/allocations.yaml");
+        Files.writeString(register, """
+                allocations:
+                  - goal: social_return_jobs
+                    period: {from: 2024, to: 2030}
+                    status: adopted
+                    adopted_by: ICBR
+                    basis: werkgroep
+                    kind: absolute
+                    parts: {AZ: 1000, XYZ: 500}
+                """, StandardCharsets.UTF_8);
+
+        String message = root(startupFailure()).getMessage();
+
+        assertThat(message).startsWith("Allocation register has 2 error(s):")
+                .contains(register + " line 2: allocation of 'social_return_jobs': status adopted without 'adopted_on'")
+                .contains(register + " line 8: allocation of 'social_return_jobs': unknown department 'XYZ'");
+    }
+
+    @Test
     void targetsCatalogueThatIsNotYamlStopsStartUpNamingFileAndLine() throws IOException {
         replaceFirst(targets, "theme: \\{strategy: ([a-z_]+), national_plan: ([a-z_]+)\\}", "theme: {strategy: $1, national_plan: $2");
         int line = lineOf(targets, "theme: {strategy:");
