@@ -1,73 +1,91 @@
 -- unique_key: goal_id, year, department_code
--- Each department's part of a government-wide goal (evaluation 8.2.6): the goal's baseline and target are split in
--- proportion to the department's footprint or spend in the impact segments the goal concerns (config/targets.yaml,
--- key allocation), per year of spend. Parts are rounded by the largest-remainder method to the goal's decimals, so
--- the departments' parts add up exactly to the (rounded) government-wide figure.
+-- Each department's part of a government-wide goal per year, as judged: where the allocation register
+-- (config/allocations.yaml, ref.goal_allocation_part) covers the goal and year, its parts, fixed for the register
+-- entry's period whatever spend does; elsewhere the footprint method's parts of that year
+-- (core.fct_goal_allocation_formula). Only adopted parts are a basis for judging a department (evaluation 8.2.6: the
+-- ministries decide the split together); proposals and the computed method are indicative.
 --
--- column allocation_basis (-): what the split is proportional to: co2_footprint, material_footprint or spend.
--- column basis_value (basis unit): the department's footprint (kg) or spend (EUR) in the goal's segments.
--- column share_pct (%): the department's share of the government-wide basis.
+-- column allocation_basis (-): co2_footprint, material_footprint or spend for computed rows; register for rows from the register.
+-- column allocation_status (-): adopted (register, adopted), proposal (register, not adopted) or computed (footprint method of the row's year, not in the register).
+-- column allocation_basis_text (-): how the parts were arrived at, in words (the register's basis, or the method and year).
+-- column adopted_on (-): date the allocation was adopted; NULL unless adopted.
+-- column adopted_by (-): who adopted it (e.g. ICBR); NULL unless adopted.
+-- column period_from (-): first year of the register entry; NULL for computed rows.
+-- column period_to (-): last year of the register entry; NULL for computed rows.
+-- column register_line (-): line of the department's part in config/allocations.yaml; NULL for computed rows.
+-- column basis_value (basis unit): the department's footprint (kg) or spend (EUR) in the goal's segments; NULL for register rows.
+-- column share_pct (%): the department's share of the government-wide goal.
 -- column allocated_baseline_value (goal unit): the department's part of the baseline; NULL when the goal has none.
 -- column allocated_target_value (goal unit): the department's part of the target; NULL when the target cannot be resolved.
 WITH goals AS (
     SELECT
         goal_id,
-        allocation_basis,
-        list_filter(allocation_segments, lambda s: s <> '')                      AS segments,
         coalesce(allocation_decimals, 3)                                        AS decimals,
         baseline_value,
-        coalesce(target_value, baseline_value * (1 + target_change_pct / 100))  AS target_value
+        round(coalesce(target_value, baseline_value * (1 + target_change_pct / 100)), coalesce(allocation_decimals, 3)) AS target_value
     FROM ref.goal
-    WHERE allocation_basis IS NOT NULL
 ),
 
-basis AS (
+register AS (
+    SELECT
+        p.department_code,
+        y.year,
+        p.goal_id,
+        p.status,
+        p.basis,
+        p.adopted_on,
+        p.adopted_by,
+        p.period_from,
+        p.period_to,
+        p.register_line,
+        CASE p.part_kind WHEN 'share' THEN p.part_value / 100 ELSE p.part_value / nullif(g.target_value, 0) END AS share,
+        CASE p.part_kind WHEN 'absolute' THEN p.part_value ELSE g.target_value * p.part_value / 100 END           AS target_part,
+        g.baseline_value
+    FROM ref.goal_allocation_part AS p
+    INNER JOIN goals AS g USING (goal_id)
+    CROSS JOIN LATERAL (SELECT unnest(range(p.period_from, p.period_to + 1)) AS year) AS y
+),
+
+register_rows AS (
+    SELECT
+        department_code,
+        year,
+        goal_id,
+        'register'                                                              AS allocation_basis,
+        status                                                                  AS allocation_status,
+        basis                                                                   AS allocation_basis_text,
+        adopted_on,
+        adopted_by,
+        period_from,
+        period_to,
+        register_line,
+        CAST(NULL AS DECIMAL(38, 3))                                            AS basis_value,
+        CAST(round(100 * share, 6) AS DECIMAL(12, 6))                           AS share_pct,
+        CAST(baseline_value * share AS DECIMAL(38, 6))                          AS allocated_baseline_value,
+        CAST(target_part AS DECIMAL(38, 6))                                     AS allocated_target_value
+    FROM register
+),
+
+computed_rows AS (
     SELECT
         f.department_code,
         f.year,
-        g.goal_id,
-        g.allocation_basis,
-        g.decimals,
-        g.baseline_value,
-        g.target_value,
-        sum(CASE g.allocation_basis
-                WHEN 'co2_footprint' THEN f.co2_mid_kg
-                WHEN 'material_footprint' THEN f.material_mid_kg
-                ELSE f.spend_mid_eur
-            END) AS basis_value
-    FROM core.fct_footprint_category_year AS f
-    CROSS JOIN goals AS g
-    WHERE len(g.segments) = 0 OR list_contains(g.segments, f.impact_segment)
-    GROUP BY ALL
-),
-
-shares AS (
-    SELECT
-        *,
-        basis_value / nullif(sum(basis_value) OVER (PARTITION BY goal_id, year), 0) AS share
-    FROM basis
-),
-
-exact AS (
-    SELECT
-        *,
-        power(10, decimals)                                   AS scale,
-        share * target_value * power(10, decimals)           AS target_units_exact,
-        share * baseline_value * power(10, decimals)         AS baseline_units_exact
-    FROM shares
-),
-
-ranked AS (
-    SELECT
-        *,
-        -- units left after rounding every part down, handed out to the largest remainders
-        round(target_value * scale) - sum(floor(target_units_exact)) OVER (PARTITION BY goal_id, year)          AS target_leftover,
-        row_number() OVER (PARTITION BY goal_id, year
-                           ORDER BY target_units_exact - floor(target_units_exact) DESC, department_code)        AS target_rank,
-        round(baseline_value * scale) - sum(floor(baseline_units_exact)) OVER (PARTITION BY goal_id, year)      AS baseline_leftover,
-        row_number() OVER (PARTITION BY goal_id, year
-                           ORDER BY baseline_units_exact - floor(baseline_units_exact) DESC, department_code)    AS baseline_rank
-    FROM exact
+        f.goal_id,
+        f.allocation_basis,
+        'computed'                                                              AS allocation_status,
+        'berekend uit ' || f.allocation_basis || ' ' || f.year
+            || ' binnen de strategie (grootste-restmethode); niet vastgesteld' AS allocation_basis_text,
+        CAST(NULL AS DATE)                                                      AS adopted_on,
+        CAST(NULL AS VARCHAR)                                                   AS adopted_by,
+        CAST(NULL AS INTEGER)                                                   AS period_from,
+        CAST(NULL AS INTEGER)                                                   AS period_to,
+        CAST(NULL AS INTEGER)                                                   AS register_line,
+        f.basis_value,
+        f.share_pct,
+        f.allocated_baseline_value,
+        f.allocated_target_value
+    FROM core.fct_goal_allocation_formula AS f
+    WHERE NOT EXISTS (SELECT 1 FROM register AS r WHERE r.goal_id = f.goal_id AND r.year = f.year)
 )
 
 SELECT
@@ -77,12 +95,17 @@ SELECT
     goal_id,
     -- attributes
     allocation_basis,
+    allocation_status,
+    allocation_basis_text,
+    adopted_on,
+    adopted_by,
+    period_from,
+    period_to,
+    register_line,
     -- measures
-    CAST(basis_value AS DECIMAL(38, 3))                                                     AS basis_value,
-    CAST(round(100 * share, 6) AS DECIMAL(12, 6))                                           AS share_pct,
-    CAST((floor(baseline_units_exact) + CASE WHEN baseline_rank <= baseline_leftover THEN 1 ELSE 0 END) / scale
-         AS DECIMAL(38, 6))                                                                 AS allocated_baseline_value,
-    CAST((floor(target_units_exact) + CASE WHEN target_rank <= target_leftover THEN 1 ELSE 0 END) / scale
-         AS DECIMAL(38, 6))                                                                 AS allocated_target_value
-FROM ranked
+    basis_value,
+    share_pct,
+    allocated_baseline_value,
+    allocated_target_value
+FROM (SELECT * FROM register_rows UNION ALL BY NAME SELECT * FROM computed_rows)
 ORDER BY goal_id, year, department_code

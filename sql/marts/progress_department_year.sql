@@ -9,6 +9,8 @@
 --   not_applicable        the goal concerns other departments only (applies_to)
 --   not_allocated         a government-wide total on a department row that is not split over departments
 --   no_data               no supplier result for the goal's metric in the department-year (never counted as 0)
+--   allocation_not_adopted a department's part of a split government-wide goal that is a proposal or only computed
+--                         (config/allocations.yaml has no adopted part for the year): shown as indicative, no verdict
 --   insufficient_coverage fewer than min_coverage_pct of the contracts that reported earlier reported this year
 --   no_baseline           a relative target (change_pct) without a measured baseline: the target value is unknown
 --   insufficient_data     a cumulative goal with years of its period missing (named in the reason)
@@ -20,6 +22,10 @@
 -- Shares are recomputed from summed numerators and denominators; quantities are summed; RIJK likewise.
 --
 -- column allocation_share_pct (%): the department's share of a split government-wide goal; NULL otherwise.
+-- column allocation_status (-): for a department's part of a split goal: adopted, proposal or computed (core.fct_goal_allocation); NULL otherwise.
+-- column allocation_basis_text (-): how the department's part was arrived at, in words; NULL when the goal is not split.
+-- column allocation_adopted_on (-): date the department's part was adopted; NULL unless adopted.
+-- column allocation_adopted_by (-): who adopted it (e.g. ICBR); NULL unless adopted.
 -- column status (-): Goal status as listed above (docs/goals.md has the table), decided in that order.
 -- column status_reason_nl (-): The status as a Dutch sentence with the figures behind it, such as 85,6% van doel 100% in 2030: 14,4 procentpunt te kort; geen nulmeting, dus geen traject.
 -- column status_reason_en (-): The same sentence in English.
@@ -193,7 +199,8 @@ all_values AS (
 ),
 
 allocations AS (
-    SELECT department_code, year, goal_id, allocated_baseline_value, allocated_target_value, share_pct
+    SELECT department_code, year, goal_id, allocated_baseline_value, allocated_target_value, share_pct,
+           allocation_status, allocation_basis_text, adopted_on, adopted_by
     FROM core.fct_goal_allocation
 ),
 
@@ -211,6 +218,10 @@ actuals AS (
         CASE WHEN v.department_code <> 'RIJK' AND NOT g.applies_to_departments
              THEN a.share_pct / 100 ELSE 1 END                                   AS milestone_scale,
         a.share_pct                                                              AS allocation_share_pct,
+        CASE WHEN v.department_code <> 'RIJK' AND NOT g.applies_to_departments THEN a.allocation_status END AS allocation_status,
+        CASE WHEN v.department_code <> 'RIJK' AND NOT g.applies_to_departments THEN a.allocation_basis_text END AS allocation_basis_text,
+        CASE WHEN v.department_code <> 'RIJK' AND NOT g.applies_to_departments THEN a.adopted_on END AS allocation_adopted_on,
+        CASE WHEN v.department_code <> 'RIJK' AND NOT g.applies_to_departments THEN a.adopted_by END AS allocation_adopted_by,
         v.numerator_sum,
         v.denominator_sum,
         v.numerator_count,
@@ -284,6 +295,7 @@ statused AS (
             WHEN is_not_applicable THEN 'not_applicable'
             WHEN is_government_wide_only THEN CASE WHEN actual_value IS NULL THEN 'no_data' ELSE 'not_allocated' END
             WHEN actual_value IS NULL THEN 'no_data'
+            WHEN allocation_status IN ('proposal', 'computed') THEN 'allocation_not_adopted'
             WHEN coverage_pct < min_coverage_pct THEN 'insufficient_coverage'
             WHEN target_value_resolved IS NULL THEN 'no_baseline'
             WHEN len(missing_years) > 0 THEN 'insufficient_data'
@@ -341,6 +353,10 @@ reasoned AS (
             WHEN 'not_applicable' THEN 'doel geldt alleen voor ' || array_to_string(applies_to, ', ')
             WHEN 'not_allocated' THEN actual_nl || '; rijksbreed doel dat niet over departementen is verdeeld: alleen het Rijk als geheel wordt beoordeeld'
             WHEN 'no_data' THEN 'geen leveranciersresultaat voor ' || year || '; een ontbrekend jaar telt niet als nul'
+            WHEN 'allocation_not_adopted' THEN actual_nl || '; indicatief deel ' || coalesce(reason_number_nl(target_value_shown)
+                || CASE WHEN unit = '%' THEN '%' ELSE ' ' || unit END, 'onbekend') || ' in ' || target_year
+                || CASE allocation_status WHEN 'proposal' THEN ' (voorstel, niet vastgesteld)' ELSE ' (berekend, niet vastgesteld)' END
+                || ': geen oordeel op of achter koers tot de verdeling is vastgesteld'
             WHEN 'insufficient_coverage' THEN expected_reporting_contracts || ' van de ' || expected_contracts
                 || ' contracten die eerder rapporteerden, rapporteerden voor ' || year || ' (' || reason_number_nl(coverage_pct)
                 || '%, drempel ' || reason_number_nl(min_coverage_pct) || '%); een lager totaal kan door ontbrekende rapportages komen, dus geen oordeel'
@@ -360,6 +376,10 @@ reasoned AS (
             WHEN 'not_applicable' THEN 'goal applies to ' || array_to_string(applies_to, ', ') || ' only'
             WHEN 'not_allocated' THEN actual_en || '; government-wide goal not split over departments: only the government as a whole is judged'
             WHEN 'no_data' THEN 'no supplier result for ' || year || '; a missing year does not count as zero'
+            WHEN 'allocation_not_adopted' THEN actual_en || '; indicative part ' || coalesce(reason_number_en(target_value_shown)
+                || CASE WHEN unit = '%' THEN '%' ELSE ' ' || unit END, 'unknown') || ' in ' || target_year
+                || CASE allocation_status WHEN 'proposal' THEN ' (proposal, not adopted)' ELSE ' (computed, not adopted)' END
+                || ': no on/off-track verdict until the split is adopted'
             WHEN 'insufficient_coverage' THEN expected_reporting_contracts || ' of the ' || expected_contracts
                 || ' contracts that reported before reported for ' || year || ' (' || reason_number_en(coverage_pct)
                 || '%, threshold ' || reason_number_en(min_coverage_pct) || '%); a lower total may come from missing reports, so no verdict'
@@ -408,6 +428,10 @@ SELECT
     CAST(round(denominator_sum, 3) AS DECIMAL(38, 3))                    AS denominator_value,
     coalesce(numerator_count, 0)                                         AS result_count,
     CAST(allocation_share_pct AS DECIMAL(12, 6))                         AS allocation_share_pct,
+    allocation_status,
+    allocation_basis_text,
+    allocation_adopted_on,
+    allocation_adopted_by,
     -- coverage of the supplier reports behind actual_value
     CAST(reporting_contracts AS BIGINT)                                  AS reporting_contracts,
     CAST(reporting_suppliers AS BIGINT)                                  AS reporting_suppliers,

@@ -57,9 +57,28 @@ public final class TestProject {
     public static final Path TENDER_SAMPLES = DIR.resolve("samples/mvi-zet");
     public static final Path RESULT_SAMPLES = DIR.resolve("samples/results");
 
+    /**
+     * Like {@link #warehouse(Path)} but with {@code allocationsYaml} as the allocation register (config/allocations.yaml):
+     * the project's targets.yaml is copied to {@code dir/config/} with the register beside it.
+     */
+    public static Warehouse warehouse(Path dir, String allocationsYaml) throws java.io.IOException {
+        Path config = java.nio.file.Files.createDirectories(dir.resolve("config"));
+        java.nio.file.Files.copy(DIR.resolve("config/targets.yaml"), config.resolve("targets.yaml"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        java.nio.file.Files.writeString(config.resolve("allocations.yaml"), allocationsYaml);
+        Warehouse w = Warehouse.open(WarehouseSettings.of(dir.resolve("warehouse.duckdb"), SQL));
+        referenceData(w, dir, config.resolve("targets.yaml")).load();
+        return w;
+    }
+
     /** The project's reference data and targets catalogue, as the application loads them. */
     public static ReferenceData referenceData(Warehouse w, Path dir) {
-        return new ReferenceData(w, new ImpactmonitorProperties(dir, SQL, REFERENCE, DIR.resolve("config/targets.yaml"),
+        return referenceData(w, dir, DIR.resolve("config/targets.yaml"));
+    }
+
+    /** The project's reference data with this targets catalogue (and the allocation register beside it). */
+    public static ReferenceData referenceData(Warehouse w, Path dir, Path targets) {
+        return new ReferenceData(w, new ImpactmonitorProperties(dir, SQL, REFERENCE, targets,
                 dir.resolve("out"), dir.resolve("downloads"), 5, new ImpactmonitorProperties.Warehouse(dir.resolve("w.duckdb"), "", 0),
                 null, null, null, new ImpactmonitorProperties.Load(100, 250, false, java.time.Duration.ZERO)));
     }

@@ -2,6 +2,7 @@ package nl.impactmonitor.jobs.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,10 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import nl.impactmonitor.jobs.admin.CockpitQueries;
+import nl.impactmonitor.jobs.allocation.AllocationProposer;
+import nl.impactmonitor.jobs.progress.TargetsCatalogue;
+import nl.impactmonitor.jobs.reference.ReferenceData;
+import nl.impactmonitor.warehouse.Warehouse;
 import nl.impactmonitor.jobs.operations.BadRunRequestException;
 import nl.impactmonitor.jobs.system.RunConflictException;
 import nl.impactmonitor.jobs.operations.RunService;
@@ -61,21 +66,27 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
     private final RunService runService;
     private final JobRepository jobRepository;
     private final WarehouseWriter writer;
+    private final ReferenceData referenceData;
+    private final Warehouse warehouse;
 
     private final CockpitQueries cockpit;
 
     @org.springframework.beans.factory.annotation.Autowired
     public CommandLine(JobOperator jobOperator, List<Job> jobs, ImpactmonitorProperties props, RunService runService,
-                       JobRepository jobRepository, WarehouseWriter writer, CockpitQueries cockpit) {
-        this(jobOperator, jobs, props, runService, jobRepository, writer, cockpit, System.out);
+                       JobRepository jobRepository, WarehouseWriter writer, CockpitQueries cockpit,
+                       ReferenceData referenceData, Warehouse warehouse) {
+        this(jobOperator, jobs, props, runService, jobRepository, writer, cockpit, referenceData, warehouse, System.out);
     }
 
     /** As the application builds it, printing to {@code out} (tests read what {@code status} prints). */
     public CommandLine(JobOperator jobOperator, List<Job> jobs, ImpactmonitorProperties props, RunService runService,
-                       JobRepository jobRepository, WarehouseWriter writer, CockpitQueries cockpit, PrintStream out) {
+                       JobRepository jobRepository, WarehouseWriter writer, CockpitQueries cockpit,
+                       ReferenceData referenceData, Warehouse warehouse, PrintStream out) {
         this.out = out;
         this.cockpit = cockpit;
         this.jobOperator = jobOperator;
+        this.referenceData = referenceData;
+        this.warehouse = warehouse;
         this.writer = writer;
         this.runService = runService;
         this.jobRepository = jobRepository;
@@ -137,6 +148,7 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
         cli.addSubcommand("retire", new picocli.CommandLine(new RetireVerb()));
         cli.addSubcommand("restart", new picocli.CommandLine(new RestartVerb()));
         cli.addSubcommand("status", new picocli.CommandLine(new StatusVerb()));
+        cli.addSubcommand("propose-allocation", new picocli.CommandLine(new ProposeAllocationVerb()));
         cli.addSubcommand("help", new picocli.CommandLine.HelpCommand());
         PrintWriter writer = new PrintWriter(out, true);
         cli.setOut(writer);
@@ -322,6 +334,48 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
                 status(Integer.parseInt(limit));
                 grid();
                 inputs(partitions);
+            }
+            return 0;
+        }
+    }
+
+    @Command(description = {"append to config/allocations.yaml a proposal for splitting a government-wide goal over the",
+            "departments, from the footprint method on that year's spend (largest remainder: the parts add up",
+            "exactly); review, adopt, commit"})
+    final class ProposeAllocationVerb implements java.util.concurrent.Callable<Integer> {
+        @Option(names = "--goal", paramLabel = "GOAL", required = true, description = "goal id of config/targets.yaml")
+        String goalId;
+
+        @Option(names = "--year", paramLabel = "YYYY", required = true, description = "spend year the split is computed on")
+        String year;
+
+        @Override
+        public Integer call() {
+            if (!year.matches("\\d{4}")) {
+                out.println("error: --year must be a four-digit year such as 2023, not '" + year + "'");
+                exitCode = 2;
+                return 0;
+            }
+            List<TargetsCatalogue.Goal> goals = referenceData.goals();
+            TargetsCatalogue.Goal goal = goals.stream().filter(g -> g.id().equals(goalId)).findFirst().orElse(null);
+            if (goal == null) {
+                out.println("error: unknown goal '" + goalId + "': not in " + props.resolve(props.targetsFile()));
+                exitCode = 2;
+                return 0;
+            }
+            try {
+                AllocationProposer.Proposal proposal = AllocationProposer.propose(warehouse, goal, Integer.parseInt(year),
+                        java.time.LocalDate.now());
+                Path register = referenceData.allocationsFile();
+                AllocationProposer.append(register, proposal, goals, referenceData.departmentCodes());
+                out.println("Proposal for " + goalId + " " + proposal.from() + "-" + proposal.to() + " (" + proposal.kind()
+                        + ") appended to " + register.toAbsolutePath() + ":");
+                out.print(proposal.yaml());
+                out.println("Review it; set status: adopted with adopted_on and adopted_by once the ministries agree; commit the file.");
+                exitCode = 0;
+            } catch (AllocationProposer.ProposalException e) {
+                out.println("error: " + e.getMessage());
+                exitCode = 2;
             }
             return 0;
         }

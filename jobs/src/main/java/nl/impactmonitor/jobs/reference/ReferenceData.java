@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import nl.impactmonitor.jobs.allocation.AllocationRegister;
 import nl.impactmonitor.jobs.landing.SourceColumns;
 import nl.impactmonitor.jobs.progress.TargetsCatalogue;
 import nl.impactmonitor.jobs.system.ImpactmonitorProperties;
@@ -51,6 +52,7 @@ public class ReferenceData {
         TABLES.put("ref.result_metric", "result_metrics.csv");
         TABLES.put("ref.unit", "units.csv");
         TABLES.put("ref.impact_factor", "impact_factors.csv");
+        TABLES.put("ref.price_index", "price_indices.csv");
         TABLES.put("ref.theme_crosswalk", "theme_crosswalk.csv");
         TABLES.put("ref.sample_file", "sample_files.csv");
         TABLES.put("ref.reporting_obligation", "reporting_obligations.csv");
@@ -65,8 +67,23 @@ public class ReferenceData {
         this.warehouse = warehouse;
         this.directory = props.resolve(props.referenceDir());
         this.targetsFile = props.resolve(props.targetsFile());
-        goals();
+        allocations(goals());
         checkAliases();
+    }
+
+    /** The allocation register next to the targets catalogue, checked against its goals and departments.csv. */
+    public List<AllocationRegister.Allocation> allocations(List<TargetsCatalogue.Goal> goals) {
+        return AllocationRegister.read(allocationsFile(), goals, firstColumn("departments.csv", "department_code"));
+    }
+
+    /** The department codes of departments.csv. */
+    public Set<String> departmentCodes() {
+        return firstColumn("departments.csv", "department_code");
+    }
+
+    /** {@code config/allocations.yaml}: beside the targets catalogue. */
+    public Path allocationsFile() {
+        return AllocationRegister.besides(targetsFile);
     }
 
     /** Every alias must name a department of departments.csv; a typo there would silently create a department. */
@@ -94,7 +111,19 @@ public class ReferenceData {
     public void load() {
         TABLES.forEach((table, file) -> warehouse.replaceReferenceTable(table, directory.resolve(file)));
         List<TargetsCatalogue.Goal> goals = goals();
+        List<AllocationRegister.Allocation> allocations = allocations(goals);
         warehouse.inTransaction(w -> {
+            w.execute("DELETE FROM ref.goal_allocation_part");
+            for (AllocationRegister.Allocation a : allocations) {
+                for (AllocationRegister.Part p : a.parts()) {
+                    w.update("""
+                            INSERT INTO ref.goal_allocation_part (goal_id, period_from, period_to, status, adopted_on, adopted_by, basis,
+                                part_kind, department_code, part_value, register_line)
+                            VALUES (?, ?, ?, ?, CAST(? AS DATE), ?, ?, ?, ?, ?, ?)""",
+                            a.goalId(), a.from(), a.to(), a.status(), a.adoptedOn() == null ? null : a.adoptedOn().toString(),
+                            a.adoptedBy(), a.basis(), a.kind(), p.departmentCode(), p.value(), p.line());
+                }
+            }
             w.execute("DELETE FROM ref.goal");
             w.execute("DELETE FROM ref.goal_milestone");
             for (TargetsCatalogue.Goal g : goals) {
@@ -123,7 +152,8 @@ public class ReferenceData {
             }
             return null;
         });
-        log.info("Reference data loaded from {} and {} goals from {}", directory, goals.size(), targetsFile);
+        log.info("Reference data loaded from {}, {} goals from {} and {} allocations from {}", directory, goals.size(), targetsFile,
+                allocations.size(), allocationsFile());
     }
 
     /** The goals of the targets catalogue, checked against the metrics in result_metrics.csv. */

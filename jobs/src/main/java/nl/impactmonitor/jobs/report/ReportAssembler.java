@@ -35,7 +35,13 @@ public final class ReportAssembler {
                 .map(c -> new ReportData.DictionaryEntry(c.table(), c.column(),
                         (c.description() == null ? "" : c.description()) + (c.unit() == null || c.unit().equals("-") ? "" : " [" + c.unit() + "]")))
                 .toList();
-        return new ReportData(dataVersion, latestYear, years, pages, rijk, leaders, dictionary, containsSampleData(w));
+        List<ReportData.ReconciliationRow> reconciliation = w.query("""
+                SELECT impact_segment, reference_year, figure1_co2_kt, project_co2_kt, difference_co2_kt, difference_co2_pct,
+                       figure1_material_kt, project_material_kt, calibration, note
+                FROM marts.footprint_reconciliation""",
+                rs -> new ReportData.ReconciliationRow(rs.getString(1), rs.getInt(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
+                        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getString(9), rs.getString(10)));
+        return new ReportData(dataVersion, latestYear, years, pages, rijk, leaders, dictionary, containsSampleData(w), reconciliation);
     }
 
     /** Whether any file that counts now is one of the bundled samples (config/reference/sample_files.csv): then nothing is real. */
@@ -73,7 +79,8 @@ public final class ReportAssembler {
                 SELECT p.goal_id, p.goal_name_nl, p.goal_name_en, p.theme_strategy, p.theme_national_plan, p.unit, p.direction,
                        p.baseline_year, p.baseline_value, p.target_year, p.target_value, p.year, p.actual_value, p.trajectory_value,
                        p.status, p.allocation_share_pct IS NOT NULL, p.status_reason_nl, p.status_reason_en, p.target_year_assumed,
-                       p.department_code
+                       p.department_code, p.allocation_share_pct, p.allocation_status, p.allocation_basis_text,
+                       p.allocation_adopted_on, p.allocation_adopted_by
                 FROM marts.progress_department_year AS p""" + lineage + " ORDER BY p.goal_id, p.year",
                 rs -> {
                     codesShown.add(rs.getString(20));
@@ -81,7 +88,10 @@ public final class ReportAssembler {
                             rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
                             rs.getObject(8), rs.getBigDecimal(9), rs.getObject(10), rs.getBigDecimal(11), rs.getInt(12),
                             rs.getBigDecimal(13), rs.getBigDecimal(14), rs.getString(15), rs.getBoolean(16), rs.getString(17),
-                            rs.getString(18), rs.getBoolean(19), rs.getString(20)});
+                            rs.getString(18), rs.getBoolean(19), rs.getString(20),
+                            rs.getString(22) == null ? null : new ReportData.AllocationInfo(rs.getInt(12), rs.getBigDecimal(21),
+                                    rs.getString(22), rs.getString(23),
+                                    rs.getString(24) == null ? null : java.time.LocalDate.parse(rs.getString(24)), rs.getString(25))});
                 }, code);
         List<ReportData.ProgressSeries> effect = new ArrayList<>();
         rows.forEach((goalId, list) -> {
@@ -102,11 +112,18 @@ public final class ReportAssembler {
                     .toList();
             // a split government-wide goal: the department is judged against its own part (in any year)
             boolean allocated = !code.equals("RIJK") && list.stream().anyMatch(r -> (Boolean) r[14]);
+            ReportData.AllocationInfo allocation = null;
+            for (Object[] r : list) {
+                if (r[19] != null) {
+                    allocation = (ReportData.AllocationInfo) r[19];
+                }
+            }
             // interim goals are government-wide figures: not shown against a department's own part
             List<ReportData.Milestone> goalMilestones = allocated ? List.of() : milestones.getOrDefault(goalId, List.of());
             effect.add(new ReportData.ProgressSeries(goalId, (String) first[0], (String) first[1], (String) first[2], (String) first[3],
                     (String) first[4], (String) first[5], (Integer) ref[6], (BigDecimal) ref[7], (Integer) ref[8],
-                    (BigDecimal) ref[9], (String) last[13], points, allocated, goalMilestones, (Boolean) last[17]));
+                    (BigDecimal) ref[9], (String) last[13], points, allocated, goalMilestones, (Boolean) last[17],
+                    code.equals("RIJK") ? null : allocation));
         });
         String coverageWhere = code.equals("RIJK") ? "" : " WHERE department_code = ?";
         String coverageSql = code.equals("RIJK")

@@ -16,12 +16,36 @@ public record ReportData(
         DepartmentPage rijk,
         List<LeaderLaggard> leadersLaggards,
         List<DictionaryEntry> dataDictionary,
-        boolean sampleData) {
+        boolean sampleData,
+        List<ReconciliationRow> reconciliation) {
 
     /** A report on real data (no bundled sample file loaded). */
     public ReportData(String runId, int latestYear, List<Integer> years, List<DepartmentPage> departments, DepartmentPage rijk,
                       List<LeaderLaggard> leadersLaggards, List<DictionaryEntry> dataDictionary) {
         this(runId, latestYear, years, departments, rijk, leadersLaggards, dataDictionary, false);
+    }
+
+    /** A report without the reconciliation with Figure 1. */
+    public ReportData(String runId, int latestYear, List<Integer> years, List<DepartmentPage> departments, DepartmentPage rijk,
+                      List<LeaderLaggard> leadersLaggards, List<DictionaryEntry> dataDictionary, boolean sampleData) {
+        this(runId, latestYear, years, departments, rijk, leadersLaggards, dataDictionary, sampleData, List.of());
+    }
+
+    /**
+     * One line of the reconciliation with the evaluation's Figure 1 (marts.footprint_reconciliation): a segment, the sum
+     * of the segments, or Figure 1's stated total; kt; {@code projectCo2Kt} null when the reference year is not loaded.
+     */
+    public record ReconciliationRow(String segment, int referenceYear, BigDecimal figure1Co2Kt, BigDecimal projectCo2Kt,
+                                    BigDecimal differenceCo2Kt, BigDecimal differencePct, BigDecimal figure1MaterialKt,
+                                    BigDecimal projectMaterialKt, String calibration, String note) {
+    }
+
+    /**
+     * A department's part of a split government-wide goal in the latest year that has one: its share, status (adopted,
+     * proposal, computed), basis in words, and when and by whom it was adopted (null unless adopted).
+     */
+    public record AllocationInfo(int year, BigDecimal sharePct, String status, String basis, java.time.LocalDate adoptedOn,
+                                 String adoptedBy) {
     }
 
     /** One department's page (the whole government uses the same shape with code RIJK). */
@@ -77,7 +101,17 @@ public record ReportData(
     public record ProgressSeries(String goalId, String nameNl, String nameEn, String themeStrategy, String themeNationalPlan,
                                  String unit, String direction, Integer baselineYear, BigDecimal baselineValue,
                                  Integer targetYear, BigDecimal targetValue, String latestStatus, List<ProgressPoint> points,
-                                 boolean allocated, List<Milestone> milestones, boolean targetYearAssumed) {
+                                 boolean allocated, List<Milestone> milestones, boolean targetYearAssumed,
+                                 AllocationInfo allocationInfo) {
+
+        /** A series without a recorded allocation status. */
+        public ProgressSeries(String goalId, String nameNl, String nameEn, String themeStrategy, String themeNationalPlan,
+                              String unit, String direction, Integer baselineYear, BigDecimal baselineValue,
+                              Integer targetYear, BigDecimal targetValue, String latestStatus, List<ProgressPoint> points,
+                              boolean allocated, List<Milestone> milestones, boolean targetYearAssumed) {
+            this(goalId, nameNl, nameEn, themeStrategy, themeNationalPlan, unit, direction, baselineYear, baselineValue,
+                    targetYear, targetValue, latestStatus, points, allocated, milestones, targetYearAssumed, null);
+        }
 
         /** A series without interim goals whose target year is given by the strategy. */
         public ProgressSeries(String goalId, String nameNl, String nameEn, String themeStrategy, String themeNationalPlan,

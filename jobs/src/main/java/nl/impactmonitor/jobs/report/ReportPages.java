@@ -31,6 +31,7 @@ final class ReportPages {
     static final String TOTAL = "total";
     static final String RIJK = "RIJK";
     static final String UNCLASSIFIED = "unclassified";
+    static final String OUTSIDE_SCOPE = "outside_strategy_scope";
 
     /** The spend classes of spend_by_department_year in table order; other classes follow alphabetically. */
     private static final Map<String, Text> SPEND_CLASSES = orderedMap(
@@ -267,8 +268,10 @@ final class ReportPages {
                     whole == null ? null : whole.latest() == null ? Status.of(whole.latestStatus())
                             : Status.of(whole.latestStatus(), whole.latest().reasonNl(), whole.latest().reasonEn()),
                     latest, targetValue(g, unit),
-                    split ? new Text("Rijksdoel verdeeld over de departementen; elk departement wordt beoordeeld op zijn aandeel",
-                            "Government-wide target split over the departments; each is judged on its share") : null,
+                    split ? new Text("Rijksdoel verdeeld over de departementen; een departement wordt alleen beoordeeld op een vastgesteld"
+                            + " aandeel (config/allocations.yaml), een voorstel of berekend aandeel is indicatief",
+                            "Government-wide target split over the departments; a department is judged only on an adopted part"
+                                    + " (config/allocations.yaml), a proposed or computed part is indicative") : null,
                     counts(perDepartment.stream().map(ProgressSeries::latestStatus).toList()),
                     g.themeStrategy(), g.themeNationalPlan()));
         });
@@ -358,7 +361,12 @@ final class ReportPages {
     /** The latest year's footprint from spend (8.2.6); {@code present} is false when there is none for that year. */
     record FootprintView(boolean present, int year, Text unit, Text materialUnit, SvgCharts.FootprintChart chart,
                          List<FootprintLine> segments, FootprintLine total, String highImpactShare,
-                         List<FactorNote> notes) {
+                         List<FactorNote> notes, FootprintLine outsideScope) {
+    }
+
+    /** One line of the reconciliation with Figure 1, formatted (kt). */
+    record ReconciliationLine(Text name, String figure1Co2, String projectCo2, String difference, String differencePct,
+                              String figure1Material, String projectMaterial, Text note, boolean sum) {
     }
 
     record DepartmentView(String code, Text name, boolean rijk, String runId, int latestYear, Text reportTitle,
@@ -367,7 +375,7 @@ final class ReportPages {
                           List<InputGoalView> inputGoals, List<InputHistory> inputHistory,
                           List<EffectGoalView> effectGoals, ThemeGroups<EffectGoalView> effectGroups,
                           List<CoverageView> coverage, List<GoalCoverageView> goalCoverage, List<DictionaryEntry> dictionary,
-                          List<Text> reorganisations) {
+                          List<Text> reorganisations, List<ReconciliationLine> reconciliation) {
     }
 
     static DepartmentView department(ReportData data, DepartmentPage d) {
@@ -400,7 +408,38 @@ final class ReportPages {
                 footprint(d, year), inputs, history, effects,
                 themeGroups(effects, EffectGoalView::themeStrategy, EffectGoalView::themeNationalPlan), coverage,
                 d.goalCoverage() == null ? List.of() : d.goalCoverage().stream().map(GoalCoverageView::of).toList(),
-                dictionary(data), d.reorganisations() == null ? List.of() : d.reorganisations());
+                dictionary(data), d.reorganisations() == null ? List.of() : d.reorganisations(),
+                RIJK.equals(d.code()) ? reconciliation(data) : List.of());
+    }
+
+    /**
+     * The reconciliation with Figure 1 (on the government-wide page): per segment Figure 1's kt, the project's kt for the
+     * reference year and the difference, then the sum of the segments and Figure 1's stated total.
+     */
+    static List<ReconciliationLine> reconciliation(ReportData data) {
+        if (data.reconciliation() == null) {
+            return List.of();
+        }
+        return data.reconciliation().stream().map(r -> {
+            Text name = switch (r.segment()) {
+                case "segments_sum" -> new Text("Som van de segmenten", "Sum of the segments");
+                case "figure1_stated_total" -> new Text("Totaal zoals Figuur 1 het noemt", "Total as Figure 1 states it");
+                default -> SEGMENTS.getOrDefault(r.segment(), Text.both(r.segment()));
+            };
+            Text note = switch (r.segment()) {
+                case "segments_sum" -> new Text("wat de kalibratie reproduceert", "what the calibration reproduces");
+                case "figure1_stated_total" -> new Text("lager dan de eigen segmenten samen; niet gebruikt voor de kalibratie",
+                        "lower than its own segments add up to; not used for the calibration");
+                case "defence" -> new Text("buiten de strategie, apart gerapporteerd", "outside the strategy, reported separately");
+                default -> "calibrated".equals(r.calibration()) ? Text.both("")
+                        : new Text("niet gekalibreerd: referentiejaar " + r.referenceYear() + " niet geladen",
+                                "not calibrated: reference year " + r.referenceYear() + " not loaded");
+            };
+            return new ReconciliationLine(name, Formats.number(r.figure1Co2Kt()), r.projectCo2Kt() == null ? "–" : Formats.number(r.projectCo2Kt()),
+                    r.differenceCo2Kt() == null ? "–" : Formats.number(r.differenceCo2Kt()),
+                    r.differencePct() == null ? "–" : Formats.pct(r.differencePct()), Formats.number(r.figure1MaterialKt()),
+                    r.projectMaterialKt() == null ? "–" : Formats.number(r.projectMaterialKt()), note, !SEGMENTS.containsKey(r.segment()));
+        }).toList();
     }
 
     /**
@@ -411,13 +450,14 @@ final class ReportPages {
         List<FootprintRow> rows = d.footprint() == null ? List.of()
                 : d.footprint().stream().filter(f -> f.year() == year).toList();
         FootprintRow total = rows.stream().filter(f -> TOTAL.equals(f.segment())).findFirst().orElse(null);
-        List<FootprintRow> segments = rows.stream().filter(f -> !TOTAL.equals(f.segment()))
+        FootprintRow outside = rows.stream().filter(f -> OUTSIDE_SCOPE.equals(f.segment())).findFirst().orElse(null);
+        List<FootprintRow> segments = rows.stream().filter(f -> !TOTAL.equals(f.segment()) && !OUTSIDE_SCOPE.equals(f.segment()))
                 .sorted(Comparator.comparing((FootprintRow f) -> UNCLASSIFIED.equals(f.segment()))
                         .thenComparing(FootprintRow::co2MidKg, Comparator.nullsLast(Comparator.reverseOrder()))
                         .thenComparing(FootprintRow::segment))
                 .toList();
         if (segments.isEmpty() && total == null) {
-            return new FootprintView(false, year, null, null, null, List.of(), null, null, List.of());
+            return new FootprintView(false, year, null, null, null, List.of(), null, null, List.of(), null);
         }
         boolean kilo = kilo(rows, FootprintRow::co2MidKg) || kilo(rows, FootprintRow::co2MaxKg);
         boolean materialKilo = kilo(rows, FootprintRow::materialMidKg);
@@ -443,9 +483,13 @@ final class ReportPages {
                                 "CO2 footprint from procurement " + d.nameEn() + " " + year
                                         + ": midpoint per impact segment in " + unit.en()
                                         + ", with range (min–max); estimated from purchasing volume"));
+        FootprintLine outsideLine = outside == null ? null
+                : footprintLine(new Text("Buiten de strategie (specifieke inkoop Defensie), apart en niet in het totaal",
+                        "Outside the strategy (Defence specific procurement), separate and not in the total"), outside, shift,
+                        materialKilo ? 6 : 3, notes(outside.factorSource(), numbers).stream().sorted().toList());
         List<FactorNote> notes = numbers.entrySet().stream().map(e -> new FactorNote(e.getValue(), e.getKey())).toList();
         return new FootprintView(true, year, unit, materialUnit, chart, lines, totalLine,
-                total == null ? "–" : Formats.pct(total.highImpactSharePct()), notes);
+                total == null ? "–" : Formats.pct(total.highImpactSharePct()), notes, outsideLine);
     }
 
     private static FootprintLine footprintLine(Text name, FootprintRow f, int shift, int materialShift, List<Integer> notes) {
@@ -527,12 +571,7 @@ final class ReportPages {
                 : "increase".equals(g.direction()) ? new Text("hoger is beter", "higher is better") : Text.both("");
         Text baseline = baseline(g, unit);
         Text target = target(g, unit, g.allocated());
-        Text allocation = g.allocated()
-                ? new Text("Rijksbreed doel, verdeeld over de departementen: " + d.nameNl()
-                        + " wordt beoordeeld op zijn eigen aandeel; nulmeting, traject en doel gelden voor dat aandeel.",
-                        "Government-wide goal split over the departments: " + d.nameEn()
-                                + " is judged on its own share; baseline, trajectory and target are those of that share.")
-                : null;
+        Text allocation = g.allocated() ? allocation(g.allocationInfo(), d) : null;
         ProgressPoint latest = g.latest();
         Status status = latest == null ? Status.of(g.latestStatus())
                 : Status.of(g.latestStatus(), latest.reasonNl(), latest.reasonEn());
@@ -552,6 +591,36 @@ final class ReportPages {
                 .toList();
         return new EffectGoalView(g.goalId(), new Text(g.nameNl(), g.nameEn()), themes, direction, unit, status,
                 baseline, target, allocation, chart, rows, g.themeStrategy(), g.themeNationalPlan());
+    }
+
+    /**
+     * A department's part of a split government-wide goal: its share, basis, the status of the allocation and the date
+     * it was adopted (evaluation 8.2.6). Only an adopted part is a basis for a verdict; a proposal or a computed part is
+     * indicative.
+     */
+    static Text allocation(ReportData.AllocationInfo a, DepartmentPage d) {
+        if (a == null) {
+            return new Text("Rijksbreed doel, verdeeld over de departementen: " + d.nameNl()
+                    + " wordt beoordeeld op zijn eigen aandeel; nulmeting, traject en doel gelden voor dat aandeel.",
+                    "Government-wide goal split over the departments: " + d.nameEn()
+                            + " is judged on its own share; baseline, trajectory and target are those of that share.");
+        }
+        String share = a.sharePct() == null ? "–" : Formats.pct(a.sharePct());
+        String statusNl = switch (a.status()) {
+            case "adopted" -> "vastgesteld op " + a.adoptedOn() + " door " + a.adoptedBy() + "; " + d.nameNl()
+                    + " wordt beoordeeld op dit deel";
+            case "proposal" -> "voorstel, niet vastgesteld: indicatief, geen oordeel op of achter koers";
+            default -> "berekend uit de voetafdruk van het jaar, niet vastgesteld: indicatief, geen oordeel op of achter koers";
+        };
+        String statusEn = switch (a.status()) {
+            case "adopted" -> "adopted on " + a.adoptedOn() + " by " + a.adoptedBy() + "; " + d.nameEn() + " is judged on this part";
+            case "proposal" -> "proposal, not adopted: indicative, no on/off-track verdict";
+            default -> "computed from the year's footprint, not adopted: indicative, no on/off-track verdict";
+        };
+        return new Text("Aandeel van " + d.nameNl() + " in het rijksdoel (" + a.year() + "): " + share + ". Status: " + statusNl
+                + ". Basis: " + a.basis() + ".",
+                "Share of " + d.nameEn() + " in the government-wide target (" + a.year() + "): " + share + ". Status: " + statusEn
+                        + ". Basis: " + a.basis() + ".");
     }
 
     /**

@@ -12,7 +12,7 @@ record Status(String code, Text label, Text reason, String tone) {
     /** Display order: good news, bad news, then the reasons there is nothing to judge. */
     static final List<String> ORDER = List.of("achieved", "period_ended_met", "on_track", "on_target", "off_track",
             "below_target", "period_ended_missed", "insufficient_coverage", "insufficient_data", "no_baseline",
-            "not_allocated", "no_data", "not_applicable", "not_measurable", "no_target");
+            "allocation_not_adopted", "not_allocated", "no_data", "not_applicable", "not_measurable", "no_target");
 
     private static final Map<String, Status> KNOWN = Map.ofEntries(
             entry("achieved", "doel gehaald", "goal achieved",
@@ -43,6 +43,9 @@ record Status(String code, Text label, Text reason, String tone) {
             entry("no_baseline", "geen nulmeting", "no baseline",
                     "het doel is een verandering ten opzichte van een nulmeting die niet gemeten is, dus de doelwaarde is onbekend",
                     "the target is a change against a baseline that was never measured, so its value is unknown", "warn"),
+            entry("allocation_not_adopted", "voorstel, niet vastgesteld", "proposal, not adopted",
+                    "het deel van dit departement in het rijksdoel is een voorstel of berekening, nog niet vastgesteld: indicatief, geen oordeel",
+                    "the department's part of the government-wide target is a proposal or computed, not adopted: indicative, no verdict", "info"),
             entry("not_allocated", "niet verdeeld", "not allocated",
                     "rijksbreed doel, nog niet over departementen verdeeld",
                     "government-wide goal not yet split over departments", "info"),

@@ -38,6 +38,9 @@ public final class StartupFailures implements FailureAnalyzer {
         if ((t = find(failure, e -> e instanceof TargetsCatalogue.InvalidCatalogueException)) != null) {
             return Optional.of(new Diagnosis(oneLine(t.getMessage()), "correct config/targets.yaml at the lines named and start again", EXIT_FAILED));
         }
+        if ((t = find(failure, e -> e instanceof nl.impactmonitor.jobs.allocation.AllocationRegister.InvalidRegisterException)) != null) {
+            return Optional.of(new Diagnosis(oneLine(t.getMessage()), "correct config/allocations.yaml at the lines named and start again", EXIT_FAILED));
+        }
         if ((t = find(failure, e -> message(e).startsWith("Refusing to start: "))) != null) {
             return Optional.of(new Diagnosis(oneLine(message(t).substring("Refusing to start: ".length())),
                     "configure the admin users as config/application-prod.yml shows (passwords from the environment)", EXIT_FAILED));

@@ -76,7 +76,7 @@ class NightlyJobFunctionalIT {
                 .filter(s -> s.getStepName().startsWith("spend-file:")).toList();
         List<StepExecution> tenderSteps = execution.getStepExecutions().stream()
                 .filter(s -> s.getStepName().startsWith("tender-file:")).toList();
-        assertThat(fileSteps).hasSize(24);
+        assertThat(fileSteps).hasSize(36); // 12 ministries x 2019 (Figure 1's year, for the calibration), 2022, 2023
         assertThat(tenderSteps).hasSize(23);
         for (StepExecution step : execution.getStepExecutions()) {
             if (!step.getStepName().contains("-file:")) {
@@ -176,7 +176,7 @@ class NightlyJobFunctionalIT {
         // Extracts: one folder per department-year, the CSV equal to the mart, the Parquet with the same rows.
         Path out = home.resolve("var/out/latest").toRealPath();
         try (Stream<Path> files = Files.walk(out)) {
-            assertThat(files.filter(p -> p.getFileName().toString().equals("spend.csv")).count()).isEqualTo(24);
+            assertThat(files.filter(p -> p.getFileName().toString().equals("spend.csv")).count()).isEqualTo(36);
         }
         assertThat(out.resolve("rijk/progress.csv")).exists();
         assertThat(out.resolve("rijk/leaders_laggards.csv")).exists();

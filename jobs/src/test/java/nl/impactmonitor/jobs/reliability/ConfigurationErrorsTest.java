@@ -137,6 +137,29 @@ class ConfigurationErrorsTest {
     }
 
     @Test
+    void brokenAllocationRegisterStopsStartUpNamingFileAndLine() throws IOException {
+        Path register = home.resolve("config/allocations.yaml");
+        Files.writeString(register, """
+                allocations:
+                  - goal: social_return_jobs
+                    period: {from: 2024, to: 2030}
+                    status: adopted
+                    adopted_by: ICBR
+                    basis: werkgroep
+                    kind: absolute
+                    parts: {AZ: 1000, XYZ: 500}
+                """, StandardCharsets.UTF_8);
+
+        String message = root(startupFailure()).getMessage();
+
+        // the unknown department's part is left out, so the known parts do not add up to the target either
+        assertThat(message).startsWith("Allocation register has 3 error(s):")
+                .contains(register + " line 2: allocation of 'social_return_jobs': status adopted without 'adopted_on'")
+                .contains(register + " line 8: allocation of 'social_return_jobs': unknown department 'XYZ'")
+                .contains(register + " line 8: allocation of 'social_return_jobs': parts add up to 1000, not exactly the goal's target 1500 jobs");
+    }
+
+    @Test
     void targetsCatalogueThatIsNotYamlStopsStartUpNamingFileAndLine() throws IOException {
         replaceFirst(targets, "theme: \\{strategy: ([a-z_]+), national_plan: ([a-z_]+)\\}", "theme: {strategy: $1, national_plan: $2");
         int line = lineOf(targets, "theme: {strategy:");

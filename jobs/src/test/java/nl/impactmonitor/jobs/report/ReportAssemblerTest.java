@@ -60,13 +60,14 @@ class ReportAssemblerTest {
             ReportData data = ReportAssembler.assemble(w, "run-test");
             DepartmentPage az = data.departments().stream().filter(d -> d.code().equals("AZ")).findFirst().orElseThrow();
 
-            // AZ energy: 375,001 x 0.282692 kg CO2-eq per euro, between 250,001 and 500,000 euros
+            // AZ energy: 375,001 x 106.1/126.1 (2023 euros in 2019 euros) x 0.282692 kg CO2-eq per euro (the group average:
+            // no 2019 spend is loaded, so nothing is calibrated), between 250,001 x .. x 0.7 and 500,000 x .. x 1.3
             FootprintRow energy = row(az, "energy");
             assertThat(energy.year()).isEqualTo(2023);
-            assertThat(energy.co2MidKg()).isEqualByComparingTo("106009.783");
-            assertThat(energy.co2MinKg()).isEqualByComparingTo("70673.283");
-            assertThat(energy.co2MaxKg()).isEqualByComparingTo("141346");
-            assertThat(energy.factorSource()).startsWith("KPMG 2019 via evaluation Figure 1 (category_management, 2019");
+            assertThat(energy.co2MidKg()).isEqualByComparingTo("89196.177");
+            assertThat(energy.co2MinKg()).isEqualByComparingTo("41624.938");
+            assertThat(energy.co2MaxKg()).isEqualByComparingTo("154606.295");
+            assertThat(energy.factorSource()).startsWith("KPMG 2019 via evaluation Figure 1 (group_average: reference year 2019 has no spend");
             assertThat(row(az, "total").highImpactSharePct()).isEqualByComparingTo("93.233");
             assertThat(az.footprint()).extracting(FootprintRow::segment)
                     .containsExactly("civil_works", "communication", "energy", "total");
@@ -84,10 +85,16 @@ class ReportAssemblerTest {
             new ReportRenderer().render(data, dir.resolve("report"));
             String page = Files.readString(dir.resolve("report/AZ.html"), StandardCharsets.UTF_8);
             assertThat(page).contains("Aandeel in rijksdoel 2023: 1.099 jobs", "Share of the government-wide target 2023: 1.099 jobs",
-                    "<span class=\"nl\">Energie</span>", ">106,0<", "70,7 – 141,3", "93,2%",
-                    "KPMG 2019 via evaluation Figure 1 (category_management, 2019");
+                    "<span class=\"nl\">Energie</span>", ">89,2<", "41,6 – 154,6", "93,2%",
+                    "KPMG 2019 via evaluation Figure 1 (group_average");
+            // the department's share, its basis and the status of the allocation (no register entry: computed, indicative)
+            assertThat(page).contains("Aandeel van Ministerie van Algemene Zaken in het rijksdoel (2023): 73,3%",
+                    "Status: berekend uit de voetafdruk van het jaar, niet vastgesteld: indicatief, geen oordeel op of achter koers",
+                    "Basis: berekend uit spend 2023 binnen de strategie (grootste-restmethode); niet vastgesteld");
             assertThat(Files.readString(dir.resolve("report/RIJK.html"), StandardCharsets.UTF_8))
-                    .contains("Doel 2023: 1.500 jobs").doesNotContain("Aandeel in rijksdoel");
+                    .contains("Doel 2023: 1.500 jobs", "Aansluiting met Figuur 1 van de evaluatie", "Totaal zoals Figuur 1 het noemt",
+                            "niet gekalibreerd: referentiejaar 2019 niet geladen")
+                    .doesNotContain("Aandeel in rijksdoel");
         }
     }
 

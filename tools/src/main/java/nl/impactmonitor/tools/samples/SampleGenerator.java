@@ -40,7 +40,8 @@ public final class SampleGenerator {
 
     public static final long DEFAULT_SEED = 20261127L;
 
-    private static final int[] YEARS = {2022, 2023};
+    /** 2019 last, so adding it left the draws of 2022 and 2023 as they were; 2019 is Figure 1's year, on which the footprint is calibrated. */
+    private static final int[] YEARS = {2022, 2023, 2019};
 
     private static final String TOTAL_SUPPLIER = "Totaal";
 
@@ -324,8 +325,8 @@ public final class SampleGenerator {
 
     private static List<CategorySpend> departmentSpend(Department dept, int year, SplittableRandom rng,
                                                        Map<String, List<String>> market) {
-        // Table 1 is 2023; 2022 is a bit smaller, by one factor per ministry.
-        double factor = year == 2023 ? 1.0 : 0.9 + 0.1 * uniform(rng);
+        // Table 1 is 2023; 2022 is a bit smaller and 2019 smaller still, by one factor per ministry.
+        double factor = year == 2023 ? 1.0 : (year == 2019 ? 0.8 : 0.9) + 0.1 * uniform(rng);
         long generic = Math.round(dept.genericMillions() * 1_000_000L * factor);
         long specific = Math.round(dept.specificMillions() * 1_000_000L * factor);
 
