@@ -101,6 +101,10 @@ class CockpitIT {
     @Autowired
     CockpitQueries cockpit;
     @Autowired
+    nl.impactmonitor.jobs.reference.ReferenceData referenceData;
+    @Autowired
+    nl.impactmonitor.warehouse.Warehouse warehouse;
+    @Autowired
     JdbcTemplate jdbc;
 
     AdminHttp http;
@@ -192,7 +196,7 @@ class CockpitIT {
 
         // The command line's status: per source a line of years, then one mark per department and year.
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        new CommandLine(jobOperator, jobs, props, runService, jobRepository, writer, cockpit,
+        new CommandLine(jobOperator, jobs, props, runService, jobRepository, writer, cockpit, referenceData, warehouse,
                 new PrintStream(printed, true, StandardCharsets.UTF_8)).run(new DefaultApplicationArguments("status"));
         String status = printed.toString(StandardCharsets.UTF_8);
         Map<String, String> expectedMarks = new TreeMap<>();
