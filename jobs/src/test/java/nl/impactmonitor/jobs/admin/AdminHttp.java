@@ -77,9 +77,12 @@ final class AdminHttp {
         }
     }
 
-    /** Polls an execution through the API until it has ended (3 minutes at most); its final view. */
+    /**
+     * Polls an execution through the API until it has ended (10 minutes at most: the samples' nightly takes under a
+     * minute on a quiet 2-core machine but over three when other builds share it); its final view.
+     */
     JsonNode awaitEnd(long id, String credentials) {
-        return awaitEnd(id, credentials, Duration.ofMinutes(3));
+        return awaitEnd(id, credentials, Duration.ofMinutes(10));
     }
 
     /** Polls an execution through the API until it has ended ({@code limit} at most); its final view. */
