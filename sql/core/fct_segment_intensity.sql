@@ -23,10 +23,12 @@
 WITH reference_spend AS (
     SELECT
         s.impact_segment,
-        sum(s.spend_min_eur * pf.index_value / py.index_value)                                        AS spend_min,
-        sum(s.spend_mid_eur * pf.index_value / py.index_value)                                        AS spend_mid,
+        -- the spend is summed exactly first and deflated once (one reference year per segment, so one ratio):
+        -- a sum of per-row doubles would differ in its last digit with the order DuckDB adds the rows in
+        sum(s.spend_min_eur) * (any_value(pf.index_value) / any_value(py.index_value))                AS spend_min,
+        sum(s.spend_mid_eur) * (any_value(pf.index_value) / any_value(py.index_value))                AS spend_mid,
         CASE WHEN bool_or(s.spend_max_eur IS NULL) THEN NULL
-             ELSE sum(s.spend_max_eur * pf.index_value / py.index_value) END                           AS spend_max
+             ELSE sum(s.spend_max_eur) * (any_value(pf.index_value) / any_value(py.index_value)) END   AS spend_max
     FROM core.fct_spend_category_year AS s
     INNER JOIN ref.impact_factor AS f ON f.impact_segment = s.impact_segment AND s.year = f.reference_year
     INNER JOIN ref.price_index AS py ON py.year = s.year
