@@ -29,7 +29,7 @@ public record SourceColumns(Path file, List<Column> columns) {
             for (CSVRecord r : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
                 String name = r.get("column").strip();
                 if (name.isEmpty()) {
-                    throw new IllegalStateException(file + " line " + r.getRecordNumber() + 1 + ": column name is empty");
+                    throw new IllegalStateException(file + " line " + (r.getRecordNumber() + 1) + ": column name is empty");
                 }
                 List<String> aliases = new ArrayList<>();
                 aliases.add(normalise(name.replace("_raw", "")));
