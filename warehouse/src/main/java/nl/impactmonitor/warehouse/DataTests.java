@@ -148,7 +148,7 @@ public final class DataTests {
         try {
             failing = warehouse.queryLong("SELECT count(*) FROM (" + sql + "\n) AS offending");
             if (failing > 0) {
-                warehouse.forEachRow("SELECT * FROM (" + sql + "\n) AS offending LIMIT " + SAMPLE_ROWS, rs -> {
+                warehouse.forEachRow("SELECT * FROM (" + sql + "\n) AS offending ORDER BY ALL LIMIT " + SAMPLE_ROWS, rs -> {
                     ResultSetMetaData md = rs.getMetaData();
                     StringBuilder row = new StringBuilder();
                     for (int i = 1; i <= md.getColumnCount(); i++) {
@@ -156,9 +156,9 @@ public final class DataTests {
                     }
                     sample.add(row.toString());
                 });
-                // The same rows as JSON objects (DuckDB's to_json of the row), for pages that show them as a table.
-                warehouse.forEachRow("SELECT CAST(to_json(offending) AS VARCHAR) FROM (SELECT * FROM (" + sql + "\n) AS o LIMIT "
-                        + SAMPLE_ROWS + ") AS offending", rs -> sampleJson.add(rs.getString(1)));
+                // The same rows (ordered by all columns, so the same data gives the same sample) as JSON objects (DuckDB's to_json of the row), for pages that show them as a table.
+                warehouse.forEachRow("SELECT CAST(to_json(offending) AS VARCHAR) FROM (SELECT * FROM (" + sql + "\n) AS o ORDER BY ALL LIMIT "
+                        + SAMPLE_ROWS + ") AS offending ORDER BY ALL", rs -> sampleJson.add(rs.getString(1)));
             }
         } catch (WarehouseException e) {
             throw new WarehouseException("Data test " + file + " could not run: " + e.getMessage(), e);
