@@ -36,9 +36,9 @@ SELECT
     i.source_file,
     r.source_sha256,
     r.line_no
-FROM staging.supplier_result AS r
+FROM staging.result_record AS r
 INNER JOIN raw.input_partition AS i
-    ON i.source = 'results' AND i.is_current AND i.rows_load_id = r.load_id
+    ON i.source = 'result' AND i.is_current AND i.rows_load_id = r.load_id
     AND i.department_code = r.department_code AND i.year = r.year
 WINDOW versions AS (
     PARTITION BY r.contract_id, r.metric, r.period_start, r.period_end

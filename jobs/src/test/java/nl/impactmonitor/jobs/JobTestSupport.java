@@ -11,15 +11,15 @@ public final class JobTestSupport {
     }
 
     public static void register(DynamicPropertyRegistry registry, Path home, Path spendInbox) {
-        register(registry, home, spendInbox, home.resolve("inbox/mvi-zet"));
+        register(registry, home, spendInbox, home.resolve("inbox/tender"));
     }
 
     public static void register(DynamicPropertyRegistry registry, Path home, Path spendInbox, Path tenderInbox) {
-        register(registry, home, spendInbox, tenderInbox, home.resolve("inbox/results"));
+        register(registry, home, spendInbox, tenderInbox, home.resolve("inbox/result"));
     }
 
     public static void register(DynamicPropertyRegistry registry, Path home, Path spendInbox, Path tenderInbox, Path resultInbox) {
-        registry.add("impactmonitor.results.inbox", resultInbox::toString);
+        registry.add("impactmonitor.result.inbox", resultInbox::toString);
         registry.add("impactmonitor.tender.inbox", tenderInbox::toString);
         registry.add("impactmonitor.home", home::toString);
         registry.add("impactmonitor.sql-dir", TestProject.SQL::toString);

@@ -1,5 +1,6 @@
 package nl.impactmonitor.jobs;
 
+import nl.impactmonitor.jobs.landing.Source;
 import java.nio.file.Path;
 
 import nl.impactmonitor.jobs.landing.SourceColumns;
@@ -32,10 +33,10 @@ public final class TestProject {
      */
     public static Warehouse warehouseWithSamples(Path dir) throws java.io.IOException {
         Warehouse w = warehouse(dir);
-        loadSamples(w, dir, nl.impactmonitor.jobs.spend.SpendSource.SPEC, nl.impactmonitor.jobs.spend.SpendSource.NAME, SAMPLES);
-        loadSamples(w, dir, nl.impactmonitor.jobs.tender.TenderSource.SPEC, nl.impactmonitor.jobs.tender.TenderSource.NAME, TENDER_SAMPLES);
-        loadSamples(w, dir, nl.impactmonitor.jobs.supplierresult.SupplierResultSource.SPEC,
-                nl.impactmonitor.jobs.supplierresult.SupplierResultSource.NAME, RESULT_SAMPLES);
+        loadSamples(w, dir, nl.impactmonitor.jobs.landing.Source.SPEND.spec(), nl.impactmonitor.jobs.landing.Source.SPEND.token(), SAMPLES);
+        loadSamples(w, dir, nl.impactmonitor.jobs.landing.Source.TENDER.spec(), nl.impactmonitor.jobs.landing.Source.TENDER.token(), TENDER_SAMPLES);
+        loadSamples(w, dir, nl.impactmonitor.jobs.landing.Source.RESULT.spec(),
+                nl.impactmonitor.jobs.landing.Source.RESULT.token(), RESULT_SAMPLES);
         w.models().buildAll();
         return w;
     }
@@ -54,8 +55,8 @@ public final class TestProject {
         }
     }
 
-    public static final Path TENDER_SAMPLES = DIR.resolve("samples/mvi-zet");
-    public static final Path RESULT_SAMPLES = DIR.resolve("samples/results");
+    public static final Path TENDER_SAMPLES = DIR.resolve("samples/tender");
+    public static final Path RESULT_SAMPLES = DIR.resolve("samples/result");
 
     /**
      * Like {@link #warehouse(Path)} but with {@code allocationsYaml} as the allocation register (config/allocations.yaml):
@@ -80,7 +81,7 @@ public final class TestProject {
     public static ReferenceData referenceData(Warehouse w, Path dir, Path targets) {
         return new ReferenceData(w, new ImpactmonitorProperties(dir, SQL, REFERENCE, targets,
                 dir.resolve("out"), dir.resolve("downloads"), 5, new ImpactmonitorProperties.Warehouse(dir.resolve("w.duckdb"), "", 0),
-                null, null, null, new ImpactmonitorProperties.Load(100, 250, false, java.time.Duration.ZERO)));
+                null, null, null, null, new ImpactmonitorProperties.Load(100, 250, false, java.time.Duration.ZERO)));
     }
 
     public static SourceColumns columns(String source) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import nl.impactmonitor.jobs.landing.Source;
 import nl.impactmonitor.tools.bench.Bench;
 import nl.impactmonitor.tools.samples.ResultSampleGenerator;
 import nl.impactmonitor.tools.samples.SampleGenerator;
@@ -35,7 +36,7 @@ public final class Tools implements Runnable {
     }
 
     @Command(name = "generate-samples", mixinStandardHelpOptions = true,
-            description = "Write the seeded sample files (spend, mvi-zet, results) under --out; the committed samples are seed 20261127.")
+            description = "Write the seeded sample files (folders spend, tender, result) under --out; the committed samples are seed 20261127.")
     static final class GenerateSamples implements Callable<Integer> {
 
         @Option(names = "--out", defaultValue = "samples", description = "output folder (default: ${DEFAULT-VALUE})")
@@ -51,9 +52,9 @@ public final class Tools implements Runnable {
         @Override
         public Integer call() {
             SampleReference ref = SampleReference.read(reference);
-            List<Path> spend = SampleGenerator.generate(out.resolve("spend"), seed, ref);
-            List<Path> tenders = TenderSampleGenerator.generate(out.resolve("mvi-zet"), seed, ref);
-            List<Path> results = ResultSampleGenerator.generate(out.resolve("results"), seed);
+            List<Path> spend = SampleGenerator.generate(out.resolve(Source.SPEND.token()), seed, ref);
+            List<Path> tenders = TenderSampleGenerator.generate(out.resolve(Source.TENDER.token()), seed, ref);
+            List<Path> results = ResultSampleGenerator.generate(out.resolve(Source.RESULT.token()), seed);
             System.out.println("Wrote " + spend.size() + " spend, " + tenders.size() + " MVI-ZET and " + results.size()
                     + " supplier-result sample files under " + out.toAbsolutePath());
             return 0;

@@ -21,7 +21,7 @@ final class ModelFixture {
 
     /** Staging tables and the source their rows belong to. */
     private static final Map<String, String> SOURCES = Map.of("staging.spend_line", "spend",
-            "staging.tender_record", "tender", "staging.supplier_result", "results");
+            "staging.tender_record", "tender", "staging.result_record", "result");
 
     record Block(String kind, String table, List<String> lines, int lineNo) {
     }

@@ -14,7 +14,7 @@ final class TestWarehouses {
 
     static final RawLoader.Spec SPEND = new RawLoader.Spec("spend",
             List.of("department_raw", "year_raw", "category_raw", "supplier_raw", "staffel_raw"),
-            "staging/spend_lines.validate.sql", "staging.spend_line");
+            "staging/stg_spend__lines.validate.sql", "staging.spend_line");
 
     /** The spend columns of a file laid out as departement;jaar;hoofdkostensoort;leverancier;staffel. */
     static final Map<String, Integer> SPEND_COLUMNS = Map.of("department_raw", 1, "year_raw", 2, "category_raw", 3,

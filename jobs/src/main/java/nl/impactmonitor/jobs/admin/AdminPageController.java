@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import nl.impactmonitor.jobs.landing.Source;
 import nl.impactmonitor.jobs.operations.BadRunRequestException;
 import nl.impactmonitor.jobs.system.RunConflictException;
 import nl.impactmonitor.jobs.operations.RunService;
@@ -94,7 +95,7 @@ public class AdminPageController {
         model.addAttribute("page", executions.page());
         model.addAttribute("hasNext", (long) (executions.page() + 1) * PAGE_SIZE < executions.total());
         model.addAttribute("total", executions.total());
-        model.addAttribute("sources", Sources.all(props).keySet());
+        model.addAttribute("sources", Source.tokens());
         model.addAttribute("departments", departments());
         boolean anyRunning = executions.executions().stream().anyMatch(ExecutionView::running) || cockpit.anyRunning();
         model.addAttribute("anyRunning", anyRunning);

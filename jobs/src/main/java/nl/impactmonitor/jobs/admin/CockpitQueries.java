@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import nl.impactmonitor.jobs.landing.Source;
 import nl.impactmonitor.jobs.operations.Sources;
 import nl.impactmonitor.jobs.system.ImpactmonitorProperties;
 import nl.impactmonitor.warehouse.Warehouse;
@@ -129,14 +130,14 @@ public class CockpitQueries {
                 LEFT JOIN (
                     SELECT DISTINCT e.source, e.source_file, lp.department_code, lp.year
                     FROM raw.load AS e INNER JOIN raw.load_partition AS lp ON lp.load_id = e.load_id
-                ) AS p ON p.source_file = f.source_file AND (p.source = f.source OR (f.source = 'results' AND p.source = 'supplier_result'))
+                ) AS p ON p.source_file = f.source_file AND p.source = f.source
                 WHERE f.state IN ('present', 'kept') AND coalesce(l.status, '') <> 'loaded'
                 ORDER BY f.source, f.source_file, p.department_code, p.year""",
                 rs -> new Failed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         (Integer) rs.getObject(6, Integer.class)));
 
         List<SourceGrid> grids = new ArrayList<>();
-        for (String source : Sources.all(props).keySet()) {
+        for (String source : Source.tokens()) {
             List<Supply> mine = supplies.stream().filter(s -> s.source().equals(source)).toList();
             TreeSet<Integer> seen = new TreeSet<>();
             mine.forEach(s -> seen.add(s.year()));
@@ -214,7 +215,7 @@ public class CockpitQueries {
 
     /** Every load that ever supplied the partition (newest first), which of them counts now, and the runs that touched it. */
     public Optional<History> history(String source, String department, int year) {
-        if (!Sources.all(props).containsKey(source)) {
+        if (!Source.tokens().contains(source)) {
             return Optional.empty();
         }
         Grid grid = grid();
@@ -231,12 +232,12 @@ public class CockpitQueries {
                 INNER JOIN raw.load AS l ON l.load_id = p.load_id
                 LEFT JOIN raw.inbox_file AS f ON f.source = ? AND f.source_file = l.source_file
                     AND f.load_id = coalesce(l.part_of_load_id, l.load_id)
-                WHERE p.department_code = ? AND p.year = ? AND (l.source = ? OR (? = 'results' AND l.source = 'supplier_result'))
+                WHERE p.department_code = ? AND p.year = ? AND l.source = ?
                 ORDER BY l.finished_at DESC, l.load_id DESC""",
                 rs -> new HistoryLoad(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getObject(5, java.time.LocalDateTime.class), rs.getLong(6), rs.getLong(7), rs.getString(8), rs.getString(9),
                         rs.getBoolean(10)),
-                source, department, year, source, source);
+                source, department, year, source);
         TreeSet<String> files = new TreeSet<>();
         loads.forEach(l -> files.add(l.file()));
         cell.superseded().forEach(s -> files.add(s.file()));

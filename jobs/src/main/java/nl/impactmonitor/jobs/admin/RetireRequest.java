@@ -2,7 +2,7 @@ package nl.impactmonitor.jobs.admin;
 
 /**
  * A steward's request to withdraw a file that stays in its landing folder: source ({@code spend}, {@code tender},
- * {@code results}), the file name, and why (kept in the warehouse and the manifest).
+ * {@code result}), the file name, and why (kept in the warehouse and the manifest).
  */
 public record RetireRequest(String source, String file, String note) {
 }

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import nl.impactmonitor.jobs.landing.Source;
 import nl.impactmonitor.jobs.operations.PartitionRerunJobConfiguration;
 import nl.impactmonitor.jobs.pipeline.NightlyJobConfiguration;
 
@@ -35,7 +36,6 @@ import org.springframework.stereotype.Component;
 public class RunMetrics implements MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(RunMetrics.class);
-    static final List<String> SOURCES = List.of("spend", "tender", "results");
     private static final long CACHE_MILLIS = 5000;
 
     private final JdbcTemplate jdbc;
@@ -60,7 +60,7 @@ public class RunMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        for (String source : SOURCES) {
+        for (String source : Source.tokens()) {
             FunctionCounter.builder("impactmonitor.rows.loaded", this, m -> m.rows(source).loaded())
                     .description("Rows loaded into the warehouse by file steps and partition reruns")
                     .tag("source", source).register(registry);
@@ -105,17 +105,21 @@ public class RunMetrics implements MeterBinder {
     private Snapshot take() {
         Map<String, Rows> rows = new HashMap<>();
         String skips = "COALESCE(SUM(s.READ_SKIP_COUNT + s.PROCESS_SKIP_COUNT + s.WRITE_SKIP_COUNT), 0)";
-        for (String source : SOURCES) {
-            jdbc.query("SELECT COALESCE(SUM(s.WRITE_COUNT), 0), " + skips + " FROM " + prefix + "STEP_EXECUTION s WHERE s.STEP_NAME LIKE ?",
-                    rs -> {
-                        rows.merge(source, new Rows(rs.getLong(1), rs.getLong(2)), RunMetrics::add);
-                    }, source + "-file:%");
+        for (Source source : Source.all()) {
+            // Steps of before V017 count under the source's token of now (result-file:* as result).
+            for (String token : java.util.stream.Stream.concat(java.util.stream.Stream.of(source.token()), source.formerToken().stream()).toList()) {
+                jdbc.query("SELECT COALESCE(SUM(s.WRITE_COUNT), 0), " + skips + " FROM " + prefix + "STEP_EXECUTION s WHERE s.STEP_NAME LIKE ?",
+                        rs -> {
+                            rows.merge(source.token(), new Rows(rs.getLong(1), rs.getLong(2)), RunMetrics::add);
+                        }, token + "-file:%");
+            }
         }
         jdbc.query("SELECT p.PARAMETER_VALUE, COALESCE(SUM(s.WRITE_COUNT), 0), " + skips + " FROM " + prefix + "STEP_EXECUTION s"
                         + " INNER JOIN " + prefix + "JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID AND p.PARAMETER_NAME = ?"
                         + " WHERE s.STEP_NAME = ? GROUP BY p.PARAMETER_VALUE",
                 rs -> {
-                    rows.merge(rs.getString(1), new Rows(rs.getLong(2), rs.getLong(3)), RunMetrics::add);
+                    String token = Source.byToken(rs.getString(1)).map(Source::token).orElse(rs.getString(1));
+                    rows.merge(token, new Rows(rs.getLong(2), rs.getLong(3)), RunMetrics::add);
                 }, PartitionRerunJobConfiguration.SOURCE, RunQueries.RERUN_STEP);
 
         Map<String, Runs> runs = new HashMap<>();

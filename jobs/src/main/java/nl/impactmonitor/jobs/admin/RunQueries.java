@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import nl.impactmonitor.jobs.landing.Source;
 import nl.impactmonitor.jobs.extract.Publisher;
 import nl.impactmonitor.jobs.operations.PartitionRerunJobConfiguration;
 import nl.impactmonitor.jobs.system.ImpactmonitorProperties;
@@ -33,8 +34,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class RunQueries {
 
-    /** Worker steps that land one file: {@code spend-file:<name>}, {@code tender-file:...}, {@code results-file:...}. */
-    static final Pattern FILE_STEP = Pattern.compile("^(spend|tender|results)-file:.+");
+    /**
+     * Worker steps that land one file: {@code spend-file:<name>}, {@code tender-file:...}, {@code result-file:...} (and
+     * {@code result-file:...} of runs before V017).
+     */
+    static final Pattern FILE_STEP = Pattern.compile("^(" + String.join("|", Source.all().stream()
+            .flatMap(s -> java.util.stream.Stream.concat(java.util.stream.Stream.of(s.token()), s.formerToken().stream())).toList())
+            + ")-file:.+");
     static final String RERUN_STEP = "partition-reload";
 
     private final JdbcTemplate jdbc;

@@ -1,5 +1,6 @@
 package nl.impactmonitor.jobs.cli;
 
+import nl.impactmonitor.jobs.landing.Source;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -18,10 +19,6 @@ import nl.impactmonitor.jobs.operations.BadRunRequestException;
 import nl.impactmonitor.jobs.system.RunConflictException;
 import nl.impactmonitor.jobs.operations.RunService;
 import nl.impactmonitor.jobs.landing.FileLoadTasklet;
-import nl.impactmonitor.jobs.landing.SourceLoadSteps;
-import nl.impactmonitor.jobs.spend.SpendSource;
-import nl.impactmonitor.jobs.supplierresult.SupplierResultSource;
-import nl.impactmonitor.jobs.tender.TenderSource;
 import nl.impactmonitor.jobs.system.ImpactmonitorProperties;
 import nl.impactmonitor.jobs.system.WarehouseWriter;
 
@@ -135,15 +132,21 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
         picocli.CommandLine cli = new picocli.CommandLine(new Root());
         Map<String, String> loads = new LinkedHashMap<>();
         loads.put("nightly", "load all sources, build models, run data tests, publish (same as: run nightly)");
-        loads.put("spend-load", "load the spend landing folder only");
-        loads.put("tender-load", "load the MVI-ZET landing folder only");
-        loads.put("result-load", "load the supplier-results landing folder only");
+        for (Source source : Source.all()) {
+            loads.put(source.jobName(), "load the " + source.displayName() + " landing folder only");
+        }
         loads.forEach((job, description) -> {
-            picocli.CommandLine verb = new picocli.CommandLine(new JobVerb(job));
+            JobVerb command = new JobVerb(job);
+            picocli.CommandLine verb = new picocli.CommandLine(command);
+            command.options.addUrlOptions(verb.getCommandSpec());
             verb.getCommandSpec().usageMessage().description(description);
             cli.addSubcommand(job, verb);
         });
-        cli.addSubcommand("run", new picocli.CommandLine(new RunVerb()));
+        RunVerb run = new RunVerb();
+        picocli.CommandLine runVerb = new picocli.CommandLine(run);
+        run.options.addUrlOptions(runVerb.getCommandSpec());
+        runVerb.getCommandSpec().usageMessage().description("run one job: " + String.join(", ", loads.keySet()));
+        cli.addSubcommand("run", runVerb);
         cli.addSubcommand("rerun", new picocli.CommandLine(new RerunVerb()));
         cli.addSubcommand("retire", new picocli.CommandLine(new RetireVerb()));
         cli.addSubcommand("restart", new picocli.CommandLine(new RestartVerb()));
@@ -170,32 +173,41 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
         }
     }
 
-    /** Options of the load jobs: fetch a file first, load again what was loaded before. */
+    /**
+     * Options of the load jobs: {@code --<source>-url} for every source fetches a file first (added by
+     * {@link #addUrlOptions}, from the list of sources); {@code --force-reload} loads again what was loaded before.
+     */
     static final class LoadOptions {
-        @Option(names = "--spend-url", paramLabel = "ADDRESS", description = "fetch this http(s) file into the spend landing folder first")
-        String spendUrl;
-
-        @Option(names = "--tender-url", paramLabel = "ADDRESS", description = "fetch this http(s) file into the MVI-ZET landing folder first")
-        String tenderUrl;
-
-        @Option(names = "--results-url", paramLabel = "ADDRESS", description = "fetch this http(s) file into the supplier-results landing folder first")
-        String resultsUrl;
-
         @Option(names = "--force-reload", description = "load files again even if their content was loaded before (after fixing reference data such as an alias)")
         boolean forceReload;
 
-        Map<String, String> urls() {
-            Map<String, String> urls = new LinkedHashMap<>();
-            put(urls, SpendSource.NAME, spendUrl);
-            put(urls, TenderSource.NAME, tenderUrl);
-            put(urls, SupplierResultSource.NAME, resultsUrl);
-            return urls;
+        private final Map<String, String> urls = new LinkedHashMap<>();
+
+        /** Adds {@code --<token>-url} per source to a verb, and its name of before V017 ({@code --result-url}) hidden. */
+        void addUrlOptions(picocli.CommandLine.Model.CommandSpec spec) {
+            for (Source source : Source.all()) {
+                spec.addOption(urlOption("--" + source.token() + "-url", source, false));
+                source.formerToken().ifPresent(former -> spec.addOption(urlOption("--" + former + "-url", source, true)));
+            }
         }
 
-        private static void put(Map<String, String> urls, String source, String url) {
-            if (url != null && !url.isBlank()) {
-                urls.put(source, url);
-            }
+        private picocli.CommandLine.Model.OptionSpec urlOption(String name, Source source, boolean hidden) {
+            return picocli.CommandLine.Model.OptionSpec.builder(name).paramLabel("ADDRESS").type(String.class).hidden(hidden)
+                    .description("fetch this http(s) file into the " + source.displayName() + " landing folder first")
+                    .setter(new picocli.CommandLine.Model.ISetter() {
+                        @Override
+                        public <T> T set(T value) {
+                            if (value != null && !value.toString().isBlank()) {
+                                urls.put(source.token(), value.toString());
+                            }
+                            return null;
+                        }
+                    })
+                    .build();
+        }
+
+        Map<String, String> urls() {
+            return urls;
         }
     }
 
@@ -217,7 +229,7 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
         }
     }
 
-    @Command(description = "run one job: nightly, spend-load, tender-load, result-load")
+    @Command
     final class RunVerb implements java.util.concurrent.Callable<Integer> {
         @Parameters(index = "0", paramLabel = "<job>", arity = "0..1")
         String job;
@@ -239,18 +251,18 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
 
     /** The source a partition verb acts on. */
     static final class SourceArgument {
-        @Parameters(index = "0", paramLabel = "<source>", arity = "0..1", description = "spend, tender or results")
+        @Parameters(index = "0", paramLabel = "<source>", arity = "0..1", description = "one of the sources: spend, tender, result")
         String name;
 
         String required(String verb) {
             if (name == null) {
-                throw new BadRunRequestException(verb + " needs a source: spend, tender or results");
+                throw new BadRunRequestException(verb + " needs a source: " + String.join(", ", Source.tokens()));
             }
             return name;
         }
     }
 
-    @Command(description = {"reload one partition of spend, tender or results (default file: the one that last delivered it),",
+    @Command(description = {"reload one partition of spend, tender or result (default file: the one that last delivered it),",
             "then models, tests and publication"})
     final class RerunVerb implements java.util.concurrent.Callable<Integer> {
         @Mixin
@@ -480,7 +492,7 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
             params.addString(FileLoadTasklet.FORCE_RELOAD_PARAMETER, "true", false);
         }
         for (Map.Entry<String, String> url : options.urls().entrySet()) {
-            params.addString(SourceLoadSteps.urlParameter(url.getKey()), url.getValue(), false);
+            params.addString(Source.byToken(url.getKey()).orElseThrow().urlParameter(), url.getValue(), false);
         }
         JobExecution execution;
         // In profile cluster the command writes only while no node does (the writer lock), like a run of the service.

@@ -1,16 +1,23 @@
 package nl.impactmonitor.jobs.landing;
 
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import nl.impactmonitor.jobs.system.ImpactmonitorProperties;
+import nl.impactmonitor.warehouse.Warehouse;
 
 import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -18,23 +25,54 @@ import org.springframework.transaction.PlatformTransactionManager;
  * when an address is configured or passed as job parameter {@code <source>.url}), {@code <source>-files}
  * (partitions of the landing folder's files in file-name order: one file each, or runs of files when there are more
  * files than {@code impactmonitor.load.max-file-steps}) and its worker {@code <source>-file}.
- * Job parameter {@code force.reload=true} loads files again even when their content was loaded before.
+ * Job parameter {@code force.reload=true} loads files again even when their content was loaded before. Built once
+ * per source of {@link Source}; each load job and the nightly flow run the same step objects.
  */
-public final class SourceLoadSteps {
+@Component
+public class SourceLoadSteps {
 
-    private SourceLoadSteps() {
+    private final Map<Source, Load> loads = new EnumMap<>(Source.class);
+    private final JobRepository jobRepository;
+
+    /** One source's steps, as its load job and the nightly flow run them. */
+    public record Load(Source source, Step fetch, Step files, Step inbox) {
+
+        public SimpleJobBuilder then(SimpleJobBuilder flow) {
+            return flow.next(fetch).next(files).next(inbox);
+        }
     }
 
-    public static String urlParameter(String source) {
-        return source + ".url";
+    public SourceLoadSteps(JobRepository jobRepository, PlatformTransactionManager tm, Warehouse warehouse, ImpactmonitorProperties props) {
+        this.jobRepository = jobRepository;
+        Path workDir = props.resolve(Path.of("var/work"));
+        Path referenceDir = props.resolve(props.referenceDir());
+        for (Source source : Source.all()) {
+            Path inbox = source.inbox(props);
+            Step file = fileStep(source.token(), jobRepository, tm, () -> new SourceFileLoader(warehouse, source.spec(),
+                    SourceColumns.read(referenceDir.resolve(source.columnsFile())), workDir));
+            loads.put(source, new Load(source, fetchStep(source, jobRepository, tm, inbox, source.settings(props).url()),
+                    filesStep(source.token(), jobRepository, file, inbox, props.load()),
+                    inboxStep(source.token(), jobRepository, tm, inbox, warehouse, props.load())));
+        }
     }
 
-    public static Step fetchStep(String source, JobRepository jobRepository, PlatformTransactionManager tm, Path inbox, String configuredUrl) {
+    /** Job {@code <token>-load}: reference data, then the source's steps. */
+    public Job job(Source source, Step referenceDataStep) {
+        return loads.get(source).then(new JobBuilder(source.jobName(), jobRepository).start(referenceDataStep)).build();
+    }
+
+    /** Every source's steps, in the order of the list of sources. */
+    public List<Load> all() {
+        return List.copyOf(loads.values());
+    }
+
+    private static Step fetchStep(Source source, JobRepository jobRepository, PlatformTransactionManager tm, Path inbox, String configuredUrl) {
         Downloader downloader = new Downloader();
-        return new StepBuilder(source + "-fetch", jobRepository)
+        return new StepBuilder(source.token() + "-fetch", jobRepository)
                 .tasklet((contribution, chunk) -> {
+                    FormerInbox.moveFiles(source, inbox);
                     var jobExecution = chunk.getStepContext().getStepExecution().getJobExecution();
-                    String url = jobExecution.getJobParameters().getString(urlParameter(source), configuredUrl);
+                    String url = jobExecution.getJobParameters().getString(source.urlParameter(), configuredUrl);
                     if (url == null || url.isBlank()) {
                         contribution.setExitStatus(ExitStatus.NOOP);
                         return RepeatStatus.FINISHED;
@@ -42,14 +80,14 @@ public final class SourceLoadSteps {
                     Path file = downloader.fetch(url, inbox);
                     Map<String, String> downloads = new HashMap<>();
                     downloads.put(file.getFileName().toString(), Downloader.redact(url));
-                    jobExecution.getExecutionContext().put(source + FileLoadTasklet.DOWNLOADS_KEY_SUFFIX, downloads);
+                    jobExecution.getExecutionContext().put(source.token() + FileLoadTasklet.DOWNLOADS_KEY_SUFFIX, downloads);
                     return RepeatStatus.FINISHED;
                 }, tm)
                 .allowStartIfComplete(true)
                 .build();
     }
 
-    public static Step filesStep(String source, JobRepository jobRepository, Step fileStep, Path inbox, ImpactmonitorProperties.Load load) {
+    static Step filesStep(String source, JobRepository jobRepository, Step fileStep, Path inbox, ImpactmonitorProperties.Load load) {
         return new StepBuilder(source + "-files", jobRepository)
                 .partitioner(source + "-file", new InboxPartitioner(inbox, load.maxFileSteps(), load.batchFiles(), load.settle()))
                 .partitionHandler(new FileNameOrderPartitionHandler(fileStep))
@@ -61,7 +99,7 @@ public final class SourceLoadSteps {
      * folder are withdrawn (or kept, with {@code impactmonitor.load.keep-removed-files}); its exit description says which
      * partitions fell back to another file and which disappeared.
      */
-    public static Step inboxStep(String source, JobRepository jobRepository, PlatformTransactionManager tm, Path inbox,
+    static Step inboxStep(String source, JobRepository jobRepository, PlatformTransactionManager tm, Path inbox,
                                  nl.impactmonitor.warehouse.Warehouse warehouse, ImpactmonitorProperties.Load load) {
         return new StepBuilder(source + "-inbox", jobRepository)
                 .tasklet((contribution, chunk) -> {
@@ -99,7 +137,7 @@ public final class SourceLoadSteps {
                 .build();
     }
 
-    public static Step fileStep(String source, JobRepository jobRepository, PlatformTransactionManager tm,
+    static Step fileStep(String source, JobRepository jobRepository, PlatformTransactionManager tm,
                                 FileLoadTasklet.SourceFileLoaderFactory loaders) {
         return new StepBuilder(source + "-file", jobRepository).tasklet(new FileLoadTasklet(source, loaders), tm).build();
     }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import nl.impactmonitor.jobs.landing.Source;
 import nl.impactmonitor.jobs.landing.SourceFileLoader;
 import nl.impactmonitor.jobs.pipeline.NightlyJobConfiguration;
 import nl.impactmonitor.jobs.reference.ReferenceData;
@@ -59,11 +60,11 @@ public class PartitionRerunJobConfiguration {
                 .tasklet((contribution, chunk) -> {
                     StepExecution step = chunk.getStepContext().getStepExecution();
                     JobParameters params = step.getJobParameters();
-                    Sources.Source source = Sources.all(props).get(params.getString(SOURCE));
-                    Path file = source.inbox().resolve(params.getString(FILE)).normalize();
+                    Source source = Sources.named(params.getString(SOURCE));
+                    Path file = source.inbox(props).resolve(params.getString(FILE)).normalize();
                     RawLoader.Partition only = new RawLoader.Partition(params.getString(DEPARTMENT), params.getLong(YEAR).intValue(), 0);
-                    String loadId = source.name() + "-rerun-e" + step.getJobExecutionId() + "-s" + step.getId();
-                    RawLoader.Result result = new SourceFileLoader(warehouse, source.spec(), referenceData.columns(source.name()),
+                    String loadId = source.token() + "-rerun-e" + step.getJobExecutionId() + "-s" + step.getId();
+                    RawLoader.Result result = new SourceFileLoader(warehouse, source.spec(), referenceData.columns(source),
                             props.resolve(Path.of("var/work"))).load(file, null, loadId, true, only);
                     step.setReadCount(result.rowsRead());
                     step.setWriteCount(result.rowsLoaded());
@@ -81,7 +82,7 @@ public class PartitionRerunJobConfiguration {
         return new StepBuilder("build-models", jobRepository)
                 .tasklet((contribution, chunk) -> {
                     JobParameters params = chunk.getStepContext().getStepExecution().getJobParameters();
-                    Sources.Source source = Sources.all(props).get(params.getString(SOURCE));
+                    Source source = Sources.named(params.getString(SOURCE));
                     List<String> built = warehouse.models().buildAffected(Set.of(source.spec().stagingTable()),
                             params.getString(DEPARTMENT), params.getLong(YEAR).intValue());
                     // the data tests step runs only the tests that read what changed

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import nl.impactmonitor.jobs.landing.Source;
 import nl.impactmonitor.jobs.pipeline.NightlyJobConfiguration;
 import nl.impactmonitor.jobs.system.RunConflictException;
 import nl.impactmonitor.jobs.system.ImpactmonitorProperties;
@@ -44,8 +45,9 @@ import org.springframework.stereotype.Service;
 public class RunService implements org.springframework.context.SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RunService.class);
-    static final Set<String> EXCLUSIVE_JOBS = Set.of(NightlyJobConfiguration.JOB_NAME, PartitionRerunJobConfiguration.JOB_NAME,
-            "spend-load", "tender-load", "result-load");
+    static final Set<String> EXCLUSIVE_JOBS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(NightlyJobConfiguration.JOB_NAME, PartitionRerunJobConfiguration.JOB_NAME),
+            Source.all().stream().map(Source::jobName)).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final JobRepository jobRepository;
     private final Map<String, Job> jobs;
@@ -275,10 +277,9 @@ public class RunService implements org.springframework.context.SmartLifecycle {
     }
 
     private JobExecution rerunPartition(WarehouseWriter.Lease lease, String source, String department, Integer year, String file) throws Exception {
-        Sources.Source s = Sources.all(props).get(source);
-        if (s == null) {
-            throw new BadRunRequestException("unknown source '" + source + "': use one of " + Sources.all(props).keySet());
-        }
+        Source s = Sources.named(source);
+        source = s.token();
+        Path inbox = s.inbox(props);
         if (department == null || warehouse.queryLong("SELECT count(*) FROM ref.department WHERE department_code = ?", department) == 0) {
             throw new BadRunRequestException("unknown department '" + department + "': use a code from config/reference/departments.csv");
         }
@@ -288,18 +289,19 @@ public class RunService implements org.springframework.context.SmartLifecycle {
         // A rerun follows the same rule as a night: the partition comes from its current file, and only from that one.
         String current = currentFileOf(source, department, year);
         String fileName = file == null || file.isBlank() ? current : file;
-        Path resolved = s.inbox().resolve(fileName).normalize();
-        if (!resolved.startsWith(s.inbox().normalize()) || !resolved.getParent().equals(s.inbox().normalize())) {
+        Path resolved = inbox.resolve(fileName).normalize();
+        if (!resolved.startsWith(inbox) || !resolved.getParent().equals(inbox)) {
             throw new BadRunRequestException("file '" + fileName + "' is not a file name inside the " + source + " landing folder");
         }
         if (!Files.isRegularFile(resolved)) {
-            throw new BadRunRequestException("file '" + fileName + "' is not in the " + source + " landing folder " + s.inbox());
+            throw new BadRunRequestException("file '" + fileName + "' is not in the " + source + " landing folder " + inbox);
         }
         if (!fileName.equals(current)) {
             throw new BadRunRequestException("file '" + fileName + "' is not the current file for " + source + " " + department + " " + year
                     + " (that is " + current + ", the latest arrival); leave the file out or retire " + current + " first");
         }
-        refuseWhileRunning(Set.of(NightlyJobConfiguration.JOB_NAME, "spend-load", "tender-load", "result-load"), "a partition rerun");
+        refuseWhileRunning(EXCLUSIVE_JOBS.stream().filter(j -> !j.equals(PartitionRerunJobConfiguration.JOB_NAME))
+                .collect(java.util.stream.Collectors.toSet()), "a partition rerun");
         for (JobExecution running : running(PartitionRerunJobConfiguration.JOB_NAME)) {
             JobParameters p = running.getJobParameters();
             if (source.equals(p.getString(PartitionRerunJobConfiguration.SOURCE))
@@ -443,10 +445,7 @@ public class RunService implements org.springframework.context.SmartLifecycle {
      * latest remaining file for them or disappear, from the next build on; it counts again when it arrives anew.
      */
     public synchronized InboxLedger.Withdrawal retire(String source, String file, String note) throws Exception {
-        Sources.Source s = Sources.all(props).get(source);
-        if (s == null) {
-            throw new BadRunRequestException("unknown source '" + source + "': use one of " + Sources.all(props).keySet());
-        }
+        source = Sources.named(source).token();
         if (file == null || file.isBlank() || file.contains("/") || file.contains("\\")) {
             throw new BadRunRequestException("retire needs a file name in the " + source + " landing folder, without a path");
         }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import nl.impactmonitor.jobs.landing.SourceLoadSteps;
 import nl.impactmonitor.jobs.extract.Publisher;
 import nl.impactmonitor.jobs.system.BuildVersion;
 import nl.impactmonitor.jobs.reference.ReferenceData;
@@ -14,6 +15,7 @@ import nl.impactmonitor.warehouse.Warehouse;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -39,21 +41,13 @@ public class NightlyJobConfiguration {
     private static final java.time.format.DateTimeFormatter RUN_ID_TIME = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
 
     @Bean
-    Job nightlyJob(JobRepository jobRepository, Step referenceDataStep, Step spendFetchStep, Step spendFilesStep, Step spendInboxStep,
-                   Step tenderFetchStep, Step tenderFilesStep, Step tenderInboxStep, Step resultFetchStep, Step resultFilesStep,
-                   Step resultInboxStep,
+    Job nightlyJob(JobRepository jobRepository, Step referenceDataStep, SourceLoadSteps loads,
                    Step buildModelsStep, Step dataTestsStep, Step publishExtractsStep) {
-        return new JobBuilder(JOB_NAME, jobRepository)
-                .start(referenceDataStep)
-                .next(spendFetchStep)
-                .next(spendFilesStep)
-                .next(spendInboxStep)
-                .next(tenderFetchStep)
-                .next(tenderFilesStep)
-                .next(tenderInboxStep)
-                .next(resultFetchStep)
-                .next(resultFilesStep)
-                .next(resultInboxStep)
+        SimpleJobBuilder flow = new JobBuilder(JOB_NAME, jobRepository).start(referenceDataStep);
+        for (SourceLoadSteps.Load load : loads.all()) {
+            flow = load.then(flow);
+        }
+        return flow
                 .next(buildModelsStep)
                 .next(dataTestsStep)
                 .next(publishExtractsStep)

@@ -184,8 +184,8 @@ public class ReferenceData {
         return directory;
     }
 
-    /** Header names accepted for a source's columns ({@code <source>_columns.csv}). */
-    public SourceColumns columns(String source) {
-        return SourceColumns.read(directory.resolve(source + "_columns.csv"));
+    /** Header names accepted for a source's columns ({@code <token>_columns.csv}). */
+    public SourceColumns columns(nl.impactmonitor.jobs.landing.Source source) {
+        return SourceColumns.read(directory.resolve(source.columnsFile()));
     }
 }

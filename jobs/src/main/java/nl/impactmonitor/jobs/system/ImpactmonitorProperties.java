@@ -22,7 +22,8 @@ public record ImpactmonitorProperties(
         @DefaultValue Warehouse warehouse,
         Source spend,
         Source tender,
-        Source results,
+        Source result,
+        @Deprecated Source results,
         @DefaultValue Load load) {
 
     /**
@@ -44,18 +45,38 @@ public record ImpactmonitorProperties(
     }
 
     /**
-     * One source's landing: a folder whose files are loaded, and optionally a download address fetched into
-     * it first. Defaults per source are in application.properties.
+     * One source's landing: a folder whose files are loaded ({@code var/inbox/<token>} when not set), and optionally a
+     * download address fetched into it first.
      */
     public record Source(
             Path inbox,
             @DefaultValue("") String url) {
     }
 
+    /**
+     * The settings {@code impactmonitor.<token>.*} of a source (the list of sources is jobs' landing.Source). The
+     * settings {@code impactmonitor.result.*} of before V017 still count, for one release, when
+     * {@code impactmonitor.result.*} is not set.
+     */
+    public Source source(String token) {
+        Source configured = switch (token) {
+            case "spend" -> spend;
+            case "tender" -> tender;
+            case "result" -> result != null ? result : results;
+            default -> throw new IllegalArgumentException("no settings for source '" + token + "'");
+        };
+        Path inbox = configured == null || configured.inbox() == null ? Path.of("var/inbox", token) : configured.inbox();
+        return new Source(inbox, configured == null || configured.url() == null ? "" : configured.url());
+    }
+
     public ImpactmonitorProperties {
         // Every path the service logs, shows or passes on is absolute: the home is fixed once, at binding time,
         // against the working directory the process was started in.
         home = home.toAbsolutePath().normalize();
+        if (results != null && result == null) {
+            org.slf4j.LoggerFactory.getLogger(ImpactmonitorProperties.class)
+                    .warn("Settings impactmonitor.result.* are the old name of impactmonitor.result.*: they are used for this release; rename them");
+        }
     }
 
     public Path resolve(Path path) {

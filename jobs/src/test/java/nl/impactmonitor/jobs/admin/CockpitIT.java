@@ -154,7 +154,7 @@ class CockpitIT {
         // samples/README.md: no MVI-ZET export for SZW 2022 and LNV 2023; no supplier results for AZ 2021 and OCW 2021-2023;
         // spend for 2019 (Figure 1's year), 2022 and 2023 only, so 2020 and 2021 are missing for every ministry.
         List<String> expectedMissing = new ArrayList<>(List.of("tender SZW 2022", "tender LNV 2023",
-                "results AZ 2021", "results OCW 2021", "results OCW 2022", "results OCW 2023"));
+                "result AZ 2021", "result OCW 2021", "result OCW 2022", "result OCW 2023"));
         for (String ministry : MINISTRIES) {
             expectedMissing.add("spend " + ministry + " 2020");
             expectedMissing.add("spend " + ministry + " 2021");
@@ -162,13 +162,13 @@ class CockpitIT {
         assertThat(withState(grid, CockpitQueries.MISSING)).containsExactlyInAnyOrderElementsOf(expectedMissing);
         // Bad rows are seeded in spend 2023 VWS (5) and 2022 SZW (2), tender 2023 VWS (5) and results 2023 VWS (7).
         assertThat(withState(grid, CockpitQueries.WITH_REJECTS)).containsExactlyInAnyOrder(
-                "spend VWS 2023", "spend SZW 2022", "tender VWS 2023", "results VWS 2023");
+                "spend VWS 2023", "spend SZW 2022", "tender VWS 2023", "result VWS 2023");
         assertThat(withState(grid, CockpitQueries.FAILED)).isEmpty();
         // KGG and VRO exist from 2024 only: not rows of a grid that ends in 2023.
         assertThat(grid.keySet()).noneMatch(k -> k.contains(" KGG ") || k.contains(" VRO "));
         // Spend 2019-2023 (2020 and 2021 missing) and tenders 2022-2023 for the 12 departments; results 2021-2023.
         assertThat(grid.keySet().stream().filter(k -> k.startsWith("spend "))).hasSize(60);
-        assertThat(grid.keySet().stream().filter(k -> k.startsWith("results "))).hasSize(36);
+        assertThat(grid.keySet().stream().filter(k -> k.startsWith("result "))).hasSize(36);
 
         CockpitQueries.Grid g = cockpit.grid();
         CockpitQueries.Cell vws = g.cell("spend", "VWS", 2023).orElseThrow();
@@ -176,7 +176,7 @@ class CockpitIT {
         assertThat(vws.files()).isEqualTo("inkoopdata-2023-VWS.csv");
         assertThat(g.cell("spend", "SZW", 2022).orElseThrow().rowsRejected()).isEqualTo(2);
         assertThat(g.cell("tender", "VWS", 2023).orElseThrow().rowsRejected()).isEqualTo(5);
-        assertThat(g.cell("results", "VWS", 2023).orElseThrow().rowsRejected()).isEqualTo(7);
+        assertThat(g.cell("result", "VWS", 2023).orElseThrow().rowsRejected()).isEqualTo(7);
         // Two current tender files for IenW 2023: the export and its rectification (both count).
         assertThat(g.cell("tender", "IenW", 2023).orElseThrow().current()).extracting(CockpitQueries.Supplier::file)
                 .containsExactlyInAnyOrder("mvi-zet-2023-IenW.csv", "mvi-zet-2023-IenW-rectificatie.csv");

@@ -1,5 +1,6 @@
 package nl.impactmonitor.jobs.allocation;
 
+import nl.impactmonitor.jobs.landing.Source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +14,6 @@ import nl.impactmonitor.jobs.TestProject;
 import nl.impactmonitor.jobs.landing.SourceFileLoader;
 import nl.impactmonitor.jobs.progress.TargetsCatalogue;
 import nl.impactmonitor.jobs.reference.ReferenceData;
-import nl.impactmonitor.jobs.spend.SpendSource;
 import nl.impactmonitor.warehouse.Warehouse;
 
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ class AllocationProposerTest {
                     BZ;2023;Energie;Totaal;4
                     DEF;2023;Defensiematerieel;Totaal;12
                     """);
-            new SourceFileLoader(w, SpendSource.SPEC, TestProject.columns(SpendSource.NAME), dir.resolve("work")).load(spend, null, "s-1");
+            new SourceFileLoader(w, Source.SPEND.spec(), TestProject.columns(Source.SPEND.token()), dir.resolve("work")).load(spend, null, "s-1");
             w.models().buildAll();
             ReferenceData ref = TestProject.referenceData(w, dir, dir.resolve("config/targets.yaml"));
             List<TargetsCatalogue.Goal> goals = ref.goals();

@@ -1,5 +1,6 @@
 package nl.impactmonitor.jobs.analyst;
 
+import nl.impactmonitor.jobs.landing.Source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -13,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 
 import nl.impactmonitor.jobs.TestProject;
 import nl.impactmonitor.jobs.landing.SourceFileLoader;
-import nl.impactmonitor.jobs.tender.TenderSource;
 import nl.impactmonitor.warehouse.Warehouse;
 
 import org.junit.jupiter.api.Test;
@@ -88,7 +88,7 @@ class AnalystSnapshotTest {
                         """);
                 CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
                     try {
-                        new SourceFileLoader(w, TenderSource.SPEC, TestProject.columns(TenderSource.NAME), dir.resolve("work"))
+                        new SourceFileLoader(w, Source.TENDER.spec(), TestProject.columns(Source.TENDER.token()), dir.resolve("work"))
                                 .load(extra, null, "tender-extra");
                         w.models().buildAll();
                         SampleSnapshot.PUBLISHER.publish(w, out, "run-2");

@@ -361,7 +361,7 @@ class TwoNodeClusterIT {
                     "--impactmonitor.targets-file=" + TestProject.DIR.resolve("config/targets.yaml"),
                     "--impactmonitor.spend.inbox=" + TestProject.SAMPLES,
                     "--impactmonitor.tender.inbox=" + TestProject.TENDER_SAMPLES,
-                    "--impactmonitor.results.inbox=" + TestProject.RESULT_SAMPLES,
+                    "--impactmonitor.result.inbox=" + TestProject.RESULT_SAMPLES,
                     "--impactmonitor.warehouse.memory-limit=1GB",
                     "--logging.level.nl.impactmonitor=INFO"));
             Path log = home.resolve(name + "-" + System.nanoTime() + ".log");

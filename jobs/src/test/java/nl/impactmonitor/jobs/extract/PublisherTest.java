@@ -1,5 +1,6 @@
 package nl.impactmonitor.jobs.extract;
 
+import nl.impactmonitor.jobs.landing.Source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,8 +14,6 @@ import java.util.stream.Stream;
 
 import nl.impactmonitor.jobs.TestProject;
 import nl.impactmonitor.jobs.landing.SourceFileLoader;
-import nl.impactmonitor.jobs.spend.SpendSource;
-import nl.impactmonitor.jobs.tender.TenderSource;
 import nl.impactmonitor.warehouse.PublicationReuse;
 import nl.impactmonitor.warehouse.RawLoader;
 import nl.impactmonitor.warehouse.Warehouse;
@@ -36,8 +35,8 @@ class PublisherTest {
     /** A warehouse built from a few sample files, as a run would build it. */
     private Warehouse warehouse(String name) throws IOException {
         Warehouse w = TestProject.warehouse(Files.createDirectories(dir.resolve(name)));
-        SourceFileLoader spend = new SourceFileLoader(w, SpendSource.SPEC, TestProject.columns(SpendSource.NAME), dir.resolve("work"));
-        SourceFileLoader tenders = new SourceFileLoader(w, TenderSource.SPEC, TestProject.columns(TenderSource.NAME), dir.resolve("work"));
+        SourceFileLoader spend = new SourceFileLoader(w, Source.SPEND.spec(), TestProject.columns(Source.SPEND.token()), dir.resolve("work"));
+        SourceFileLoader tenders = new SourceFileLoader(w, Source.TENDER.spec(), TestProject.columns(Source.TENDER.token()), dir.resolve("work"));
         int n = 0;
         for (String f : List.of("inkoopdata-2023-AZ.csv", "inkoopdata-2023-FIN.csv", "inkoopdata-2023-JenV.xlsx")) {
             spend.load(TestProject.SAMPLES.resolve(f), null, name + "-" + (++n));
@@ -113,7 +112,7 @@ class PublisherTest {
             List<String> corrected = Files.readAllLines(TestProject.SAMPLES.resolve("inkoopdata-2023-AZ.csv")).stream()
                     .map(l -> l.endsWith(",8") ? l.substring(0, l.length() - 1) + "9" : l).toList();
             Path file = Files.write(dir.resolve("inkoopdata-2023-AZ-corrected.csv"), corrected);
-            new SourceFileLoader(w, SpendSource.SPEC, TestProject.columns(SpendSource.NAME), dir.resolve("work"))
+            new SourceFileLoader(w, Source.SPEND.spec(), TestProject.columns(Source.SPEND.token()), dir.resolve("work"))
                     .load(file, null, "correction-1", true, new RawLoader.Partition("AZ", 2023, 0));
             w.models().buildAffected(java.util.Set.of("staging.spend_line"), "AZ", 2023);
 

@@ -10,7 +10,6 @@ import java.util.Map;
 
 import nl.impactmonitor.jobs.TestProject;
 import nl.impactmonitor.jobs.extract.Publisher;
-import nl.impactmonitor.jobs.spend.SpendSource;
 import nl.impactmonitor.warehouse.RawLoader;
 import nl.impactmonitor.warehouse.Warehouse;
 
@@ -36,7 +35,7 @@ class ArrivalOrderTest {
     @BeforeEach
     void open() throws IOException {
         warehouse = TestProject.warehouse(dir);
-        inbox = new LandingFolder(dir.resolve("inbox/spend"), SpendSource.SPEC, SpendSource.NAME);
+        inbox = new LandingFolder(dir.resolve("inbox/spend"), Source.SPEND.spec(), Source.SPEND.token());
     }
 
     @AfterEach

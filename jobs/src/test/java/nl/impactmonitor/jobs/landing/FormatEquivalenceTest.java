@@ -22,9 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import nl.impactmonitor.jobs.TestProject;
-import nl.impactmonitor.jobs.spend.SpendSource;
-import nl.impactmonitor.jobs.supplierresult.SupplierResultSource;
-import nl.impactmonitor.jobs.tender.TenderSource;
 import nl.impactmonitor.warehouse.RawLoader;
 import nl.impactmonitor.warehouse.Warehouse;
 
@@ -88,7 +85,7 @@ class FormatEquivalenceTest {
                 row("FIN", 2023, "ICT", "Jansen, de Vries & Zn.", 13),
                 row("FIN", 2023, "Grond-, weg- en waterbouw", "Totaal", 0),
                 row("FIN", 2023, "ICT", "Te hoog B.V.", 14)));
-        Map<Shape, Loaded> loaded = loadEveryShape(SpendSource.SPEC, SpendSource.NAME, spend, "staging.spend_line",
+        Map<Shape, Loaded> loaded = loadEveryShape(Source.SPEND.spec(), Source.SPEND.token(), spend, "staging.spend_line",
                 List.of(Shape.CSV_DUTCH_1252, Shape.CSV_ENGLISH_UTF8, Shape.TSV_UTF16, Shape.XLSX_TYPED, Shape.XLSX_TEXT));
         assertSame(loaded, 3, List.of("5 staffel"));
     }
@@ -103,7 +100,7 @@ class FormatEquivalenceTest {
                 row("900003", "Ministerie van Infrastructuur en Waterstaat", "Werken", d(2023, 1, 2), d(2023, 2, 28), "Grond-, weg- en waterbouw",
                         "Ja", n("12.345"), n("0.5"), 36, d(2023, 3, 1)),
                 row("900004", "IenW", "Diensten", d(2023, 5, 1), null, "Catering", "Ja", n("-250"), null, 12, null)));
-        Map<Shape, Loaded> loaded = loadEveryShape(TenderSource.SPEC, TenderSource.NAME, tenders, "staging.tender_record",
+        Map<Shape, Loaded> loaded = loadEveryShape(Source.TENDER.spec(), Source.TENDER.token(), tenders, "staging.tender_record",
                 List.of(Shape.CSV_DUTCH_1252, Shape.CSV_ENGLISH_UTF8, Shape.TSV_UTF16, Shape.XLSX_TYPED, Shape.XLSX_TEXT));
         assertSame(loaded, 3, List.of("5 estimated_value"));
         assertThat(warehouse.query("SELECT publication_id || ' ' || estimated_value_eur || ' ' || coalesce(CAST(wage_sum_eur AS VARCHAR), '-')"
@@ -122,11 +119,11 @@ class FormatEquivalenceTest {
                         "eerste helft", d(2023, 7, 15)),
                 row("IenW-2021-0300", "Schoonmaak Coöperatie", null, "IenW", 2023, null, null, "participation_jobs", n("0.5"), "FTE", null, null),
                 row("IenW-2021-0400", "Negatief B.V.", null, "IenW", 2023, null, null, "co2_emissions", n("-500"), "kg CO2", null, null)));
-        Map<Shape, Loaded> loaded = loadEveryShape(SupplierResultSource.SPEC, SupplierResultSource.NAME, results, "staging.supplier_result",
+        Map<Shape, Loaded> loaded = loadEveryShape(Source.RESULT.spec(), Source.RESULT.token(), results, "staging.result_record",
                 List.of(Shape.values()));
         assertSame(loaded, 4, List.of("6 value"));
         assertThat(warehouse.query("SELECT metric || ' ' || CAST(CAST(value_reported AS DOUBLE) AS VARCHAR) || ' ' || period_start || ' ' || period_end"
-                        + " FROM staging.supplier_result WHERE load_id = ? ORDER BY line_no", rs -> rs.getString(1), loaded.get(Shape.JSON).loadId()))
+                        + " FROM staging.result_record WHERE load_id = ? ORDER BY line_no", rs -> rs.getString(1), loaded.get(Shape.JSON).loadId()))
                 .containsExactly("electricity_use 1234.5 2023-01-01 2023-12-31", "gas_use 1500.0 2023-01-01 2023-12-31",
                         "fuel_diesel 12.345 2023-01-01 2023-06-30", "participation_jobs 0.5 2023-01-01 2023-12-31");
     }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Random;
 
 import nl.impactmonitor.jobs.TestProject;
-import nl.impactmonitor.jobs.spend.SpendSource;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -49,7 +48,7 @@ class PhysicalLinesTest {
     void aRepeatedHeaderIsNotDataAndRowsAfterAReorderedOneAreReadInItsOrder() throws Exception {
         Path file = write(HEADER + "\nAZ;2023;ICT;Eerste;3\n" + HEADER + "\nAZ;2023;ICT;Tweede;4\n\n"
                 + "Ministerie;Jaar;Leverancier;Hoofdkostensoort;Staffel\nAZ;2023;Derde B.V.;Catering;5\n");
-        PhysicalLines.Numbered numbered = PhysicalLines.copy(file, header(file), TestProject.columns(SpendSource.NAME), dir.resolve("out.csv"));
+        PhysicalLines.Numbered numbered = PhysicalLines.copy(file, header(file), TestProject.columns(Source.SPEND.token()), dir.resolve("out.csv"));
         assertThat(read(numbered.csv())).containsExactly(
                 List.of("2", "5", "AZ", "2023", "ICT", "Eerste", "3"),
                 List.of("4", "5", "AZ", "2023", "ICT", "Tweede", "4"),
@@ -112,11 +111,11 @@ class PhysicalLinesTest {
 
     private List<List<String>> copy(String text) throws Exception {
         Path file = write(text);
-        return read(PhysicalLines.copy(file, header(file), TestProject.columns(SpendSource.NAME), dir.resolve("out.csv")).csv());
+        return read(PhysicalLines.copy(file, header(file), TestProject.columns(Source.SPEND.token()), dir.resolve("out.csv")).csv());
     }
 
     private HeaderLocator.Header header(Path file) throws HeaderLocator.NoHeaderException {
-        return HeaderLocator.locate(file, TestProject.columns(SpendSource.NAME));
+        return HeaderLocator.locate(file, TestProject.columns(Source.SPEND.token()));
     }
 
     private Path write(String text) throws IOException {

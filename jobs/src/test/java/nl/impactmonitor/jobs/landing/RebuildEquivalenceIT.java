@@ -15,9 +15,6 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import nl.impactmonitor.jobs.TestProject;
-import nl.impactmonitor.jobs.spend.SpendSource;
-import nl.impactmonitor.jobs.supplierresult.SupplierResultSource;
-import nl.impactmonitor.jobs.tender.TenderSource;
 import nl.impactmonitor.warehouse.InboxLedger;
 import nl.impactmonitor.warehouse.RawLoader;
 import nl.impactmonitor.warehouse.Warehouse;
@@ -56,9 +53,9 @@ class RebuildEquivalenceIT {
     static final Map<String, RawLoader.Spec> SPECS = new LinkedHashMap<>();
 
     static {
-        SPECS.put(SpendSource.NAME, SpendSource.SPEC);
-        SPECS.put(TenderSource.NAME, TenderSource.SPEC);
-        SPECS.put(SupplierResultSource.NAME, SupplierResultSource.SPEC);
+        SPECS.put(Source.SPEND.token(), Source.SPEND.spec());
+        SPECS.put(Source.TENDER.token(), Source.TENDER.spec());
+        SPECS.put(Source.RESULT.token(), Source.RESULT.spec());
     }
 
     @TempDir
@@ -212,8 +209,8 @@ class RebuildEquivalenceIT {
                 String first = Files.readString(folder.dir().resolve(name)).lines().skip(1).findFirst().orElseThrow();
                 String[] cells = first.split(";");
                 String text = switch (source) {
-                    case SpendSource.NAME -> spend(r, cells[0], year);
-                    case TenderSource.NAME -> tender(r, k, cells[1], year);
+                    case "spend" -> spend(r, cells[0], year);
+                    case "tender" -> tender(r, k, cells[1], year);
                     default -> results(r, k, cells[2], year);
                 };
                 delivered.add(text);
@@ -250,10 +247,10 @@ class RebuildEquivalenceIT {
         String department = DEPARTMENTS.get(r.nextInt(DEPARTMENTS.size()));
         int year = 2000 + k;
         return switch (source) {
-            case SpendSource.NAME -> spend(r, department, year)
+            case "spend" -> spend(r, department, year)
                     + (r.nextBoolean() ? spend(r, DEPARTMENTS.get(r.nextInt(DEPARTMENTS.size())), year).lines().skip(1)
                     .collect(Collectors.joining("\n", "", "\n")) : "");
-            case TenderSource.NAME -> tender(r, k, department, year);
+            case "tender" -> tender(r, k, department, year);
             default -> results(r, k, department, year);
         };
     }

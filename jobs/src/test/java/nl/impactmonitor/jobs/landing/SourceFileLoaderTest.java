@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import nl.impactmonitor.jobs.TestProject;
-import nl.impactmonitor.jobs.spend.SpendSource;
 import nl.impactmonitor.warehouse.RawLoader;
 import nl.impactmonitor.warehouse.Warehouse;
 
@@ -35,7 +34,7 @@ class SourceFileLoaderTest {
     @BeforeEach
     void open() {
         warehouse = TestProject.warehouse(dir);
-        loader = new SourceFileLoader(warehouse, SpendSource.SPEC, TestProject.columns(SpendSource.NAME), dir.resolve("work"));
+        loader = new SourceFileLoader(warehouse, Source.SPEND.spec(), TestProject.columns(Source.SPEND.token()), dir.resolve("work"));
     }
 
     @AfterEach

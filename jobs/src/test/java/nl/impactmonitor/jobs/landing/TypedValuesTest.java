@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import nl.impactmonitor.jobs.TestProject;
-import nl.impactmonitor.jobs.supplierresult.SupplierResultSource;
 import nl.impactmonitor.warehouse.RawLoader;
 import nl.impactmonitor.warehouse.Warehouse;
 
@@ -35,7 +34,7 @@ class TypedValuesTest {
     @BeforeEach
     void open() {
         warehouse = TestProject.warehouse(dir);
-        loader = new SourceFileLoader(warehouse, SupplierResultSource.SPEC, TestProject.columns(SupplierResultSource.NAME), dir.resolve("work"));
+        loader = new SourceFileLoader(warehouse, Source.RESULT.spec(), TestProject.columns(Source.RESULT.token()), dir.resolve("work"));
     }
 
     @AfterEach
@@ -107,7 +106,7 @@ class TypedValuesTest {
     }
 
     private List<String> values(String loadId) {
-        return warehouse.query("SELECT contract_id || ' ' || CAST(CAST(value_reported AS DOUBLE) AS VARCHAR) FROM staging.supplier_result"
+        return warehouse.query("SELECT contract_id || ' ' || CAST(CAST(value_reported AS DOUBLE) AS VARCHAR) FROM staging.result_record"
                 + " WHERE load_id = ? ORDER BY line_no", rs -> rs.getString(1).replaceAll("\\.0$", ""), loadId);
     }
 

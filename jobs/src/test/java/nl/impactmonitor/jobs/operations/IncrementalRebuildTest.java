@@ -1,5 +1,6 @@
 package nl.impactmonitor.jobs.operations;
 
+import nl.impactmonitor.jobs.landing.Source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.util.Set;
 
 import nl.impactmonitor.jobs.TestProject;
 import nl.impactmonitor.jobs.landing.SourceFileLoader;
-import nl.impactmonitor.jobs.spend.SpendSource;
 import nl.impactmonitor.warehouse.RawLoader;
 import nl.impactmonitor.warehouse.Warehouse;
 
@@ -40,7 +40,7 @@ class IncrementalRebuildTest {
             List<String> corrected = new ArrayList<>();
             lines.forEach(l -> corrected.add(l.endsWith(",8") ? l.substring(0, l.length() - 1) + "9" : l));
             Path file = Files.write(dir.resolve("inkoopdata-2023-AZ-corrected.csv"), corrected, StandardCharsets.UTF_8);
-            new SourceFileLoader(w, SpendSource.SPEC, TestProject.columns(SpendSource.NAME), dir.resolve("work"))
+            new SourceFileLoader(w, Source.SPEND.spec(), TestProject.columns(Source.SPEND.token()), dir.resolve("work"))
                     .load(file, null, "rerun-1", true, new RawLoader.Partition("AZ", 2023, 0));
 
             List<String> built = w.models().buildAffected(Set.of("staging.spend_line"), "AZ", 2023);

@@ -127,7 +127,7 @@ class NightlyJobFunctionalIT {
         assertThat(inputGoal("RIJK", 2023, "I")).isEqualTo("215/278 undetermined 0 77.3% below_target");
 
         // Supplier results (samples/README.md): the seven bad rows, restatements, unit conversion and progress.
-        assertThat(warehouse.query("SELECT line_no, column_name FROM raw.reject WHERE source = 'results' ORDER BY line_no",
+        assertThat(warehouse.query("SELECT line_no, column_name FROM raw.reject WHERE source = 'result' ORDER BY line_no",
                 rs -> rs.getLong(1) + " " + rs.getString(2)))
                 .containsExactly("13 metric", "14 unit", "15 unit", "16 value", "17 value", "18 period", "19 value");
         // IenW 2023 electricity: 35,166.6 MWh + 49,535,187 kWh + 53,151,350 kWh + 10,128 GJ / 3.6 = 140,666.470 MWh.
@@ -210,7 +210,7 @@ class NightlyJobFunctionalIT {
         assertThat(again.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(again.getStepExecutions()).filteredOn(s -> s.getStepName().startsWith("spend-file:"))
                 .extracting(s -> s.getExitStatus().getExitCode()).containsOnly("UNCHANGED");
-        assertThat(again.getStepExecutions()).filteredOn(s -> s.getStepName().startsWith("results-file:"))
+        assertThat(again.getStepExecutions()).filteredOn(s -> s.getStepName().startsWith("result-file:"))
                 .extracting(s -> s.getExitStatus().getExitCode()).containsOnly("UNCHANGED");
         assertThat(again.getStepExecutions()).filteredOn(s -> s.getStepName().startsWith("tender-file:"))
                 .extracting(s -> s.getExitStatus().getExitCode()).containsOnly("UNCHANGED");

@@ -1,5 +1,6 @@
 package nl.impactmonitor.jobs.progress;
 
+import nl.impactmonitor.jobs.landing.Source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -8,8 +9,6 @@ import java.nio.file.Path;
 
 import nl.impactmonitor.jobs.TestProject;
 import nl.impactmonitor.jobs.landing.SourceFileLoader;
-import nl.impactmonitor.jobs.spend.SpendSource;
-import nl.impactmonitor.jobs.supplierresult.SupplierResultSource;
 import nl.impactmonitor.warehouse.Warehouse;
 
 import org.junit.jupiter.api.AfterEach;
@@ -44,7 +43,7 @@ class AllocationRegisterProgressTest {
                 AZ;2023;Energie;Totaal;8
                 BZ;2023;Energie;Totaal;5
                 """);
-        new SourceFileLoader(warehouse, SpendSource.SPEC, TestProject.columns(SpendSource.NAME), dir.resolve("work")).load(spend, null, "s-1");
+        new SourceFileLoader(warehouse, Source.SPEND.spec(), TestProject.columns(Source.SPEND.token()), dir.resolve("work")).load(spend, null, "s-1");
         StringBuilder lines = new StringBuilder(
                 "Contractnummer;Leverancier;KvK-nummer;Ministerie;Jaar;Periode van;Periode tot;Indicator;Waarde;Eenheid;Toelichting;Rapportagedatum\n");
         for (int year = 2015; year <= 2022; year++) {
@@ -54,7 +53,7 @@ class AllocationRegisterProgressTest {
         lines.append("SR-1;Schoonmaak BV;;AZ;2023;;;participation_jobs;900;banen;;15-01-2024\n");
         lines.append("SR-2;Catering BV;;BZ;2023;;;participation_jobs;450;banen;;15-01-2024\n");
         Path results = Files.writeString(dir.resolve("results.csv"), lines.toString());
-        new SourceFileLoader(warehouse, SupplierResultSource.SPEC, TestProject.columns(SupplierResultSource.NAME), dir.resolve("work"))
+        new SourceFileLoader(warehouse, Source.RESULT.spec(), TestProject.columns(Source.RESULT.token()), dir.resolve("work"))
                 .load(results, null, "r-1");
         warehouse.models().buildAll();
     }

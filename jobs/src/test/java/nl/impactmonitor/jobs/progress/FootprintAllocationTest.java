@@ -1,5 +1,6 @@
 package nl.impactmonitor.jobs.progress;
 
+import nl.impactmonitor.jobs.landing.Source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -9,8 +10,6 @@ import java.util.List;
 
 import nl.impactmonitor.jobs.TestProject;
 import nl.impactmonitor.jobs.landing.SourceFileLoader;
-import nl.impactmonitor.jobs.spend.SpendSource;
-import nl.impactmonitor.jobs.supplierresult.SupplierResultSource;
 import nl.impactmonitor.warehouse.Warehouse;
 
 import org.junit.jupiter.api.AfterEach;
@@ -56,7 +55,7 @@ class FootprintAllocationTest {
                 AZ;2023;Communicatie;Totaal;2
                 BZ;2023;Energie;Totaal;4
                 """);
-        new SourceFileLoader(warehouse, SpendSource.SPEC, TestProject.columns(SpendSource.NAME), dir.resolve("work")).load(spend, null, "s-1");
+        new SourceFileLoader(warehouse, Source.SPEND.spec(), TestProject.columns(Source.SPEND.token()), dir.resolve("work")).load(spend, null, "s-1");
         Path results = dir.resolve("results.csv");
         // Social return counts 2015-2023: both contracts report every year of the period, no jobs before 2023.
         StringBuilder lines = new StringBuilder(
@@ -68,7 +67,7 @@ class FootprintAllocationTest {
         lines.append("SR-1;Schoonmaak BV;;AZ;2023;;;participation_jobs;900;banen;;15-01-2024\n");
         lines.append("SR-2;Catering BV;;BZ;2023;;;participation_jobs;450;banen;;15-01-2024\n");
         Files.writeString(results, lines.toString());
-        new SourceFileLoader(warehouse, SupplierResultSource.SPEC, TestProject.columns(SupplierResultSource.NAME), dir.resolve("work"))
+        new SourceFileLoader(warehouse, Source.RESULT.spec(), TestProject.columns(Source.RESULT.token()), dir.resolve("work"))
                 .load(results, null, "r-1");
         warehouse.models().buildAll();
     }

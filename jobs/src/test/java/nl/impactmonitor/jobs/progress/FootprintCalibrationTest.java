@@ -1,5 +1,6 @@
 package nl.impactmonitor.jobs.progress;
 
+import nl.impactmonitor.jobs.landing.Source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -10,7 +11,6 @@ import java.util.List;
 
 import nl.impactmonitor.jobs.TestProject;
 import nl.impactmonitor.jobs.landing.SourceFileLoader;
-import nl.impactmonitor.jobs.spend.SpendSource;
 import nl.impactmonitor.warehouse.Warehouse;
 
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +39,7 @@ class FootprintCalibrationTest {
         warehouse = TestProject.warehouse(dir);
         Path spend = dir.resolve("spend.csv");
         Files.writeString(spend, "Ministerie;Jaar;Hoofdkostensoort;Leverancier;Staffel\n" + spendLines);
-        new SourceFileLoader(warehouse, SpendSource.SPEC, TestProject.columns(SpendSource.NAME), dir.resolve("work")).load(spend, null, "s-1");
+        new SourceFileLoader(warehouse, Source.SPEND.spec(), TestProject.columns(Source.SPEND.token()), dir.resolve("work")).load(spend, null, "s-1");
         warehouse.models().buildAll();
     }
 

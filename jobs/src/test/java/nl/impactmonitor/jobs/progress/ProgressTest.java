@@ -1,5 +1,6 @@
 package nl.impactmonitor.jobs.progress;
 
+import nl.impactmonitor.jobs.landing.Source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +15,6 @@ import java.util.List;
 import nl.impactmonitor.jobs.TestProject;
 import nl.impactmonitor.jobs.landing.SourceFileLoader;
 import nl.impactmonitor.jobs.reference.ReferenceData;
-import nl.impactmonitor.jobs.supplierresult.SupplierResultSource;
 import nl.impactmonitor.jobs.system.ImpactmonitorProperties;
 import nl.impactmonitor.warehouse.RawLoader;
 import nl.impactmonitor.warehouse.Warehouse;
@@ -48,7 +48,7 @@ class ProgressTest {
     private ReferenceData referenceData(Path targets) {
         ImpactmonitorProperties props = new ImpactmonitorProperties(dir, TestProject.SQL, TestProject.REFERENCE, targets,
                 dir.resolve("out"), dir.resolve("downloads"), 5, new ImpactmonitorProperties.Warehouse(dir.resolve("w.duckdb"), "", 0),
-                null, null, null, new ImpactmonitorProperties.Load(100, 250, false, java.time.Duration.ZERO));
+                null, null, null, null, new ImpactmonitorProperties.Load(100, 250, false, java.time.Duration.ZERO));
         return new ReferenceData(warehouse, props);
     }
 
@@ -57,7 +57,7 @@ class ProgressTest {
         lines.addAll(List.of(rows));
         Path file = dir.resolve("results-" + (++files) + ".csv");
         Files.write(file, lines, StandardCharsets.UTF_8);
-        return new SourceFileLoader(warehouse, SupplierResultSource.SPEC, TestProject.columns(SupplierResultSource.NAME), dir.resolve("work"))
+        return new SourceFileLoader(warehouse, Source.RESULT.spec(), TestProject.columns(Source.RESULT.token()), dir.resolve("work"))
                 .load(file, null, "results-" + files);
     }
 
@@ -93,7 +93,7 @@ class ProgressTest {
                 "C-7;Gasbedrijf;34567890;IenW;2023;;;gas_use;10;GJ aardgas;;15-01-2024",                  // 10 GJ / 0.03165 GJ/m3 = 315.955766 m3
                 "C-8;Bouwbedrijf;45678901;IenW;01-01-2023;;;primary_raw_materials;1.234.567,5;kg;;15-01-2024");
         assertThat(result.rowsRejected()).as(warehouse.rawLoader().rejectsOf(result.loadId()).toString()).isEqualTo(1);
-        assertThat(warehouse.query("SELECT contract_id, value_base, base_unit FROM staging.supplier_result ORDER BY contract_id",
+        assertThat(warehouse.query("SELECT contract_id, value_base, base_unit FROM staging.result_record ORDER BY contract_id",
                 rs -> rs.getString(1) + " " + plain(rs.getBigDecimal(2)) + " " + rs.getString(3)))
                 .containsExactly("C-1 1.5 MWh", "C-2 2000 MWh", "C-3 10 MWh", "C-4 2.823529 jobs", "C-5 1 jobs",
                         "C-6 2500 kg CO2-eq", "C-7 315.955766 m3");
@@ -101,7 +101,7 @@ class ProgressTest {
         assertThat(warehouse.rawLoader().rejectsOf(result.loadId())).extracting(r -> r.get("line_no") + " " + r.get("reason"))
                 .containsExactly("9 year '01-01-2023' is not a year");
         // KvK numbers keep their leading zero.
-        assertThat(warehouse.query("SELECT DISTINCT supplier_kvk FROM staging.supplier_result WHERE contract_id = 'C-1'", rs -> rs.getString(1)))
+        assertThat(warehouse.query("SELECT DISTINCT supplier_kvk FROM staging.result_record WHERE contract_id = 'C-1'", rs -> rs.getString(1)))
                 .containsExactly("01234567");
     }
 
@@ -262,7 +262,7 @@ class ProgressTest {
                 """);
         ImpactmonitorProperties props = new ImpactmonitorProperties(dir, TestProject.SQL, reference, TestProject.DIR.resolve("config/targets.yaml"),
                 dir.resolve("out"), dir.resolve("downloads"), 5, new ImpactmonitorProperties.Warehouse(dir.resolve("w.duckdb"), "", 0),
-                null, null, null, new ImpactmonitorProperties.Load(100, 250, false, java.time.Duration.ZERO));
+                null, null, null, null, new ImpactmonitorProperties.Load(100, 250, false, java.time.Duration.ZERO));
         new ReferenceData(warehouse, props).load();
         load("G-1;Gas 1 BV;;DEF;2023;;;gas_use;100;m3;;15-01-2024");
         warehouse.models().buildAll();
@@ -345,10 +345,10 @@ class ProgressTest {
                    "Jaar": 2023, "Indicator": "electricity_use", "Waarde": "veel", "Eenheid": "MWh"}
                 ]
                 """);
-        RawLoader.Result result = new SourceFileLoader(warehouse, SupplierResultSource.SPEC, TestProject.columns(SupplierResultSource.NAME),
+        RawLoader.Result result = new SourceFileLoader(warehouse, Source.RESULT.spec(), TestProject.columns(Source.RESULT.token()),
                 dir.resolve("work")).load(file, null, "json-1");
         assertThat(result.rowsRead()).isEqualTo(2);
-        assertThat(warehouse.query("SELECT value_base, supplier_kvk FROM staging.supplier_result", rs -> plain(rs.getBigDecimal(1)) + " " + rs.getString(2)))
+        assertThat(warehouse.query("SELECT value_base, supplier_kvk FROM staging.result_record", rs -> plain(rs.getBigDecimal(1)) + " " + rs.getString(2)))
                 .containsExactly("1500.5 01234567");
         assertThat(warehouse.rawLoader().rejectsOf(result.loadId())).extracting(r -> r.get("line_no") + " " + r.get("reason"))
                 .containsExactly("2 value 'veel' is not a number");
@@ -455,7 +455,7 @@ class ProgressTest {
         Path file = dir.resolve("bom.json");
         Files.writeString(file, "\uFEFF[{\"Contractnummer\": \"J-9\", \"Leverancier\": \"E\", \"Ministerie\": \"AZ\", \"Jaar\": 2023,"
                 + " \"Indicator\": \"electricity_use\", \"Waarde\": 7, \"Eenheid\": \"MWh\"}]");
-        RawLoader.Result result = new SourceFileLoader(warehouse, SupplierResultSource.SPEC, TestProject.columns(SupplierResultSource.NAME),
+        RawLoader.Result result = new SourceFileLoader(warehouse, Source.RESULT.spec(), TestProject.columns(Source.RESULT.token()),
                 dir.resolve("work")).load(file, null, "json-bom");
         assertThat(result.status()).as(result.message()).isEqualTo(RawLoader.Status.LOADED);
         assertThat(result.rowsLoaded()).isEqualTo(1);

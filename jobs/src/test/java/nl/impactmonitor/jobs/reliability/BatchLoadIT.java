@@ -30,7 +30,7 @@ class BatchLoadIT {
     Path tmp;
 
     @ParameterizedTest
-    @ValueSource(strings = {"spend", "tender", "results"})
+    @ValueSource(strings = {"spend", "tender", "result"})
     void aBatchLandsExactlyWhatFileByFileLoadingLands(String source) throws IOException {
         List<Path> files = new ArrayList<>();
         for (CorpusTest.Expected e : CorpusTest.readManifest()) {
@@ -46,7 +46,7 @@ class BatchLoadIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"spend", "tender", "results"})
+    @ValueSource(strings = {"spend", "tender", "result"})
     void cleanFilesOfOneLayoutAreReadByOneScanAndLandTheSame(String source) throws IOException {
         List<Path> files = samples(source);
         int scans = assertSameAsFileByFile(source, files, "samples");

@@ -1,5 +1,6 @@
 package nl.impactmonitor.jobs.reliability;
 
+import nl.impactmonitor.jobs.landing.Source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -20,9 +21,6 @@ import java.util.stream.Collectors;
 
 import nl.impactmonitor.jobs.TestProject;
 import nl.impactmonitor.jobs.landing.SourceFileLoader;
-import nl.impactmonitor.jobs.spend.SpendSource;
-import nl.impactmonitor.jobs.supplierresult.SupplierResultSource;
-import nl.impactmonitor.jobs.tender.TenderSource;
 import nl.impactmonitor.warehouse.RawLoader;
 import nl.impactmonitor.warehouse.Warehouse;
 
@@ -51,9 +49,9 @@ class CorpusTest {
     static final int REASON_CHARS = 80;
 
     static final Map<String, RawLoader.Spec> SPECS = Map.of(
-            SpendSource.NAME, SpendSource.SPEC, TenderSource.NAME, TenderSource.SPEC, SupplierResultSource.NAME, SupplierResultSource.SPEC);
+            Source.SPEND.token(), Source.SPEND.spec(), Source.TENDER.token(), Source.TENDER.spec(), Source.RESULT.token(), Source.RESULT.spec());
     static final Map<String, String> STAGING = Map.of(
-            SpendSource.NAME, "staging.spend_line", TenderSource.NAME, "staging.tender_record", SupplierResultSource.NAME, "staging.supplier_result");
+            Source.SPEND.token(), "staging.spend_line", Source.TENDER.token(), "staging.tender_record", Source.RESULT.token(), "staging.result_record");
 
     /** One line of expected.csv. */
     record Expected(int order, String source, String file, RawLoader.Status status, long read, long loaded, long rejected,
@@ -188,8 +186,8 @@ class CorpusTest {
     private void canary(String source) throws IOException {
         int n = ++loads;
         String text = switch (source) {
-            case SpendSource.NAME -> "Ministerie;Jaar;Hoofdkostensoort;Leverancier;Staffel\nAZ;2001;Canary;Canary " + n + ";1\n";
-            case TenderSource.NAME -> "TenderNed publicatienummer;Ministerie;Type opdracht;Publicatiedatum;MVI productgroep;MVI criteria toegepast\n"
+            case "spend" -> "Ministerie;Jaar;Hoofdkostensoort;Leverancier;Staffel\nAZ;2001;Canary;Canary " + n + ";1\n";
+            case "tender" -> "TenderNed publicatienummer;Ministerie;Type opdracht;Publicatiedatum;MVI productgroep;MVI criteria toegepast\n"
                     + "CANARY-" + n + ";AZ;Diensten;01-01-2001;Catering;Ja\n";
             default -> "Contractnummer;Leverancier;Ministerie;Jaar;Indicator;Waarde;Eenheid\nCANARY-" + n + ";Canary B.V.;AZ;2001;electricity_use;1;MWh\n";
         };
@@ -264,33 +262,33 @@ class CorpusTest {
                     "SELECT line_no || ' ' || publication_id || ' ' || publication_date || ' ' || coalesce(CAST(estimated_value_eur AS VARCHAR), '-')"
                             + " FROM staging.tender_record WHERE load_id = ? ORDER BY line_no", id))
                     .containsExactly("2 900901 2023-03-15 1250000.00", "4 900903 2023-06-01 -", "6 900905 2023-07-01 250000.00")),
-            Map.entry("results/GENERATED:results-typed-cells.xlsx", id -> assertThat(amounts(
-                    "SELECT contract_id, value_reported FROM staging.supplier_result WHERE load_id = ?", id))
+            Map.entry("result/GENERATED:results-typed-cells.xlsx", id -> assertThat(amounts(
+                    "SELECT contract_id, value_reported FROM staging.result_record WHERE load_id = ?", id))
                     .containsExactlyInAnyOrderEntriesOf(Map.of("TC-1", "0.5", "TC-2", "12.345", "TC-3", "1500"))),
-            Map.entry("results/json-typed-numbers.json", id -> assertThat(amounts(
-                    "SELECT contract_id, value_reported FROM staging.supplier_result WHERE load_id = ?", id))
+            Map.entry("result/json-typed-numbers.json", id -> assertThat(amounts(
+                    "SELECT contract_id, value_reported FROM staging.result_record WHERE load_id = ?", id))
                     .containsExactlyInAnyOrderEntriesOf(Map.of("JT-1", "12.345", "JT-2", "0.001", "JT-3", "1.5"))),
-            Map.entry("results/json-year-point-zero.json", id -> assertThat(strings(
-                    "SELECT contract_id || ' ' || year FROM staging.supplier_result WHERE load_id = ? ORDER BY line_no", id))
+            Map.entry("result/json-year-point-zero.json", id -> assertThat(strings(
+                    "SELECT contract_id || ' ' || year FROM staging.result_record WHERE load_id = ? ORDER BY line_no", id))
                     .containsExactly("JY-1 2023", "JY-2 2023", "JY-4 2023")),
-            Map.entry("results/leading-zero-decimals.csv", id -> assertThat(amounts(
-                    "SELECT contract_id, value_reported FROM staging.supplier_result WHERE load_id = ?", id))
+            Map.entry("result/leading-zero-decimals.csv", id -> assertThat(amounts(
+                    "SELECT contract_id, value_reported FROM staging.result_record WHERE load_id = ?", id))
                     .containsExactlyInAnyOrderEntriesOf(Map.of("L-01", "0.5", "L-02", "0.125", "L-03", "0.001"))),
-            Map.entry("results/ambiguous-dutch-evidence.csv", id -> assertThat(amounts(
-                    "SELECT contract_id, value_reported FROM staging.supplier_result WHERE load_id = ?", id))
+            Map.entry("result/ambiguous-dutch-evidence.csv", id -> assertThat(amounts(
+                    "SELECT contract_id, value_reported FROM staging.result_record WHERE load_id = ?", id))
                     .containsExactlyInAnyOrderEntriesOf(Map.of("D-01", "1500", "D-02", "12.5", "D-03", "1.5"))),
             Map.entry("tender/dates-out-of-range.csv", id -> assertThat(strings(
                     "SELECT line_no || ' ' || reason FROM raw.reject WHERE load_id = ? ORDER BY line_no", id))
                     .containsExactly("2 award date 15-03-2204 is outside 2000-" + (Year.now().getValue() + 1),
                             "3 record date 01-04-1999 is outside 2000-" + (Year.now().getValue() + 1),
                             "4 publication date 15-01-1999 is outside 2000-" + (Year.now().getValue() + 1))),
-            Map.entry("results/numbers-mixed.csv", id -> assertThat(amounts("SELECT contract_id, value_reported FROM staging.supplier_result WHERE load_id = ?", id))
+            Map.entry("result/numbers-mixed.csv", id -> assertThat(amounts("SELECT contract_id, value_reported FROM staging.result_record WHERE load_id = ?", id))
                     .containsExactlyInAnyOrderEntriesOf(Map.of("N-01", "1234.5", "N-02", "1234.5", "N-05", "18.2",
                             "N-06", "1234.5", "N-07", "1500", "N-10", "1234567.891", "N-12", "1234567.891"))),
-            Map.entry("results/formula-suppliers.csv", id -> assertThat(strings(
-                    "SELECT supplier_name || coalesce(' / ' || note, '') FROM staging.supplier_result WHERE load_id = ? ORDER BY line_no", id))
+            Map.entry("result/formula-suppliers.csv", id -> assertThat(strings(
+                    "SELECT supplier_name || coalesce(' / ' || note, '') FROM staging.result_record WHERE load_id = ? ORDER BY line_no", id))
                     .containsExactly("=cmd|' /C calc'!A0", "+31 70 123 4567 B.V.", "-Min Energie B.V.", "@SUM(A1:A9) / =1+1")),
-            Map.entry("results/restatement-older-late.csv", id -> {
+            Map.entry("result/restatement-older-late.csv", id -> {
                 // The correction (reported 01-03-2024) stays current although the older report was loaded after it.
                 String history = historyModelSql();
                 assertThat(strings("SELECT value_reported || ' ' || reported_on || ' of ' || version_count FROM (" + history
@@ -298,19 +296,19 @@ class CorpusTest {
                 assertThat(strings("SELECT value_reported FROM results_as_reported_on(DATE '2024-02-15') WHERE contract_id = 'RST-2023-0001'", null))
                         .containsExactly("100.000000");
             }),
-            Map.entry("results/json-records.json", id -> {
-                assertThat(strings("SELECT contract_id || ' ' || supplier_kvk || ' ' || value_reported FROM staging.supplier_result WHERE load_id = ?", id))
+            Map.entry("result/json-records.json", id -> {
+                assertThat(strings("SELECT contract_id || ' ' || supplier_kvk || ' ' || value_reported FROM staging.result_record WHERE load_id = ?", id))
                         .containsExactly("J-01 01893452 35166.600000");
                 // A JSON record's line is its position in the array; its reject also names the line where its object starts.
                 assertThat(strings("SELECT DISTINCT line_no || ' from line ' || start_line FROM raw.reject WHERE load_id = ? ORDER BY 1", id))
                         .containsExactly("2 from line 3", "3 from line 4");
             }),
-            Map.entry("results/kvk-and-units.csv", id -> assertThat(strings(
-                    "SELECT contract_id || ' ' || value_base || ' ' || base_unit FROM staging.supplier_result WHERE load_id = ?", id))
+            Map.entry("result/kvk-and-units.csv", id -> assertThat(strings(
+                    "SELECT contract_id || ' ' || value_base || ' ' || base_unit FROM staging.result_record WHERE load_id = ?", id))
                     .containsExactly("K-05 315.955766 m3")),
-            Map.entry("results/GENERATED:results-workbook.xlsx", id -> assertThat(strings(
+            Map.entry("result/GENERATED:results-workbook.xlsx", id -> assertThat(strings(
                     "SELECT line_no || ' ' || contract_id || ' ' || coalesce(supplier_kvk, '-') || ' ' || value_reported || ' ' || coalesce(CAST(reported_on AS VARCHAR), '-')"
-                            + " FROM staging.supplier_result WHERE load_id = ? ORDER BY line_no", id))
+                            + " FROM staging.result_record WHERE load_id = ? ORDER BY line_no", id))
                     .containsExactly("3 WB-01 01893452 52682.000000 2024-03-08", "6 WB-04 01893452 1234.500000 2024-03-09")));
 
     private List<String> spendSuppliers(String loadId) {

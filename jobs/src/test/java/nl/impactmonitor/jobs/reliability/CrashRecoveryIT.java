@@ -53,8 +53,8 @@ public class CrashRecoveryIT {
 
     static final Duration RUN_TIMEOUT = Duration.ofSeconds(120);
     static final List<String> TABLES = List.of("raw.reject", "raw.load_partition",
-            "staging.spend_line", "staging.tender_record", "staging.supplier_result");
-    static final List<String> STAGING = List.of("staging.spend_line", "staging.tender_record", "staging.supplier_result");
+            "staging.spend_line", "staging.tender_record", "staging.result_record");
+    static final List<String> STAGING = List.of("staging.spend_line", "staging.tender_record", "staging.result_record");
 
     @TempDir
     static Path dir;
@@ -280,7 +280,7 @@ public class CrashRecoveryIT {
                     "--impactmonitor.targets-file=" + TestProject.DIR.resolve("config/targets.yaml"),
                     "--impactmonitor.spend.inbox=" + TestProject.SAMPLES,
                     "--impactmonitor.tender.inbox=" + TestProject.TENDER_SAMPLES,
-                    "--impactmonitor.results.inbox=" + TestProject.RESULT_SAMPLES,
+                    "--impactmonitor.result.inbox=" + TestProject.RESULT_SAMPLES,
                     "--spring.datasource.url=jdbc:h2:file:" + home.resolve("var/jobrepo/batch"),
                     "--logging.level.nl.impactmonitor=INFO"));
             Path log = home.resolve("run-" + System.nanoTime() + "-" + command[0] + ".log");

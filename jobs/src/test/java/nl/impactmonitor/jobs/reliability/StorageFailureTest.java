@@ -1,5 +1,6 @@
 package nl.impactmonitor.jobs.reliability;
 
+import nl.impactmonitor.jobs.landing.Source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,8 +22,6 @@ import nl.impactmonitor.jobs.extract.Publisher;
 import nl.impactmonitor.jobs.landing.SourceFileLoader;
 import nl.impactmonitor.jobs.report.ReportAssembler;
 import nl.impactmonitor.jobs.report.ReportRenderer;
-import nl.impactmonitor.jobs.spend.SpendSource;
-import nl.impactmonitor.jobs.tender.TenderSource;
 import nl.impactmonitor.warehouse.Warehouse;
 
 import org.junit.jupiter.api.AfterAll;
@@ -61,8 +60,8 @@ class StorageFailureTest {
     @BeforeAll
     void buildWarehouse() throws IOException {
         warehouse = TestProject.warehouse(Files.createDirectories(dir.resolve("warehouse")));
-        SourceFileLoader spend = new SourceFileLoader(warehouse, SpendSource.SPEC, TestProject.columns(SpendSource.NAME), dir.resolve("work"));
-        SourceFileLoader tenders = new SourceFileLoader(warehouse, TenderSource.SPEC, TestProject.columns(TenderSource.NAME), dir.resolve("work"));
+        SourceFileLoader spend = new SourceFileLoader(warehouse, Source.SPEND.spec(), TestProject.columns(Source.SPEND.token()), dir.resolve("work"));
+        SourceFileLoader tenders = new SourceFileLoader(warehouse, Source.TENDER.spec(), TestProject.columns(Source.TENDER.token()), dir.resolve("work"));
         int n = 0;
         for (String f : List.of("inkoopdata-2023-AZ.csv", "inkoopdata-2023-FIN.csv", "inkoopdata-2023-JenV.xlsx")) {
             spend.load(TestProject.SAMPLES.resolve(f), null, "storage-" + (++n));

@@ -1,5 +1,6 @@
 package nl.impactmonitor.jobs.report;
 
+import nl.impactmonitor.jobs.landing.Source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -14,8 +15,6 @@ import nl.impactmonitor.jobs.landing.SourceFileLoader;
 import nl.impactmonitor.jobs.report.ReportData.DepartmentPage;
 import nl.impactmonitor.jobs.report.ReportData.FootprintRow;
 import nl.impactmonitor.jobs.report.ReportData.ProgressSeries;
-import nl.impactmonitor.jobs.spend.SpendSource;
-import nl.impactmonitor.jobs.supplierresult.SupplierResultSource;
 import nl.impactmonitor.warehouse.Warehouse;
 
 import org.junit.jupiter.api.Test;
@@ -45,7 +44,7 @@ class ReportAssemblerTest {
                     AZ;2023;Communicatie;Totaal;2
                     BZ;2023;Energie;Totaal;4
                     """);
-            new SourceFileLoader(w, SpendSource.SPEC, TestProject.columns(SpendSource.NAME), dir.resolve("work"))
+            new SourceFileLoader(w, Source.SPEND.spec(), TestProject.columns(Source.SPEND.token()), dir.resolve("work"))
                     .load(spend, null, "s-1");
             Path results = dir.resolve("results.csv");
             Files.writeString(results, """
@@ -53,7 +52,7 @@ class ReportAssemblerTest {
                     SR-1;Schoonmaak BV;;AZ;2023;;;participation_jobs;900;banen;;15-01-2024
                     SR-2;Catering BV;;BZ;2023;;;participation_jobs;450;banen;;15-01-2024
                     """);
-            new SourceFileLoader(w, SupplierResultSource.SPEC, TestProject.columns(SupplierResultSource.NAME),
+            new SourceFileLoader(w, Source.RESULT.spec(), TestProject.columns(Source.RESULT.token()),
                     dir.resolve("work")).load(results, null, "r-1");
             w.models().buildAll();
 
@@ -123,7 +122,7 @@ class ReportAssemblerTest {
                     G-3;Gas 3 BV;;DEF;2023;;;gas_use;100;m3;;15-01-2024
                     G-4;Gas 4 BV;;DEF;2023;;;gas_use;100;m3;;15-01-2024
                     """);
-            new SourceFileLoader(w, SupplierResultSource.SPEC, TestProject.columns(SupplierResultSource.NAME),
+            new SourceFileLoader(w, Source.RESULT.spec(), TestProject.columns(Source.RESULT.token()),
                     dir.resolve("work")).load(results, null, "r-1");
             w.models().buildAll();
 
@@ -179,10 +178,10 @@ class ReportAssemblerTest {
                     L-1;Lease BV;;Landbouw;2025;;;fleet_vehicles;100;voertuigen;;15-02-2026
                     L-1;Lease BV;;Landbouw;2025;;;fleet_zero_emission_vehicles;60;voertuigen;;15-02-2026
                     """);
-            new SourceFileLoader(w, SupplierResultSource.SPEC, TestProject.columns(SupplierResultSource.NAME),
+            new SourceFileLoader(w, Source.RESULT.spec(), TestProject.columns(Source.RESULT.token()),
                     dir.resolve("work")).load(results, null, "r-1");
             w.models().buildAll();
-            assertThat(w.query("SELECT DISTINCT department_code || ' ' || year FROM staging.supplier_result ORDER BY 1", rs -> rs.getString(1)))
+            assertThat(w.query("SELECT DISTINCT department_code || ' ' || year FROM staging.result_record ORDER BY 1", rs -> rs.getString(1)))
                     .containsExactly("LNV 2023", "LVVN 2025");
 
             ReportData data = ReportAssembler.assemble(w, "run-test");

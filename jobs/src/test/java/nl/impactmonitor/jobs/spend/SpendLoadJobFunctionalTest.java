@@ -11,6 +11,7 @@ import java.util.List;
 
 import com.sun.net.httpserver.HttpServer;
 import nl.impactmonitor.jobs.JobTestSupport;
+import nl.impactmonitor.jobs.landing.Source;
 import nl.impactmonitor.warehouse.Warehouse;
 
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,7 @@ class SpendLoadJobFunctionalTest {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/inkoopdata/inkoopdata-2023-DEF.csv";
             JobExecution execution = jobOperator.start(spendLoadJob, new JobParametersBuilder()
                     .addLong("run.id", System.nanoTime())
-                    .addString(SpendLoadJobConfiguration.URL_PARAMETER, url, false)
+                    .addString(Source.SPEND.urlParameter(), url, false)
                     .toJobParameters());
 
             assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -86,7 +87,7 @@ class SpendLoadJobFunctionalTest {
             // A second run finds the same file in the landing folder and the same content at the address: nothing changes.
             JobExecution again = jobOperator.start(spendLoadJob, new JobParametersBuilder()
                     .addLong("run.id", System.nanoTime())
-                    .addString(SpendLoadJobConfiguration.URL_PARAMETER, url, false)
+                    .addString(Source.SPEND.urlParameter(), url, false)
                     .toJobParameters());
             assertThat(again.getStatus()).isEqualTo(BatchStatus.COMPLETED);
             assertThat(again.getStepExecutions()).filteredOn(s -> s.getStepName().startsWith("spend-file:"))

@@ -1,5 +1,6 @@
 package nl.impactmonitor.jobs.tender;
 
+import nl.impactmonitor.jobs.landing.Source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.util.List;
 
 import nl.impactmonitor.jobs.TestProject;
 import nl.impactmonitor.jobs.landing.SourceFileLoader;
-import nl.impactmonitor.jobs.spend.SpendSource;
 import nl.impactmonitor.warehouse.RawLoader;
 import nl.impactmonitor.warehouse.Warehouse;
 
@@ -46,7 +46,7 @@ class InputGoalsTest {
     private RawLoader.Result loadTenders(List<String> rows) throws IOException {
         Path file = dir.resolve("mvi-zet-" + (++files) + ".csv");
         Files.write(file, concat(HEADER, rows), StandardCharsets.UTF_8);
-        return new SourceFileLoader(warehouse, TenderSource.SPEC, TestProject.columns(TenderSource.NAME), dir.resolve("work"))
+        return new SourceFileLoader(warehouse, Source.TENDER.spec(), TestProject.columns(Source.TENDER.token()), dir.resolve("work"))
                 .load(file, null, "tender-" + files);
     }
 
@@ -136,7 +136,7 @@ class InputGoalsTest {
     void departmentWithSpendButNoMviZetDataHasNoDataNotZeroPercent() throws IOException {
         Path spend = dir.resolve("spend.csv");
         Files.writeString(spend, "Ministerie;Jaar;Hoofdkostensoort;Leverancier;Staffel\nAZ;2023;ICT;Leverancier A;3\n");
-        new SourceFileLoader(warehouse, SpendSource.SPEC, TestProject.columns(SpendSource.NAME), dir.resolve("work")).load(spend, null, "spend-1");
+        new SourceFileLoader(warehouse, Source.SPEND.spec(), TestProject.columns(Source.SPEND.token()), dir.resolve("work")).load(spend, null, "spend-1");
         loadTenders(List.of("900001;BZ;Diensten;01-03-2023;300.000,00;Catering;Ja;Basis;;Nee;;Ja;;24;Nee;"));
         warehouse.models().buildAll();
         for (String goalId : List.of("I", "I_ambition", "II", "III", "IV")) {

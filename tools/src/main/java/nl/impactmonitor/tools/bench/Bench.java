@@ -1,5 +1,6 @@
 package nl.impactmonitor.tools.bench;
 
+import nl.impactmonitor.jobs.landing.Source;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
@@ -15,7 +16,6 @@ import nl.impactmonitor.jobs.ImpactmonitorApplication;
 import nl.impactmonitor.jobs.landing.SourceFileLoader;
 import nl.impactmonitor.jobs.operations.RunService;
 import nl.impactmonitor.jobs.reference.ReferenceData;
-import nl.impactmonitor.jobs.spend.SpendSource;
 import nl.impactmonitor.warehouse.RawLoader;
 import nl.impactmonitor.warehouse.Warehouse;
 import nl.impactmonitor.warehouse.WarehouseSettings;
@@ -98,7 +98,7 @@ public final class Bench {
         props.put("impactmonitor.targets-file", project.resolve("config/targets.yaml").toString());
         props.put("impactmonitor.spend.inbox", data.spendInbox().toString());
         props.put("impactmonitor.tender.inbox", data.tenderInbox().toString());
-        props.put("impactmonitor.results.inbox", data.resultInbox().toString());
+        props.put("impactmonitor.result.inbox", data.resultInbox().toString());
         props.put("impactmonitor.warehouse.memory-limit", System.getProperty("bench.duckdb.memory", "2GB"));
         props.put("spring.datasource.url", "jdbc:h2:file:" + home.resolve("jobrepo/batch"));
         props.put("spring.quartz.auto-startup", "false");
@@ -134,7 +134,7 @@ public final class Bench {
             try (Warehouse w = Warehouse.open(WarehouseSettings.of(work.resolve("ingest/ours-" + round + ".duckdb"), project.resolve("sql")))) {
                 loadReference(w, reference);
                 long t = System.nanoTime();
-                RawLoader.Result r = new SourceFileLoader(w, SpendSource.SPEC, reference.columns(SpendSource.NAME), work.resolve("ingest/work"))
+                RawLoader.Result r = new SourceFileLoader(w, Source.SPEND.spec(), reference.columns(Source.SPEND), work.resolve("ingest/work"))
                         .load(file, null, "bench-" + round);
                 ours = Math.max(ours, r.rowsRead() / seconds(t));
             }

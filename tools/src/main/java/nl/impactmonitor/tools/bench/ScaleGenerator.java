@@ -74,8 +74,8 @@ public final class ScaleGenerator {
 
     public static Generated generate(Scale scale, Path dir, Path projectReferenceDir, long seed) throws IOException {
         Path spend = Files.createDirectories(dir.resolve("inbox/spend"));
-        Path tender = Files.createDirectories(dir.resolve("inbox/mvi-zet"));
-        Path results = Files.createDirectories(dir.resolve("inbox/results"));
+        Path tender = Files.createDirectories(dir.resolve("inbox/tender"));
+        Path results = Files.createDirectories(dir.resolve("inbox/result"));
         Path reference = Files.createDirectories(dir.resolve("reference"));
         try (var files = Files.list(projectReferenceDir)) {
             for (Path f : files.toList()) {

@@ -19,8 +19,8 @@ class SampleGeneratorTest {
 
     @Test
     void committedTenderAndResultSamplesAreReproducedByTheSeed(@TempDir Path dir) throws IOException {
-        List<Path> tenders = TenderSampleGenerator.generate(dir.resolve("mvi-zet"), 20261127L, REFERENCE);
-        List<Path> results = ResultSampleGenerator.generate(dir.resolve("results"), 20261127L);
+        List<Path> tenders = TenderSampleGenerator.generate(dir.resolve("tender"), 20261127L, REFERENCE);
+        List<Path> results = ResultSampleGenerator.generate(dir.resolve("result"), 20261127L);
         assertThat(tenders).hasSize(23);
         assertThat(results).hasSize(33);
         for (Path file : concat(tenders, results)) {

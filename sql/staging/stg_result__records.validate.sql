@@ -1,5 +1,5 @@
 -- Validates, types and converts the supplier-reported results of one load batch (temporary view load_lines, filled
--- by the loader): one output row per row read; `rejects` lists every problem (empty: kept in staging.supplier_result).
+-- by the loader): one output row per row read; `rejects` lists every problem (empty: kept in staging.result_record).
 -- Values are converted to their metric's base unit through config/reference/units.csv.
 WITH raw_rows AS (
     SELECT
