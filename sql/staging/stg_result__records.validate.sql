@@ -110,15 +110,7 @@ SELECT
         CASE WHEN supplier_kvk_raw IS NOT NULL AND NOT regexp_full_match(supplier_kvk_raw, '\d{8}') THEN
             {'column_name': 'supplier_kvk', 'value_raw': supplier_kvk_raw,
              'reason': 'KvK number ''' || supplier_kvk_raw || ''' is not 8 digits'} END,
-        CASE
-            WHEN department_raw IS NULL THEN
-                {'column_name': 'department', 'value_raw': NULL, 'reason': 'department is missing'}
-            WHEN department_code IS NULL THEN
-                {'column_name': 'department', 'value_raw': department_raw,
-                 'reason': 'unknown department ''' || department_raw || ''' (a new spelling belongs in config/reference/department_aliases.csv)'}
-            WHEN year(period_end) BETWEEN 2000 AND year(current_date) + 1 AND department_problem IS NOT NULL THEN
-                {'column_name': 'department', 'value_raw': department_raw, 'reason': department_problem}
-        END,
+        department_reject(department_raw, department_code, year(period_end), department_problem),
         CASE
             WHEN metric_raw IS NULL THEN
                 {'column_name': 'metric', 'value_raw': NULL, 'reason': 'metric is missing'}
@@ -179,13 +171,6 @@ SELECT
                 {'column_name': 'period', 'value_raw': period_start_raw,
                  'reason': 'period starting ' || strftime(period_start, '%d-%m-%Y') || ' is before 2000'}
         END,
-        CASE
-            WHEN reported_on_raw IS NOT NULL AND reported_on IS NULL THEN
-                {'column_name': 'reported_on', 'value_raw': reported_on_raw,
-                 'reason': 'report date ''' || reported_on_raw || ''' is not a date (dd-mm-yyyy or yyyy-mm-dd)'}
-            WHEN year(reported_on) NOT BETWEEN 2000 AND year(current_date) + 1 THEN
-                {'column_name': 'reported_on', 'value_raw': reported_on_raw,
-                 'reason': 'report date ' || strftime(reported_on, '%d-%m-%Y') || ' is outside 2000-' || (year(current_date) + 1)}
-        END
+        date_reject('reported_on', 'report date', reported_on_raw, reported_on)
     ], lambda x: x IS NOT NULL) AS rejects
 FROM with_department

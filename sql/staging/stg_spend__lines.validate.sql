@@ -75,15 +75,7 @@ SELECT
     source_sha256,
     line_no,
     list_filter([
-        CASE
-            WHEN department_raw IS NULL THEN
-                {'column_name': 'department', 'value_raw': NULL, 'reason': 'department is missing'}
-            WHEN department_code IS NULL THEN
-                {'column_name': 'department', 'value_raw': department_raw,
-                 'reason': 'unknown department ''' || department_raw || ''' (a new spelling belongs in config/reference/department_aliases.csv)'}
-            WHEN year_value BETWEEN 2000 AND year(current_date) + 1 AND department_problem IS NOT NULL THEN
-                {'column_name': 'department', 'value_raw': department_raw, 'reason': department_problem}
-        END,
+        department_reject(department_raw, department_code, year_value, department_problem),
         CASE
             WHEN year_raw IS NULL THEN
                 {'column_name': 'year', 'value_raw': NULL, 'reason': 'year is missing'}

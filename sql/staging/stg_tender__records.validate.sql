@@ -176,15 +176,7 @@ SELECT
     list_filter([
         CASE WHEN publication_id_raw IS NULL THEN
             {'column_name': 'publication_id', 'value_raw': NULL, 'reason': 'TenderNed publication number is missing'} END,
-        CASE
-            WHEN department_raw IS NULL THEN
-                {'column_name': 'department', 'value_raw': NULL, 'reason': 'department is missing'}
-            WHEN department_code IS NULL THEN
-                {'column_name': 'department', 'value_raw': department_raw,
-                 'reason': 'unknown department ''' || department_raw || ''' (a new spelling belongs in config/reference/department_aliases.csv)'}
-            WHEN year_value BETWEEN 2000 AND year(current_date) + 1 AND department_problem IS NOT NULL THEN
-                {'column_name': 'department', 'value_raw': department_raw, 'reason': department_problem}
-        END,
+        department_reject(department_raw, department_code, year_value, department_problem),
         CASE
             WHEN contract_type_raw IS NULL THEN
                 {'column_name': 'contract_type', 'value_raw': NULL, 'reason': 'type of contract is missing'}
@@ -193,22 +185,8 @@ SELECT
                  'reason': 'type of contract ''' || contract_type_raw || ''' is not leveringen, diensten or werken'}
         END,
         -- Every date's year lies between 2000 and next calendar year (docs/sources/mvi-zet.md, Dates), each date on its own.
-        CASE
-            WHEN publication_date_raw IS NOT NULL AND publication_date IS NULL THEN
-                {'column_name': 'publication_date', 'value_raw': publication_date_raw,
-                 'reason': 'publication date ''' || publication_date_raw || ''' is not a date (dd-mm-yyyy or yyyy-mm-dd)'}
-            WHEN year(publication_date) NOT BETWEEN 2000 AND year(current_date) + 1 THEN
-                {'column_name': 'publication_date', 'value_raw': publication_date_raw,
-                 'reason': 'publication date ' || strftime(publication_date, '%d-%m-%Y') || ' is outside 2000-' || (year(current_date) + 1)}
-        END,
-        CASE
-            WHEN award_date_raw IS NOT NULL AND award_date IS NULL THEN
-                {'column_name': 'award_date', 'value_raw': award_date_raw,
-                 'reason': 'award date ''' || award_date_raw || ''' is not a date (dd-mm-yyyy or yyyy-mm-dd)'}
-            WHEN year(award_date) NOT BETWEEN 2000 AND year(current_date) + 1 THEN
-                {'column_name': 'award_date', 'value_raw': award_date_raw,
-                 'reason': 'award date ' || strftime(award_date, '%d-%m-%Y') || ' is outside 2000-' || (year(current_date) + 1)}
-        END,
+        date_reject('publication_date', 'publication date', publication_date_raw, publication_date),
+        date_reject('award_date', 'award date', award_date_raw, award_date),
         CASE WHEN publication_date_raw IS NULL AND award_date_raw IS NULL THEN
             {'column_name': 'publication_date', 'value_raw': NULL,
              'reason': 'no publication or award date, so the tender cannot be placed in a year'} END,
@@ -257,13 +235,6 @@ SELECT
         CASE WHEN isv_applied_raw IS NOT NULL AND isv_applied IS NULL THEN
             {'column_name': 'isv_applied', 'value_raw': isv_applied_raw,
              'reason': 'ISV applied ''' || isv_applied_raw || ''' is not Ja or Nee'} END,
-        CASE
-            WHEN record_date_raw IS NOT NULL AND record_date IS NULL THEN
-                {'column_name': 'record_date', 'value_raw': record_date_raw,
-                 'reason': 'record date ''' || record_date_raw || ''' is not a date (dd-mm-yyyy or yyyy-mm-dd)'}
-            WHEN year(record_date) NOT BETWEEN 2000 AND year(current_date) + 1 THEN
-                {'column_name': 'record_date', 'value_raw': record_date_raw,
-                 'reason': 'record date ' || strftime(record_date, '%d-%m-%Y') || ' is outside 2000-' || (year(current_date) + 1)}
-        END
+        date_reject('record_date', 'record date', record_date_raw, record_date)
     ], lambda x: x IS NOT NULL) AS rejects
 FROM with_department
