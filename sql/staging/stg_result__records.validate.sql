@@ -1,23 +1,26 @@
 -- Validates, types and converts the supplier-reported results of one load batch (temporary view load_lines, filled
 -- by the loader): one output row per row read; `rejects` lists every problem (empty: kept in staging.result_record).
 -- Values are converted to their metric's base unit through config/reference/units.csv.
+-- Typed values (XLSX cells, JSON numbers) arrive marked (sql/macros/20_numbers.sql): number and date columns keep the
+-- mark so parse_amount, parse_quantity and parse_date take them as typed; text columns and whole-number codes (a year:
+-- a typed 2023.0 is written '2023', a typed 2023.5 '2023.5', which is no year) are read without it.
 WITH raw_rows AS (
     SELECT
         load_id,
         source_file,
         source_sha256,
         line_no,
-        nullif(trim(contract_id_raw), '')    AS contract_id_raw,
-        nullif(trim(supplier_name_raw), '')  AS supplier_name_raw,
-        nullif(trim(supplier_kvk_raw), '')   AS supplier_kvk_raw,
-        nullif(trim(department_raw), '')     AS department_raw,
-        nullif(trim(period_year_raw), '')    AS period_year_raw,
+        nullif(trim(typed_text(contract_id_raw)), '')    AS contract_id_raw,
+        nullif(trim(typed_text(supplier_name_raw)), '')  AS supplier_name_raw,
+        nullif(trim(typed_text(supplier_kvk_raw)), '')   AS supplier_kvk_raw,
+        nullif(trim(typed_text(department_raw)), '')     AS department_raw,
+        nullif(trim(typed_text(period_year_raw)), '')    AS period_year_raw,
         nullif(trim(period_start_raw), '')   AS period_start_raw,
         nullif(trim(period_end_raw), '')     AS period_end_raw,
-        nullif(trim(metric_raw), '')         AS metric_raw,
+        nullif(trim(typed_text(metric_raw)), '')         AS metric_raw,
         nullif(trim(value_raw), '')          AS value_raw,
-        nullif(trim(unit_raw), '')           AS unit_raw,
-        nullif(trim(note_raw), '')           AS note_raw,
+        nullif(trim(typed_text(unit_raw)), '')           AS unit_raw,
+        nullif(trim(typed_text(note_raw)), '')           AS note_raw,
         nullif(trim(reported_on_raw), '')    AS reported_on_raw
     FROM load_lines
 ),

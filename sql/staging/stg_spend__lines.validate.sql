@@ -2,17 +2,20 @@
 -- Returns one row per line read; `rejects` lists every problem found on it, and NULL or an empty list means the
 -- line is loaded into staging.spend_line. `warning` names what loads but will not count as the file meant (a cost
 -- category config/reference/cost_categories.csv does not know); the loader lists each per file in the run table.
+-- Typed values (XLSX cells, JSON numbers) arrive marked (sql/macros/20_numbers.sql): number and date columns keep the
+-- mark so parse_amount, parse_quantity and parse_date take them as typed; text columns and whole-number codes (a year:
+-- a typed 2023.0 is written '2023', a typed 2023.5 '2023.5', which is no year) are read without it.
 WITH raw_lines AS (
     SELECT
         load_id,
         source_file,
         source_sha256,
         line_no,
-        nullif(trim(department_raw), '') AS department_raw,
-        nullif(trim(year_raw), '')       AS year_raw,
-        nullif(trim(category_raw), '')   AS category_raw,
-        nullif(trim(supplier_raw), '')   AS supplier_raw,
-        nullif(trim(staffel_raw), '')    AS staffel_raw
+        nullif(trim(typed_text(department_raw)), '') AS department_raw,
+        nullif(trim(typed_text(year_raw)), '')       AS year_raw,
+        nullif(trim(typed_text(category_raw)), '')   AS category_raw,
+        nullif(trim(typed_text(supplier_raw)), '')   AS supplier_raw,
+        nullif(trim(typed_text(staffel_raw)), '')    AS staffel_raw
     FROM load_lines
 ),
 

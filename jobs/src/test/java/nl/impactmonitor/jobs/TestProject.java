@@ -20,19 +20,82 @@ public final class TestProject {
     private TestProject() {
     }
 
-    /** A real warehouse file in {@code dir} with the reference data loaded. */
+    /**
+     * A real warehouse file in {@code dir} with the reference data loaded. A new one is a copy of a warehouse built so
+     * once per test JVM ({@link #fromTemplate}): migrations and reference data are not applied again for every test.
+     * An existing one is opened and gets the reference data again.
+     */
     public static Warehouse warehouse(Path dir) {
+        Path file = dir.resolve("warehouse.duckdb");
+        if (!java.nio.file.Files.exists(file)) {
+            try {
+                return fromTemplate("reference", dir, TestProject::freshWarehouse);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return freshWarehouse(dir);
+    }
+
+    private static Warehouse freshWarehouse(Path dir) {
         Warehouse w = Warehouse.open(WarehouseSettings.of(dir.resolve("warehouse.duckdb"), SQL));
         referenceData(w, dir).load();
         return w;
     }
 
+    /** Builds a warehouse in the folder it is given. */
+    @FunctionalInterface
+    public interface Build {
+        Warehouse build(Path dir) throws java.io.IOException;
+    }
+
+    private static final java.util.Map<String, Path> TEMPLATES = new java.util.HashMap<>();
+
+    /**
+     * A warehouse in {@code dir} that is a copy of the one {@code build} made, the first time {@code key} was asked for
+     * in this JVM, in a temporary folder of its own (closed after building, deleted when the JVM ends). A test writes
+     * only to its copy, so every test starts from the same state as if it had built the warehouse itself, without the
+     * minutes a sample warehouse takes to build.
+     */
+    public static synchronized Warehouse fromTemplate(String key, Path dir, Build build) throws java.io.IOException {
+        Path template = TEMPLATES.get(key);
+        if (template == null) {
+            Path home = java.nio.file.Files.createTempDirectory("impactmonitor-template-" + key + "-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(home)));
+            try (Warehouse w = build.build(home)) {
+                // closed: checkpointed into the one file
+            }
+            template = home.resolve("warehouse.duckdb");
+            TEMPLATES.put(key, template);
+        }
+        java.nio.file.Files.createDirectories(dir);
+        Path file = dir.resolve("warehouse.duckdb");
+        java.nio.file.Files.copy(template, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Path wal = template.resolveSibling("warehouse.duckdb.wal");
+        if (java.nio.file.Files.exists(wal)) {
+            java.nio.file.Files.copy(wal, dir.resolve("warehouse.duckdb.wal"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return Warehouse.open(WarehouseSettings.of(file, SQL));
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException | RuntimeException e) {
+            // a temporary folder left behind
+        }
+    }
+
     /**
      * A real warehouse in {@code dir} with every bundled sample file loaded (file by file, load ids {@code <source>-<n>})
-     * and all models built, as a nightly run on the samples leaves it.
+     * and all models built, as a nightly run on the samples leaves it: a copy of one built once per test JVM.
      */
     public static Warehouse warehouseWithSamples(Path dir) throws java.io.IOException {
-        Warehouse w = warehouse(dir);
+        return fromTemplate("samples", dir, TestProject::buildWithSamples);
+    }
+
+    private static Warehouse buildWithSamples(Path dir) throws java.io.IOException {
+        Warehouse w = freshWarehouse(dir);
         loadSamples(w, dir, nl.impactmonitor.jobs.landing.Source.SPEND.spec(), nl.impactmonitor.jobs.landing.Source.SPEND.token(), SAMPLES);
         loadSamples(w, dir, nl.impactmonitor.jobs.landing.Source.TENDER.spec(), nl.impactmonitor.jobs.landing.Source.TENDER.token(), TENDER_SAMPLES);
         loadSamples(w, dir, nl.impactmonitor.jobs.landing.Source.RESULT.spec(),

@@ -420,7 +420,9 @@ public final class RawLoader {
                 INSERT INTO raw.reject (load_id, source, source_file, source_sha256, line_no, column_name, value_raw, reason, sheet_name,
                                         start_line)
                 -- A further sheet's rejects are the workbook's: recorded under the file's load, with the sheet named.
-                SELECT f.file_load_id, ?, v.source_file, v.source_sha256, v.line_no, r.column_name, r.value_raw, r.reason, f.sheet_name,
+                -- A typed value is shown as the file holds it, without the mark of sql/macros/20_numbers.sql.
+                SELECT f.file_load_id, ?, v.source_file, v.source_sha256, v.line_no, r.column_name, typed_text(r.value_raw),
+                       typed_text(r.reason), f.sheet_name,
                        s.start_line
                 FROM load_validated AS v JOIN load_files AS f ON f.load_id = v.load_id
                 LEFT JOIN (SELECT load_id, line_no, start_line FROM load_lines WHERE start_line IS NOT NULL) AS s

@@ -116,9 +116,9 @@ public class CockpitPageController {
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         out.write(BOM);
         try (CSVPrinter csv = new CSVPrinter(out, DUTCH_EXCEL)) {
-            csv.printRecord("bron", "bestand", "regel", "kolom", "waarde", "reden", "load_id");
+            csv.printRecord("bron", "bestand", "regel", "kolom", "waarde", "reden", "load_id", "blad", "beginregel");
             for (RejectsPage.Reject r : rejects.rows()) {
-                csv.printRecord(r.source(), r.file(), r.line(), r.column(), r.value(), r.reason(), r.loadId());
+                csv.printRecord(r.source(), r.file(), r.line(), r.column(), r.value(), r.reason(), r.loadId(), r.sheet(), r.startLine());
             }
         }
     }

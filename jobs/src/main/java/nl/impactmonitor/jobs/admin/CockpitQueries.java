@@ -368,10 +368,9 @@ public class CockpitQueries {
             paged.add((long) page * size);
         }
         List<RejectsPage.Reject> rows = warehouse.query("""
-                SELECT load_id, source, source_file, line_no, column_name, value_raw, reason FROM raw.reject%s
-                ORDER BY source, source_file, line_no NULLS FIRST, column_name%s""".formatted(condition, limit),
-                rs -> new RejectsPage.Reject(rs.getString(1), rs.getString(2), rs.getString(3), (Long) rs.getObject(4, Long.class),
-                        rs.getString(5), rs.getString(6), rs.getString(7)), paged.toArray());
+                SELECT %s FROM raw.reject%s
+                ORDER BY source, source_file, sheet_name NULLS FIRST, line_no NULLS FIRST, column_name%s"""
+                .formatted(RejectsPage.Reject.COLUMNS, condition, limit), RejectsPage.Reject::read, paged.toArray());
         return new Rejects(filter, page, size, total, rows, files);
     }
 }

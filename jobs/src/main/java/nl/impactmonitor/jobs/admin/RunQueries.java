@@ -107,10 +107,10 @@ public class RunQueries {
         args.add((long) page * size);
         String count = "SELECT count(*) FROM raw.reject WHERE load_id IN (" + in + ")";
         String select = """
-                SELECT load_id, source, source_file, line_no, column_name, value_raw, reason FROM raw.reject
-                WHERE load_id IN (%s) ORDER BY source, source_file, line_no NULLS FIRST, column_name LIMIT ? OFFSET ?""".formatted(in);
-        Warehouse.RowMapper<RejectsPage.Reject> reject = rs -> new RejectsPage.Reject(rs.getString(1), rs.getString(2), rs.getString(3),
-                (Long) rs.getObject(4, Long.class), rs.getString(5), rs.getString(6), rs.getString(7));
+                SELECT %s FROM raw.reject
+                WHERE load_id IN (%s) ORDER BY source, source_file, line_no NULLS FIRST, column_name LIMIT ? OFFSET ?"""
+                .formatted(RejectsPage.Reject.COLUMNS, in);
+        Warehouse.RowMapper<RejectsPage.Reject> reject = RejectsPage.Reject::read;
         if (!warehouse.isOpen()) {
             return Optional.of(publishedRejects(executionId, loadIds, page, size, count, select, reject, args));
         }

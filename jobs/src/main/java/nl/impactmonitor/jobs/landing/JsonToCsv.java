@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Turns a JSON array of records into a UTF-8 CSV for DuckDB, one column per key (in the order keys first appear)
  * after the record's position in the array (1-based), which is its line number (unique even when the whole array is
  * on one line), and the line of the file where its object starts, which rejects keep beside it. Values keep their JSON
- * type: a number is written by the JSON grammar in {@link TypedValues}' plain form ({@code 12.345} stays twelve
+ * type: a number is written by the JSON grammar as a typed number ({@link TypedValues}: {@code 12.345} stays twelve
  * point three four five, {@code 2023.0} is {@code 2023}), a string as written (the text grammar reads it), null as
  * empty, a nested object or array as its JSON text. The file is read twice (keys, then rows), streaming, so a large
  * file does not fill the heap.
@@ -76,7 +76,7 @@ public final class JsonToCsv {
         }
     }
 
-    /** A value as the loader's text: numbers in plain form, strings as written, null and missing as empty. */
+    /** A value as the loader's text: numbers typed, strings as written (never marked), null and missing as empty. */
     static String text(JsonNode value) {
         if (value == null || value.isNull() || value.isMissingNode()) {
             return "";
@@ -85,12 +85,12 @@ public final class JsonToCsv {
             return TypedValues.number(value.decimalValue());
         }
         if (value.isString()) {
-            return value.stringValue();
+            return TypedValues.text(value.stringValue());
         }
         if (value.isBoolean()) {
             return Boolean.toString(value.booleanValue());
         }
-        return value.toString();
+        return TypedValues.text(value.toString());
     }
 
     private static String kind(JsonToken token) {

@@ -104,19 +104,21 @@ public final class PhysicalLines {
                 }
                 w.write(Long.toString(line));
                 w.write(delimiter);
+                // text is never taken as typed: the mark of TypedValues is dropped from it
+                boolean marked = record.indexOf(String.valueOf(TypedValues.MARK)) >= 0;
                 if (order != null && fields.size() == orderFields) {
                     w.write(Integer.toString(firstHeader.size()));
                     for (int j = 0; j < order.length; j++) {
                         w.write(delimiter);
                         if (order[j] >= 0) {
                             int[] f = fields.get(order[j]);
-                            w.append(record, f[0], f[1]);
+                            w.append(marked ? TypedValues.text(record.substring(f[0], f[1])) : record.subSequence(f[0], f[1]));
                         }
                     }
                 } else {
                     w.write(Integer.toString(fields.size()));
                     w.write(delimiter);
-                    w.append(record);
+                    w.append(marked ? TypedValues.text(record.toString()) : record);
                 }
                 w.write('\n');
                 line += lines;

@@ -31,9 +31,10 @@ import org.xml.sax.XMLReader;
  * listed as not loaded, with their row counts) into a UTF-8 CSV per sheet that DuckDB can read, streaming (POI's SAX reader,
  * so large sheets do not fill the heap). Each CSV row starts with its Excel row number, so rejects name the
  * row a steward sees in Excel; empty rows are left out. Typed cells stay typed: a numeric cell (or formula result)
- * is written as its stored value in the plain form of {@link TypedValues} (never the text its number format shows,
+ * is written marked as typed ({@link TypedValues}) with its stored value (never the text its number format shows,
  * so 0.5 formatted {@code 0.000} is {@code 0.5}, not {@code 0,500}), a percentage as Excel shows it (0.25 as 25), a
- * date cell as an ISO date; text cells as written. Merged cells have their value in the top-left cell only.
+ * date cell as a typed ISO date; text cells as written (never marked). Merged cells have their value in the top-left
+ * cell only.
  */
 public final class XlsxToCsv {
 
@@ -75,9 +76,10 @@ public final class XlsxToCsv {
                     sheetName = sheets.getSheetName();
                     try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
                          CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
-                        rows = new RowWriter(printer);
+                        TypedCellFormatter formatter = new TypedCellFormatter();
+                        rows = new RowWriter(printer, formatter);
                         XMLReader parser = XMLHelper.newXMLReader();
-                        parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, rows, new TypedCellFormatter(), false));
+                        parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, rows, formatter, false));
                         parser.parse(new InputSource(sheet));
                     }
                 } catch (org.xml.sax.SAXException | javax.xml.parsers.ParserConfigurationException e) {
@@ -109,33 +111,47 @@ public final class XlsxToCsv {
     }
 
     /**
-     * Writes numeric cells by value: dates as ISO dates (2023-03-31, so no day/month order is guessed downstream),
-     * percentages as Excel shows them (0.25 as 25), other numbers in {@link TypedValues}' plain form.
+     * Writes numeric cells by value, marked as typed: dates as typed ISO dates (2023-03-31, so no day/month order is
+     * guessed downstream), percentages as Excel shows them (0.25 as 25), other numbers as typed numbers. POI calls it
+     * for numeric cells only, right before it hands the cell to the {@link RowWriter}, which thus knows the cell was
+     * typed.
      */
     static final class TypedCellFormatter extends DataFormatter {
+        private boolean typed;
+
         TypedCellFormatter() {
             super(Locale.ROOT);
         }
 
         @Override
         public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904Windowing) {
+            typed = true;
             if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
-                return DateUtil.getLocalDateTime(value, use1904Windowing).toLocalDate().toString();
+                return TypedValues.date(DateUtil.getLocalDateTime(value, use1904Windowing).toLocalDate());
             }
             java.math.BigDecimal number = java.math.BigDecimal.valueOf(value);
             return TypedValues.number(TypedValues.isPercentFormat(formatString) ? number.movePointRight(2) : number);
+        }
+
+        /** Whether the cell handed over last was typed (and forget it). */
+        boolean takeTyped() {
+            boolean t = typed;
+            typed = false;
+            return t;
         }
     }
 
     /** Writes each non-empty sheet row as a CSV record: Excel row number, then the cells by column. */
     private static final class RowWriter implements XSSFSheetXMLHandler.SheetContentsHandler {
         private final CSVPrinter printer;
+        private final TypedCellFormatter formatter;
         private final List<String> cells = new ArrayList<>();
         private int nextColumn;
         private long written;
 
-        RowWriter(CSVPrinter printer) {
+        RowWriter(CSVPrinter printer, TypedCellFormatter formatter) {
             this.printer = printer;
+            this.formatter = formatter;
         }
 
         @Override
@@ -164,7 +180,9 @@ public final class XlsxToCsv {
             while (cells.size() - 1 < column) {
                 cells.add("");
             }
-            cells.add(formattedValue == null ? "" : formattedValue);
+            // a text cell is never taken as typed, whatever it holds
+            boolean typed = formatter.takeTyped();
+            cells.add(formattedValue == null ? "" : typed ? formattedValue : TypedValues.text(formattedValue));
             nextColumn = column + 1;
         }
     }

@@ -311,7 +311,7 @@ class CockpitIT {
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv").contains("UTF-8"));
         assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).contains("attachment"));
         String body = csv.body();
-        assertThat(body).startsWith("\uFEFFbron;bestand;regel;kolom;waarde;reden;load_id\r\n");
+        assertThat(body).startsWith("\uFEFFbron;bestand;regel;kolom;waarde;reden;load_id;blad;beginregel\r\n");
         List<CSVRecord> records = CSVFormat.EXCEL.builder().setDelimiter(';').setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(body.substring(1))).getRecords();
         // samples/README.md: lines 162-166 of inkoopdata-2023-VWS.csv, one bad value each.

@@ -32,9 +32,18 @@ class PublisherTest {
         Files.writeString(reportDir.resolve("index.html"), "<html><body>" + version + "</body></html>");
     };
 
-    /** A warehouse built from a few sample files, as a run would build it. */
+    /**
+     * A warehouse built from a few sample files, as a run would build it: a copy of one built once per test JVM (load ids
+     * {@code w-<n>}); {@link #sameInputsGiveByteIdenticalPublications} compares it with one it builds itself.
+     */
     private Warehouse warehouse(String name) throws IOException {
-        Warehouse w = TestProject.warehouse(Files.createDirectories(dir.resolve(name)));
+        return TestProject.fromTemplate("publisher", dir.resolve(name), home -> build(home, "w"));
+    }
+
+    /** A warehouse built in {@code home} from a few sample files, with load ids {@code <name>-<n>}. */
+    private static Warehouse build(Path home, String name) throws IOException {
+        Warehouse w = TestProject.warehouse(Files.createDirectories(home));
+        Path dir = home;
         SourceFileLoader spend = new SourceFileLoader(w, Source.SPEND.spec(), TestProject.columns(Source.SPEND.token()), dir.resolve("work"));
         SourceFileLoader tenders = new SourceFileLoader(w, Source.TENDER.spec(), TestProject.columns(Source.TENDER.token()), dir.resolve("work"));
         int n = 0;
@@ -63,7 +72,7 @@ class PublisherTest {
         Publisher publisher = new Publisher(SIMPLE_REPORT, 5, "test");
         Publisher.Publication a;
         Publisher.Publication b;
-        try (Warehouse first = warehouse("first"); Warehouse second = warehouse("second")) {
+        try (Warehouse first = warehouse("first"); Warehouse second = build(dir.resolve("second"), "second")) {
             a = publisher.publish(first, dir.resolve("out-a"), "20261127T010000-e1");
             b = publisher.publish(second, dir.resolve("out-b"), "20261127T020000-e2");
         }

@@ -267,7 +267,7 @@ class CorpusTest {
                     .containsExactlyInAnyOrderEntriesOf(Map.of("TC-1", "0.5", "TC-2", "12.345", "TC-3", "1500"))),
             Map.entry("result/json-typed-numbers.json", id -> assertThat(amounts(
                     "SELECT contract_id, value_reported FROM staging.result_record WHERE load_id = ?", id))
-                    .containsExactlyInAnyOrderEntriesOf(Map.of("JT-1", "12.345", "JT-2", "0.001", "JT-3", "1.5"))),
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("JT-1", "12.345", "JT-2", "0.001"))),
             Map.entry("result/json-year-point-zero.json", id -> assertThat(strings(
                     "SELECT contract_id || ' ' || year FROM staging.result_record WHERE load_id = ? ORDER BY line_no", id))
                     .containsExactly("JY-1 2023", "JY-2 2023", "JY-4 2023")),
