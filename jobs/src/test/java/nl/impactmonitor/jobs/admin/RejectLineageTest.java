@@ -61,7 +61,7 @@ class RejectLineageTest {
             loader.load(json, null, "js");
 
             CockpitQueries cockpit = new CockpitQueries(warehouse, null, null, null, "BATCH_");
-            CockpitQueries.Rejects rejects = cockpit.rejects(new CockpitQueries.RejectFilter(null, "results", null, null, null, null), 0, 50);
+            CockpitQueries.Rejects rejects = cockpit.rejects(new CockpitQueries.RejectFilter(null, "result", null, null, null, null), 0, 50);
             assertThat(rejects.rows()).extracting(r -> r.file() + " " + r.sheet() + " " + r.line() + " " + r.startLine() + " " + r.reason())
                     .containsExactly("resultaten.json null 2 5 value 'veel' is not a number",
                             "resultaten.xlsx Resultaten 2023 3 null value 'veel' is not a number");
