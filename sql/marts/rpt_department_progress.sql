@@ -1,6 +1,7 @@
 -- unique_key: department_code, goal_kind, goal_id, year
--- The publication's progress table: one row per department (and RIJK) x goal x year, for the four kinds of
--- figures side by side: effect goals (progress against the 2030 targets; a department's own part where a
+-- The published progress files (departments/<DEPT>/progress.* and rijk/progress.*, one file set per department_code,
+-- the columns in file order): one row per department (and RIJK) x goal x year, for the four kinds of figures side by
+-- side: effect goals (progress against the 2030 targets; a department's own part where a
 -- government-wide goal is split), input goals I-IV (shares of tenders), spend (a range from the staffels, with
 -- min / mid / max) and the spend-based CO2 footprint per impact segment (range, with its factor source). Themes are
 -- given in both theme sets (config/reference/theme_crosswalk.csv relates them).
@@ -115,11 +116,9 @@ spend AS (
         department_code,
         year,
         'spend'                                      AS goal_kind,
-        'spend_' || spend_class                      AS goal_id,
-        CASE spend_class WHEN 'generic' THEN 'Generieke inkoop' WHEN 'specific' THEN 'Specifieke inkoop'
-                         WHEN 'total' THEN 'Totale inkoop' ELSE 'Niet ingedeelde inkoop' END AS goal_name_nl,
-        CASE spend_class WHEN 'generic' THEN 'Generic procurement' WHEN 'specific' THEN 'Specific procurement'
-                         WHEN 'total' THEN 'Total procurement' ELSE 'Unclassified procurement' END AS goal_name_en,
+        'spend_' || s.spend_class                    AS goal_id,
+        coalesce(c.procurement_name_nl, u.procurement_name_nl) AS goal_name_nl,
+        coalesce(c.procurement_name_en, u.procurement_name_en) AS goal_name_en,
         'all'                                        AS theme_strategy,
         'all'                                        AS theme_national_plan,
         'spend from staffel midpoints (Appendix 4), with the band bounds as range' AS metric,
@@ -142,7 +141,10 @@ spend AS (
         CAST(NULL AS INTEGER)                        AS target_year,
         CAST(NULL AS DECIMAL(38, 3))                 AS target_value,
         'Open Inkoopdata Rijk staffels, Appendix 4 method' AS source
-    FROM spend_rows
+    FROM spend_rows AS s
+    -- config/reference/spend_classes.csv names the class; a class missing there is named as unclassified
+    LEFT JOIN ref.spend_class AS c USING (spend_class)
+    LEFT JOIN ref.spend_class AS u ON u.spend_class = 'unclassified'
 ),
 
 footprint AS (
