@@ -8,15 +8,15 @@
 --
 -- column source (-): where the row's figure comes from: the goal's source, the spend method, or for footprint rows the intensity used.
 --
--- column goal_kind (-): Kind of figure on the row: effect (a 2030 goal from progress_department_year), input (an input goal from input_goal_department_year) or spend (a spend class from spend_by_department_year).
--- column status (-): Status in the terms of the row's kind: for effect goals one of the statuses of progress_department_year (docs/goals.md), for input goals on_target, below_target, no_target, not_applicable or no_data, and for spend and footprint range, or range_unbounded when a staffel-13 amount leaves the maximum open.
--- column status_reason_nl (-): The status as a Dutch sentence with the figures behind it: the effect goal's reason from progress_department_year, the tender counts behind an input goal's share, or how a spend or footprint range was bounded.
+-- column goal_kind (-): Kind of figure on the row: effect (a 2030 goal from effect_goal_department_year), input (an input goal from input_goal_department_year) or spend (a spend class from spend_by_department_year).
+-- column status (-): Status in the terms of the row's kind: for effect goals one of the statuses of effect_goal_department_year (docs/goals.md), for input goals on_target, below_target, no_target, not_applicable or no_data, and for spend and footprint range, or range_unbounded when a staffel-13 amount leaves the maximum open.
+-- column status_reason_nl (-): The status as a Dutch sentence with the figures behind it: the effect goal's reason from effect_goal_department_year, the tender counts behind an input goal's share, or how a spend or footprint range was bounded.
 -- column status_reason_en (-): The same sentence in English.
 -- column numerator_count (count): Input goals: tenders in scope that meet the goal (numerator_tenders); effect goals: contracts that reported the goal's metric this year (reporting_contracts); NULL on spend and footprint rows.
 -- column denominator_count (count): Input goals: tenders in scope with a known answer (denominator_tenders); effect goals: contracts expected to report, having reported in an earlier year of the goal's period (expected_contracts); NULL on spend and footprint rows.
--- column reporting_supplier_count (count): Effect goals: distinct suppliers behind the contracts that reported the goal's metric this year (progress_department_year.reporting_suppliers); NULL on other rows.
+-- column reporting_supplier_count (count): Effect goals: distinct suppliers behind the contracts that reported the goal's metric this year (effect_goal_department_year.reporting_suppliers); NULL on other rows.
 -- column undetermined_count (count): Input goals: tenders whose scope or answer cannot be decided (undetermined_tenders), counted beside the share; NULL on other rows.
--- column coverage_pct (%): Effect goals: share of the expected contracts that reported this year (progress_department_year.coverage_pct); NULL on other rows or when no contract was expected.
+-- column coverage_pct (%): Effect goals: share of the expected contracts that reported this year (effect_goal_department_year.coverage_pct); NULL on other rows or when no contract was expected.
 -- column actual_min (EUR): Lower bound of the spend on a spend row (the sum of the staffel band minimums); NULL on effect and input rows.
 -- column actual_max (EUR): Upper bound of the spend on a spend row; NULL when a staffel-13 amount makes it unbounded, and on effect and input rows.
 WITH effect AS (
@@ -48,7 +48,7 @@ WITH effect AS (
         target_year,
         target_value,
         source
-    FROM marts.progress_department_year
+    FROM marts.effect_goal_department_year
 ),
 
 input AS (

@@ -6,9 +6,9 @@
 -- department's own part of a split goal, and that part's allocation in the latest year that has one.
 --
 -- column page_code (-): The report page (a department code, or RIJK) the goal is shown on.
--- column latest_status (-): The status of the goal's latest year on the page (progress_department_year.status).
+-- column latest_status (-): The status of the goal's latest year on the page (effect_goal_department_year.status).
 -- column is_allocated (-): True when on a department page the goal is a government-wide goal split over departments (in any year), so baseline, target and trajectory are the department's part; always false on the RIJK page.
--- column target_year_assumed (-): The latest year's target_year_assumed: true when the strategy gives no year for the goal.
+-- column is_target_year_assumed (-): The latest year's is_target_year_assumed: true when the strategy gives no year for the goal.
 -- column allocation_year (year): The latest year with an allocation of the goal to the department; NULL without one and on the RIJK page.
 -- column allocation_share_pct (%): The department's share in allocation_year; NULL without one.
 -- column allocation_status (-): adopted, proposal or computed, in allocation_year; NULL without one.
@@ -36,7 +36,7 @@ first_year AS (
 ),
 
 latest_year AS (
-    SELECT page_code, goal_id, status AS latest_status, target_year_assumed
+    SELECT page_code, goal_id, status AS latest_status, is_target_year_assumed
     FROM ranked WHERE from_last = 1
 ),
 
@@ -68,7 +68,7 @@ SELECT
     r.target_value,
     l.latest_status,
     r.is_allocated,
-    l.target_year_assumed,
+    l.is_target_year_assumed,
     a.allocation_year,
     a.allocation_share_pct,
     a.allocation_status,

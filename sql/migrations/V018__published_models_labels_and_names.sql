@@ -28,3 +28,41 @@ CREATE TABLE ref.spend_class (
     procurement_name_nl  VARCHAR NOT NULL,   -- goal_name_nl of the spend rows of marts.rpt_department_progress
     procurement_name_en  VARCHAR NOT NULL
 );
+
+-- 2. Model names (dbt's conventions): core models that aggregate or derive rather than record events are
+--    intermediate (int_), the two progress marts say what they hold, and booleans read as is_/has_. The old names stay
+--    for one release as views over the new ones (docs/analysts.md, "Renamed in V018"), with the old column names.
+--    A view is bound when it is created, so each new table gets a placeholder holding the columns its views name; the
+--    model build replaces it (a placeholder has no partition columns, so a partition rerun rebuilds it whole).
+DROP TABLE IF EXISTS core.fct_spend_category_year;
+DROP TABLE IF EXISTS core.fct_footprint_category_year;
+DROP TABLE IF EXISTS core.fct_segment_intensity;
+DROP TABLE IF EXISTS core.fct_goal_allocation_formula;
+DROP TABLE IF EXISTS core.fct_goal_allocation;
+DROP TABLE IF EXISTS marts.progress_department_year;
+DROP TABLE IF EXISTS marts.department_progress;
+
+CREATE TABLE IF NOT EXISTS core.int_spend_category_year (is_spend_max_unbounded BOOLEAN);
+CREATE TABLE IF NOT EXISTS core.int_footprint_category_year (placeholder INTEGER);
+CREATE TABLE IF NOT EXISTS core.int_segment_intensity (placeholder INTEGER);
+CREATE TABLE IF NOT EXISTS core.int_goal_allocation_formula (placeholder INTEGER);
+CREATE TABLE IF NOT EXISTS core.int_goal_allocation (placeholder INTEGER);
+CREATE TABLE IF NOT EXISTS marts.effect_goal_department_year (is_target_year_assumed BOOLEAN);
+CREATE TABLE IF NOT EXISTS marts.rpt_department_progress (placeholder INTEGER);
+
+-- deprecated: core.int_spend_category_year (spend_max_is_unbounded is now is_spend_max_unbounded)
+CREATE VIEW core.fct_spend_category_year AS
+SELECT * RENAME (is_spend_max_unbounded AS spend_max_is_unbounded) FROM core.int_spend_category_year;
+-- deprecated: core.int_footprint_category_year
+CREATE VIEW core.fct_footprint_category_year AS SELECT * FROM core.int_footprint_category_year;
+-- deprecated: core.int_segment_intensity
+CREATE VIEW core.fct_segment_intensity AS SELECT * FROM core.int_segment_intensity;
+-- deprecated: core.int_goal_allocation_formula
+CREATE VIEW core.fct_goal_allocation_formula AS SELECT * FROM core.int_goal_allocation_formula;
+-- deprecated: core.int_goal_allocation
+CREATE VIEW core.fct_goal_allocation AS SELECT * FROM core.int_goal_allocation;
+-- deprecated: marts.effect_goal_department_year (target_year_assumed is now is_target_year_assumed)
+CREATE VIEW marts.progress_department_year AS
+SELECT * RENAME (is_target_year_assumed AS target_year_assumed) FROM marts.effect_goal_department_year;
+-- deprecated: marts.rpt_department_progress
+CREATE VIEW marts.department_progress AS SELECT * FROM marts.rpt_department_progress;

@@ -82,7 +82,7 @@ public final class ReportAssembler {
         // (marts.rpt_report_effect_goal decides which year each comes from).
         List<ReportData.ProgressSeries> effect = w.query("""
                 SELECT goal_id, goal_name_nl, goal_name_en, theme_strategy, theme_national_plan, unit, direction,
-                       baseline_year, baseline_value, target_year, target_value, latest_status, is_allocated, target_year_assumed,
+                       baseline_year, baseline_value, target_year, target_value, latest_status, is_allocated, is_target_year_assumed,
                        allocation_year, allocation_share_pct, allocation_status, allocation_basis_text,
                        CAST(allocation_adopted_on AS VARCHAR), allocation_adopted_by
                 FROM marts.rpt_report_effect_goal WHERE page_code = ? ORDER BY goal_id""",
@@ -113,7 +113,7 @@ public final class ReportAssembler {
         List<ReportData.GoalCoverageRow> goalCoverage = w.query("""
                 SELECT year, goal_id, goal_name_nl, goal_name_en, reporting_contracts, reporting_suppliers, expected_contracts,
                        expected_reporting_contracts, coverage_pct, min_coverage_pct, status
-                FROM marts.progress_department_year
+                FROM marts.effect_goal_department_year
                 WHERE department_code = ? AND (reporting_contracts > 0 OR expected_contracts > 0)
                 ORDER BY year, goal_id""",
                 rs -> new ReportData.GoalCoverageRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),

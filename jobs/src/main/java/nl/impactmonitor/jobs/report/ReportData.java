@@ -91,7 +91,7 @@ public record ReportData(
     }
 
     /**
-     * How many of the contracts expected to report on a goal did in a year (progress_department_year): a falling
+     * How many of the contracts expected to report on a goal did in a year (effect_goal_department_year): a falling
      * total means little when fewer suppliers reported. {@code coveragePct} null: no contract was expected yet.
      */
     public record GoalCoverageRow(int year, String goalId, String nameNl, String nameEn, long reportingContracts,
