@@ -17,8 +17,8 @@
 -- column reporting_supplier_count (count): Effect goals: distinct suppliers behind the contracts that reported the goal's metric this year (effect_goal_department_year.reporting_suppliers); NULL on other rows.
 -- column undetermined_count (count): Input goals: tenders whose scope or answer cannot be decided (undetermined_tenders), counted beside the share; NULL on other rows.
 -- column coverage_pct (%): Effect goals: share of the expected contracts that reported this year (effect_goal_department_year.coverage_pct); NULL on other rows or when no contract was expected.
--- column actual_min (EUR): Lower bound of the spend on a spend row (the sum of the staffel band minimums); NULL on effect and input rows.
--- column actual_max (EUR): Upper bound of the spend on a spend row; NULL when a staffel-13 amount makes it unbounded, and on effect and input rows.
+-- column actual_min (row's unit): Lower bound of the row's range, in the row's unit column: the sum of the staffel band minimums (EUR) on a spend row, the footprint at the lower spend bounds (kg CO2-eq) on a footprint row; NULL on effect and input rows. The name has no unit because the unit differs per row.
+-- column actual_max (row's unit): Upper bound of the row's range, in the row's unit column (EUR on a spend row, kg CO2-eq on a footprint row); NULL when a staffel-13 amount makes it unbounded, and on effect and input rows.
 WITH effect AS (
     SELECT
         department_code,
