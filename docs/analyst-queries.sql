@@ -26,14 +26,14 @@ ORDER BY goal_id, year;
 
 -- 4. Goals off track in 2023, worst gap first, with the reason as a sentence.
 SELECT department_code, goal_id, actual_value, trajectory_value, gap_to_trajectory, unit, status_reason_en
-FROM marts.progress_department_year
+FROM marts.effect_goal_department_year
 WHERE status = 'off_track' AND year = 2023
 ORDER BY gap_to_trajectory;
 
 -- 5. Goals given as a change against a baseline that was never measured, so their target value is unknown (a
 --    steward can record a measured baseline, with its source, in config/targets.yaml). Statuses: docs/goals.md.
 SELECT DISTINCT goal_id, goal_name_en, target_year
-FROM marts.progress_department_year
+FROM marts.effect_goal_department_year
 WHERE status = 'no_baseline'
 ORDER BY goal_id;
 
@@ -71,7 +71,7 @@ ORDER BY department_code, year;
 
 -- 11. Cost categories whose total was in staffel 13, counted from their supplier lines (Appendix 4).
 SELECT department_code, year, hoofdkostensoort, supplier_line_count, spend_min_eur, spend_mid_eur, spend_max_eur
-FROM core.fct_spend_category_year
+FROM core.int_spend_category_year
 WHERE method = 'supplier_sum_staffel_13'
 ORDER BY spend_mid_eur DESC;
 
@@ -90,6 +90,6 @@ ORDER BY year, goal_id;
 -- 14. Progress of one goal for every department in one year, read straight from the Hive-partitioned lake
 --     (the year filter reads only the year=2023 folder).
 SELECT department_code, actual_value, trajectory_value, status
-FROM read_parquet('lake/progress_department_year/**/*.parquet', hive_partitioning = true)
+FROM read_parquet('lake/effect_goal_department_year/**/*.parquet', hive_partitioning = true)
 WHERE year = 2023 AND goal_id = 'energy_renewable_electricity_share'
 ORDER BY department_code;

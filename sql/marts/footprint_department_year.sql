@@ -21,12 +21,12 @@ WITH categories AS (
     SELECT department_code, year, impact_segment, high_impact_product_group, factor_source, spend_mid_eur,
            co2_min_kg, co2_mid_kg, co2_max_kg, material_min_kg, material_mid_kg, material_max_kg,
            in_strategy_scope, calibration, price_year
-    FROM core.fct_footprint_category_year
+    FROM core.int_footprint_category_year
     UNION ALL
     SELECT 'RIJK', year, impact_segment, high_impact_product_group, factor_source, spend_mid_eur,
            co2_min_kg, co2_mid_kg, co2_max_kg, material_min_kg, material_mid_kg, material_max_kg,
            in_strategy_scope, calibration, price_year
-    FROM core.fct_footprint_category_year
+    FROM core.int_footprint_category_year
 ),
 
 per_segment AS (

@@ -27,8 +27,8 @@ WITH reference AS (
         i.in_strategy_scope,
         sum(f.co2_mid_kg) / 1000000      AS project_co2_kt,
         sum(f.material_mid_kg) / 1000000 AS project_material_kt
-    FROM core.fct_segment_intensity AS i
-    LEFT JOIN core.fct_footprint_category_year AS f
+    FROM core.int_segment_intensity AS i
+    LEFT JOIN core.int_footprint_category_year AS f
         ON f.impact_segment = i.impact_segment AND f.year = i.reference_year
     WHERE i.figure1_co2_kt IS NOT NULL
     GROUP BY ALL

@@ -10,7 +10,7 @@
 WITH effect_gaps AS (
     SELECT goal_id, goal_name_nl, goal_name_en, year, department_code, unit,
            CASE direction WHEN 'decrease' THEN -gap_to_trajectory ELSE gap_to_trajectory END AS gap
-    FROM marts.progress_department_year
+    FROM marts.effect_goal_department_year
     WHERE department_code <> 'RIJK' AND gap_to_trajectory IS NOT NULL
       AND status IN ('on_track', 'off_track', 'achieved', 'period_ended_met', 'period_ended_missed')
 ),

@@ -3,6 +3,7 @@
 -- from config/reference/cost_categories.csv), plus a 'total' row: the figures of the report's Table 1,
 -- each with its range. spend_max_eur is NULL where a staffel-13 amount has no upper bound.
 --
+-- column spend_max_is_unbounded (-): Deprecated since V018, to be dropped in the next release: the same as is_spend_max_unbounded, under its old name.
 -- column category_count (count): Number of cost categories (hoofdkostensoort values) in the row's spend class, or in all classes on the total row.
 -- column categories_by_total_band (count): How many of those categories took the band of their total line (method category_total_band).
 -- column categories_by_supplier_sum_staffel_13 (count): How many of those categories were summed from their supplier lines because their total line is in staffel 13 (method supplier_sum_staffel_13).
@@ -18,8 +19,8 @@ WITH categories AS (
         spend_min_eur,
         spend_mid_eur,
         spend_max_eur,
-        spend_max_is_unbounded
-    FROM core.fct_spend_category_year
+        is_spend_max_unbounded
+    FROM core.int_spend_category_year
 ),
 
 per_class AS (
@@ -35,8 +36,8 @@ per_class AS (
         CAST(sum(supplier_line_count) AS BIGINT)                  AS supplier_line_count,
         CAST(sum(spend_min_eur) AS BIGINT)                        AS spend_min_eur,
         CAST(sum(spend_mid_eur) AS BIGINT)                        AS spend_mid_eur,
-        CAST(CASE WHEN bool_or(spend_max_is_unbounded) THEN NULL ELSE sum(spend_max_eur) END AS BIGINT) AS spend_max_eur,
-        bool_or(spend_max_is_unbounded)                           AS spend_max_is_unbounded
+        CAST(CASE WHEN bool_or(is_spend_max_unbounded) THEN NULL ELSE sum(spend_max_eur) END AS BIGINT) AS spend_max_eur,
+        bool_or(is_spend_max_unbounded)                           AS is_spend_max_unbounded
     FROM categories
     GROUP BY ALL
 ),
@@ -54,8 +55,8 @@ total AS (
         CAST(sum(supplier_line_count) AS BIGINT)                     AS supplier_line_count,
         CAST(sum(spend_min_eur) AS BIGINT)                           AS spend_min_eur,
         CAST(sum(spend_mid_eur) AS BIGINT)                           AS spend_mid_eur,
-        CAST(CASE WHEN bool_or(spend_max_is_unbounded) THEN NULL ELSE sum(spend_max_eur) END AS BIGINT) AS spend_max_eur,
-        bool_or(spend_max_is_unbounded)                              AS spend_max_is_unbounded
+        CAST(CASE WHEN bool_or(is_spend_max_unbounded) THEN NULL ELSE sum(spend_max_eur) END AS BIGINT) AS spend_max_eur,
+        bool_or(is_spend_max_unbounded)                              AS is_spend_max_unbounded
     FROM per_class
     GROUP BY ALL
 ),
@@ -75,13 +76,15 @@ SELECT
     spend_min_eur,
     spend_mid_eur,
     spend_max_eur,
-    spend_max_is_unbounded,
+    is_spend_max_unbounded,
     -- how the figure was made
     category_count,
     categories_by_total_band,
     categories_by_supplier_sum_staffel_13,
     categories_by_supplier_sum_no_total,
     categories_excluded_staffel_0,
-    supplier_line_count
+    supplier_line_count,
+    -- deprecated (V018): the old name of is_spend_max_unbounded, kept for analysts for one release
+    is_spend_max_unbounded AS spend_max_is_unbounded
 FROM all_rows
 ORDER BY department_code, year, spend_class

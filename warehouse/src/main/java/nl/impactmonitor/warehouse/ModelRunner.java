@@ -155,7 +155,7 @@ public final class ModelRunner {
             for (Model model : toBuild) {
                 long start = System.nanoTime();
                 boolean incremental = SqlHeader.value(model.sql(), "incremental_by", "").replace(" ", "").equals("department_code,year")
-                        && model.materialization().equals("table") && exists(w, model.name());
+                        && model.materialization().equals("table") && hasPartitionColumns(w, model.name());
                 try {
                     if (incremental) {
                         String where = " WHERE department_code = " + Warehouse.quoteLiteral(departmentCode) + " AND year = " + year;
@@ -179,9 +179,13 @@ public final class ModelRunner {
         return built;
     }
 
-    private static boolean exists(Warehouse w, String table) {
-        return w.queryLong("SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database()"
-                + " AND schema_name || '.' || table_name = ?", table) > 0;
+    /**
+     * Whether the table exists with its partition columns: a placeholder that a migration made for a renamed model
+     * (V018) has not, and is rebuilt whole.
+     */
+    private static boolean hasPartitionColumns(Warehouse w, String table) {
+        return w.queryLong("SELECT count(*) FROM duckdb_columns() WHERE database_name = current_database()"
+                + " AND schema_name || '.' || table_name = ? AND column_name IN ('department_code', 'year')", table) == 2;
     }
 
     static String stripTrailingSemicolon(String sql) {

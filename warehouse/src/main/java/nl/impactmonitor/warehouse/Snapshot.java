@@ -177,6 +177,13 @@ public final class Snapshot {
                     st.execute("COMMENT ON VIEW " + t.name() + " IS " + Warehouse.quoteLiteral(description));
                 }
             }
+            // The warehouse's own views in core and marts (the names V018 renamed, kept for one release) over the
+            // snapshot's views, so an analyst's old query works on the snapshot as on the warehouse.
+            for (String view : warehouse.query("""
+                    SELECT sql FROM duckdb_views() WHERE database_name = current_database() AND NOT internal
+                    AND schema_name IN ('core', 'marts') ORDER BY schema_name, view_name""", rs -> rs.getString(1))) {
+                st.execute(view);
+            }
             for (Column col : columns) {
                 if (col.description() != null) {
                     st.execute("COMMENT ON COLUMN " + col.table() + "." + Warehouse.quoteIdentifier(col.column()) + " IS "

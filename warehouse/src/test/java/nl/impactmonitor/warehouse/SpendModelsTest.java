@@ -36,7 +36,7 @@ class SpendModelsTest {
     /** min, mid, max (max null = unbounded) of one mart row. */
     private List<Object> figures(String department, int year, String spendClass) {
         return warehouse.query("""
-                SELECT spend_min_eur, spend_mid_eur, spend_max_eur, spend_max_is_unbounded
+                SELECT spend_min_eur, spend_mid_eur, spend_max_eur, is_spend_max_unbounded
                 FROM marts.spend_by_department_year WHERE department_code = ? AND year = ? AND spend_class = ?""",
                 rs -> java.util.Arrays.asList(rs.getObject(1), rs.getObject(2), rs.getObject(3), rs.getObject(4)),
                 department, year, spendClass).get(0);
@@ -98,7 +98,7 @@ class SpendModelsTest {
 
     private List<Object> category(String department, String category) {
         return warehouse.query("""
-                SELECT method, spend_min_eur, spend_mid_eur, spend_max_eur FROM core.fct_spend_category_year
+                SELECT method, spend_min_eur, spend_mid_eur, spend_max_eur FROM core.int_spend_category_year
                 WHERE department_code = ? AND year = 2023 AND hoofdkostensoort = ?""",
                 rs -> java.util.Arrays.asList(rs.getString(1), rs.getObject(2), rs.getObject(3), rs.getObject(4)),
                 department, category).get(0);

@@ -15,7 +15,7 @@ import nl.impactmonitor.jobs.progress.TargetsCatalogue;
 import nl.impactmonitor.warehouse.Warehouse;
 
 /**
- * Writes a proposal into the allocation register from the footprint method (core.fct_goal_allocation_formula): each
+ * Writes a proposal into the allocation register from the footprint method (core.int_goal_allocation_formula): each
  * department's basis (footprint or spend in the goal's segments, within the strategy) in one year, the goal's target
  * split in proportion by the largest-remainder method, so the parts add up exactly. The proposal is appended to the
  * register file for a steward to review, change to {@code adopted} once the ministries agree, and commit.
@@ -45,7 +45,7 @@ public final class AllocationProposer {
         List<Object[]> rows;
         try {
             rows = warehouse.query("""
-                    SELECT department_code, basis_value FROM core.fct_goal_allocation_formula
+                    SELECT department_code, basis_value FROM core.int_goal_allocation_formula
                     WHERE goal_id = ? AND year = ? AND basis_value > 0 ORDER BY department_code""",
                     rs -> new Object[] {rs.getString(1), rs.getBigDecimal(2)}, goal.id(), year);
         } catch (RuntimeException e) {

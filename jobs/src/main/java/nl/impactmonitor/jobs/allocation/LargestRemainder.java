@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * Splits a whole over parties in proportion to their weights, rounded to a number of decimals by the largest-remainder
  * method: every part is rounded down, and the units left over go one by one to the largest remainders (ties by key).
- * The parts add up exactly to the whole rounded to those decimals. The same rule as core.fct_goal_allocation.
+ * The parts add up exactly to the whole rounded to those decimals. The same rule as core.int_goal_allocation.
  */
 public final class LargestRemainder {
 

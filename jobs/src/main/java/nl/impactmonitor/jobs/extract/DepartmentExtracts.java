@@ -14,13 +14,16 @@ import org.slf4j.LoggerFactory;
  * The extract files of a publication:
  * <ul>
  *   <li>{@code departments/<DEPT>/progress.csv|parquet|json}: one row per goal x year (effect goals, input goals
- *       I-IV and spend with min/mid/max), from marts.department_progress;</li>
+ *       I-IV and spend with min/mid/max), from marts.rpt_department_progress;</li>
  *   <li>{@code departments/<DEPT>/footprint.*}: spend-based CO2 and material footprint per impact segment and year,
  *       with ranges and the intensity's source;</li>
  *   <li>{@code rijk/progress.*} the same for the whole government, and {@code rijk/leaders_laggards.*};</li>
  *   <li>{@code <year>/<DEPT>/spend.csv|parquet}: the spend figures of one department-year.</li>
  * </ul>
- * CSV is the Dutch Excel dialect of {@link CsvExtract}; rows are ordered, so equal warehouses give equal files.
+ * Each kind of file is one SQL model, {@code sql/marts/rpt_*.sql}, whose columns are the file's columns in order:
+ * what is published (the RIJK rows, which rows, which columns) is decided there; this class only splits a model's
+ * rows into files per key. CSV is the Dutch Excel dialect of {@link CsvExtract}; rows are ordered, so equal warehouses
+ * give equal files.
  * <p>
  * Progress rows carry the publication's {@code data_version} (the fingerprint of its input files, as in the
  * manifest); the run id is in {@code run.json} beside them, not in the rows: a per-run column would change every
@@ -33,23 +36,6 @@ public final class DepartmentExtracts {
     private static final Logger log = LoggerFactory.getLogger(DepartmentExtracts.class);
 
     public static final String RIJKSBREED = "RIJK";
-
-    static final String SPEND_COLUMNS = """
-            department_code, year, spend_class, spend_min_eur, spend_mid_eur, spend_max_eur, spend_max_is_unbounded,
-            category_count, categories_by_total_band, categories_by_supplier_sum_staffel_13,
-            categories_by_supplier_sum_no_total, categories_excluded_staffel_0, supplier_line_count""";
-
-    static final String PROGRESS_COLUMNS = """
-            department_code, year, goal_id, goal_kind, goal_name_nl, goal_name_en, theme_strategy, theme_national_plan,
-            metric, unit, status, status_reason_nl, status_reason_en, numerator_count, denominator_count, undetermined_count,
-            reporting_supplier_count, coverage_pct, actual_value, actual_min, actual_max, baseline_year, baseline_value, trajectory_value,
-            target_year, target_value, source""";
-
-    static final String FOOTPRINT_COLUMNS = """
-            department_code, year, impact_segment, co2_min_kg, co2_mid_kg, co2_max_kg, material_min_kg, material_mid_kg,
-            material_max_kg, spend_mid_eur, high_impact_co2_share_pct, calibration, price_year, factor_source""";
-
-    static final String LEADERS_COLUMNS = "goal_id, year, department_code, goal_name_nl, goal_name_en, unit, rank, position, gap";
 
     private DepartmentExtracts() {
     }
@@ -68,25 +54,23 @@ public final class DepartmentExtracts {
      */
     public static int write(Warehouse warehouse, Path dir, PublicationReuse reuse, String runId, String dataVersion) {
         List<String> departments = warehouse.query(
-                "SELECT DISTINCT department_code FROM marts.department_progress ORDER BY 1", rs -> rs.getString(1));
+                "SELECT DISTINCT department_code FROM marts.rpt_department_progress ORDER BY 1", rs -> rs.getString(1));
         java.util.function.Function<List<String>, String> departmentFolder =
                 k -> k.get(0).equals(RIJKSBREED) ? "rijk" : "departments/" + k.get(0);
         List<List<String>> everyDepartment = departments.stream().map(List::of).toList();
-        int files = perKey(warehouse, dir, reuse, "progress", List.of("extract_department"), "SELECT department_code AS extract_department, " + PROGRESS_COLUMNS
-                        + ", " + Warehouse.quoteLiteral(dataVersion) + " AS data_version FROM marts.department_progress",
+        int files = perKey(warehouse, dir, reuse, "progress", List.of("extract_department"), "SELECT department_code AS extract_department, *, "
+                        + Warehouse.quoteLiteral(dataVersion) + " AS data_version FROM marts.rpt_department_progress",
                 "department_code, goal_kind, goal_id, year", departmentFolder, everyDepartment, true);
         files += writeRunFiles(dir, everyDepartment.stream().map(departmentFolder).toList(), runId, dataVersion);
-        files += perKey(warehouse, dir, reuse, "footprint", List.of("extract_department"), "SELECT department_code AS extract_department, " + FOOTPRINT_COLUMNS
-                        + " FROM marts.footprint_department_year WHERE department_code IN (SELECT department_code FROM marts.department_progress)",
+        files += perKey(warehouse, dir, reuse, "footprint", List.of("extract_department"), "SELECT department_code AS extract_department, * FROM marts.rpt_footprint_extract",
                 "department_code, year, impact_segment", departmentFolder, everyDepartment, true);
-        String leaders = "SELECT " + LEADERS_COLUMNS + " FROM marts.leaders_laggards";
+        String leaders = "SELECT * FROM marts.rpt_leaders_laggards_extract";
         String fp = warehouse.query("SELECT " + PublicationReuse.fingerprintSql("t") + " FROM (" + leaders + ") AS t", rs -> rs.getString(1)).get(0);
         if (!reuse.linkIfUnchanged("extract/leaders_laggards", fp, names("rijk", "leaders_laggards", true), dir)) {
             all(warehouse, leaders + " ORDER BY goal_id, year, rank, department_code", dir.resolve("rijk"), "leaders_laggards", true);
         }
         files += 3;
-        files += perKey(warehouse, dir, reuse, "spend", List.of("extract_year", "extract_department"), "SELECT CAST(year AS VARCHAR) AS extract_year, department_code AS extract_department, "
-                        + SPEND_COLUMNS + " FROM marts.spend_by_department_year", "year, department_code, spend_class",
+        files += perKey(warehouse, dir, reuse, "spend", List.of("extract_year", "extract_department"), "SELECT CAST(year AS VARCHAR) AS extract_year, department_code AS extract_department, * FROM marts.rpt_spend_extract", "year, department_code, spend_class",
                 k -> k.get(0) + "/" + k.get(1), List.of(), false);
         log.info("Wrote {} extract files for {} departments under {} ({} linked from the previous publication)", files, departments.size(),
                 dir.toAbsolutePath(), reuse.linkedFiles().stream().filter(f -> !f.startsWith("lake/")).count());

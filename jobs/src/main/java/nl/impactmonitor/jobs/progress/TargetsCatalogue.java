@@ -28,11 +28,35 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class TargetsCatalogue {
 
-    static final Set<String> STRATEGY_THEMES = Set.of("climate", "circular", "social_return", "isv", "innovation",
-            "living_environment", "wellbeing_health");
-    /** none: the National Plan has no theme of its own for the goal (innovation, config/reference/theme_crosswalk.csv). */
-    static final Set<String> NATIONAL_PLAN_THEMES = Set.of("climate", "circular", "social_return", "isv_chain",
-            "environment", "diversity_inclusion", "none");
+    /**
+     * The theme codes a goal may name, per theme set: the rows of config/reference/themes.csv marked in_catalogue (the
+     * report reads its names for them from the same file). In the National Plan set, none means the plan has no theme
+     * of its own for the goal (innovation, config/reference/theme_crosswalk.csv).
+     */
+    public record Themes(Set<String> strategy, Set<String> nationalPlan) {
+
+        public static Themes read(Path themesCsv) {
+            Set<String> strategy = new HashSet<>();
+            Set<String> nationalPlan = new HashSet<>();
+            try (Reader in = Files.newBufferedReader(themesCsv, StandardCharsets.UTF_8)) {
+                for (org.apache.commons.csv.CSVRecord r : org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
+                        .setSkipHeaderRecord(true).get().parse(in)) {
+                    if (Boolean.parseBoolean(r.get("in_catalogue").strip())) {
+                        (r.get("theme_set").strip().equals("strategy") ? strategy : nationalPlan).add(r.get("theme_code").strip());
+                    }
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                throw new InvalidCatalogueException("Cannot read the themes " + themesCsv.toAbsolutePath() + ": " + e.getMessage());
+            }
+            return new Themes(Set.copyOf(strategy), Set.copyOf(nationalPlan));
+        }
+
+        /** config/reference/themes.csv beside a catalogue at config/targets.yaml. */
+        static Themes besides(Path targetsFile) {
+            return read(targetsFile.toAbsolutePath().resolveSibling("reference").resolve("themes.csv"));
+        }
+    }
+
     static final Set<String> AGGREGATIONS = Set.of("sum", "cumulative_sum", "weighted_share", "mean");
     static final Set<String> KEYS = Set.of("id", "name_nl", "name_en", "theme", "metric", "unit", "direction", "aggregation",
             "numerator", "denominator", "baseline", "milestones", "target", "target_year_assumed", "applies_to_departments",
@@ -91,6 +115,12 @@ public final class TargetsCatalogue {
      * skipped when its set is empty).
      */
     public static List<Goal> read(Path file, Set<String> knownMetrics, Set<String> knownSegments, Set<String> knownDepartments) {
+        return read(file, knownMetrics, knownSegments, knownDepartments, Themes.besides(file));
+    }
+
+    /** Reads and checks the catalogue, as above, with the theme codes of {@code themes}. */
+    public static List<Goal> read(Path file, Set<String> knownMetrics, Set<String> knownSegments, Set<String> knownDepartments,
+                                  Themes themes) {
         Node root;
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(in);
@@ -99,7 +129,7 @@ public final class TargetsCatalogue {
         } catch (RuntimeException e) {
             throw new InvalidCatalogueException("Targets catalogue " + file + " is not valid YAML: " + e.getMessage());
         }
-        Checker c = new Checker(file, knownSegments, knownDepartments);
+        Checker c = new Checker(file, knownSegments, knownDepartments, themes);
         List<Goal> goals = new ArrayList<>();
         Map<String, Node> top = root == null ? Map.of() : c.mapping(root, "the file");
         Node goalsNode = top.get("goals");
@@ -131,8 +161,11 @@ public final class TargetsCatalogue {
         final Set<String> knownDepartments;
         final List<String> errors = new ArrayList<>();
 
-        Checker(Path file, Set<String> knownSegments, Set<String> knownDepartments) {
+        final Themes themes;
+
+        Checker(Path file, Set<String> knownSegments, Set<String> knownDepartments, Themes themes) {
             this.file = file;
+            this.themes = themes;
             this.knownSegments = knownSegments;
             this.knownDepartments = knownDepartments;
         }
@@ -243,8 +276,8 @@ public final class TargetsCatalogue {
                 error(node, prefix + "'theme' is missing");
             } else {
                 Map<String, Node> theme = mapping(g.get("theme"), prefix + "'theme'");
-                themeStrategy = oneOf(theme, "strategy", g.get("theme"), prefix + "theme.", STRATEGY_THEMES);
-                themeNational = oneOf(theme, "national_plan", g.get("theme"), prefix + "theme.", NATIONAL_PLAN_THEMES);
+                themeStrategy = oneOf(theme, "strategy", g.get("theme"), prefix + "theme.", themes.strategy());
+                themeNational = oneOf(theme, "national_plan", g.get("theme"), prefix + "theme.", themes.nationalPlan());
             }
             String metric = text(g, "metric", node, prefix, true);
             String source = text(g, "source", node, prefix, true);

@@ -54,6 +54,9 @@ public class ReferenceData {
         TABLES.put("ref.impact_factor", "impact_factors.csv");
         TABLES.put("ref.price_index", "price_indices.csv");
         TABLES.put("ref.theme_crosswalk", "theme_crosswalk.csv");
+        TABLES.put("ref.theme", "themes.csv");
+        TABLES.put("ref.impact_segment", "impact_segments.csv");
+        TABLES.put("ref.spend_class", "spend_classes.csv");
         TABLES.put("ref.sample_file", "sample_files.csv");
         TABLES.put("ref.reporting_obligation", "reporting_obligations.csv");
     }
@@ -159,7 +162,7 @@ public class ReferenceData {
     /** The goals of the targets catalogue, checked against the metrics in result_metrics.csv. */
     public List<TargetsCatalogue.Goal> goals() {
         return TargetsCatalogue.read(targetsFile, knownMetrics(), firstColumn("impact_factors.csv", "impact_segment"),
-                firstColumn("departments.csv", "department_code"));
+                firstColumn("departments.csv", "department_code"), TargetsCatalogue.Themes.read(directory.resolve("themes.csv")));
     }
 
     private Set<String> knownMetrics() {

@@ -1,6 +1,5 @@
 package nl.impactmonitor.jobs.report;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,15 +16,13 @@ public final class ReportAssembler {
     public static ReportData assemble(Warehouse w, String dataVersion) {
         List<Integer> years = w.query("SELECT DISTINCT year FROM marts.source_coverage ORDER BY 1", rs -> rs.getInt(1));
         int latestYear = years.isEmpty() ? 0 : years.get(years.size() - 1);
-        Map<String, String[]> names = new LinkedHashMap<>();
-        w.forEachRow("""
-                SELECT d.department_code, d.name_nl, d.name_en FROM ref.department AS d
-                WHERE d.department_code IN (SELECT department_code FROM marts.source_coverage)
-                ORDER BY d.department_code, d.valid_from_year""",
-                rs -> names.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)}));
+        // the departments' pages, then the government-wide one (marts.rpt_report_page)
         List<ReportData.DepartmentPage> pages = new ArrayList<>();
-        names.forEach((code, n) -> pages.add(page(w, code, n[0], n[1])));
-        ReportData.DepartmentPage rijk = page(w, "RIJK", "Rijksoverheid (alle ministeries)", "Central government (all ministries)");
+        for (String[] p : w.query("SELECT department_code, name_nl, name_en FROM marts.rpt_report_page ORDER BY is_government_wide, department_code",
+                rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})) {
+            pages.add(page(w, p[0], p[1], p[2]));
+        }
+        ReportData.DepartmentPage rijk = pages.remove(pages.size() - 1);
         List<ReportData.LeaderLaggard> leaders = w.query("""
                 SELECT goal_id, goal_name_nl, goal_name_en, year, department_code, gap, unit, rank, position
                 FROM marts.leaders_laggards ORDER BY goal_id, year, rank, department_code""",
@@ -41,7 +38,8 @@ public final class ReportAssembler {
                 FROM marts.footprint_reconciliation""",
                 rs -> new ReportData.ReconciliationRow(rs.getString(1), rs.getInt(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
                         rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getString(9), rs.getString(10)));
-        return new ReportData(dataVersion, latestYear, years, pages, rijk, leaders, dictionary, containsSampleData(w), reconciliation);
+        return new ReportData(dataVersion, latestYear, years, pages, rijk, leaders, dictionary, containsSampleData(w), reconciliation,
+                ReportLabels.fromWarehouse(w));
     }
 
     /** Whether any file that counts now is one of the bundled samples (config/reference/sample_files.csv): then nothing is real. */
@@ -53,11 +51,10 @@ public final class ReportAssembler {
 
     private static ReportData.DepartmentPage page(Warehouse w, String code, String nameNl, String nameEn) {
         List<ReportData.SpendYear> spend = w.query("""
-                SELECT year, goal_id, actual_min, actual_value, actual_max FROM marts.department_progress
-                WHERE department_code = ? AND goal_kind = 'spend' ORDER BY year, goal_id""",
-                rs -> new ReportData.SpendYear(rs.getInt(1), rs.getString(2).substring("spend_".length()),
-                        rs.getBigDecimal(3).longValue(), rs.getBigDecimal(4).longValue(),
-                        rs.getBigDecimal(5) == null ? null : rs.getBigDecimal(5).longValue()), code);
+                SELECT year, spend_class, spend_min_eur, spend_mid_eur, spend_max_eur FROM marts.rpt_report_spend
+                WHERE department_code = ? ORDER BY year, spend_class""",
+                rs -> new ReportData.SpendYear(rs.getInt(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                        (Long) rs.getObject(5)), code);
         List<ReportData.InputGoalRow> inputs = w.query("""
                 SELECT year, goal_id, goal_name_nl, goal_name_en, numerator_tenders, denominator_tenders, undetermined_tenders,
                        share_pct, target_share_pct, status
@@ -69,75 +66,44 @@ public final class ReportAssembler {
         w.forEachRow("SELECT goal_id, year, value FROM ref.goal_milestone ORDER BY goal_id, year",
                 rs -> milestones.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                         .add(new ReportData.Milestone(rs.getInt(2), rs.getBigDecimal(3))));
-        Map<String, List<Object[]>> rows = new LinkedHashMap<>();
-        // A department's trend runs across reorganisations: each year's figures are those of the code the page's code
-        // stands for in that year (ref.department_year: the LVVN page shows LNV's years before 2024), marked with it.
-        String lineage = code.equals("RIJK") ? " WHERE p.department_code = ?"
-                : " JOIN ref.department_year AS dy ON dy.named_code = ? AND dy.year = p.year AND dy.department_code = p.department_code";
+        // Each year of a goal on this page (marts.rpt_report_effect_point follows the page's code across reorganisations).
+        Map<String, List<ReportData.ProgressPoint>> points = new LinkedHashMap<>();
         java.util.Set<String> codesShown = new java.util.TreeSet<>(List.of(code));
         w.forEachRow("""
-                SELECT p.goal_id, p.goal_name_nl, p.goal_name_en, p.theme_strategy, p.theme_national_plan, p.unit, p.direction,
-                       p.baseline_year, p.baseline_value, p.target_year, p.target_value, p.year, p.actual_value, p.trajectory_value,
-                       p.status, p.allocation_share_pct IS NOT NULL, p.status_reason_nl, p.status_reason_en, p.target_year_assumed,
-                       p.department_code, p.allocation_share_pct, p.allocation_status, p.allocation_basis_text,
-                       p.allocation_adopted_on, p.allocation_adopted_by
-                FROM marts.progress_department_year AS p""" + lineage + " ORDER BY p.goal_id, p.year",
+                SELECT goal_id, year, actual_value, trajectory_value, status, status_reason_nl, status_reason_en,
+                       figures_department_code, department_code
+                FROM marts.rpt_report_effect_point WHERE page_code = ? ORDER BY goal_id, year""",
                 rs -> {
-                    codesShown.add(rs.getString(20));
-                    rows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Object[] {
-                            rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                            rs.getObject(8), rs.getBigDecimal(9), rs.getObject(10), rs.getBigDecimal(11), rs.getInt(12),
-                            rs.getBigDecimal(13), rs.getBigDecimal(14), rs.getString(15), rs.getBoolean(16), rs.getString(17),
-                            rs.getString(18), rs.getBoolean(19), rs.getString(20),
-                            rs.getString(22) == null ? null : new ReportData.AllocationInfo(rs.getInt(12), rs.getBigDecimal(21),
-                                    rs.getString(22), rs.getString(23),
-                                    rs.getString(24) == null ? null : java.time.LocalDate.parse(rs.getString(24)), rs.getString(25))});
+                    codesShown.add(rs.getString(9));
+                    points.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new ReportData.ProgressPoint(rs.getInt(2),
+                            rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
                 }, code);
-        List<ReportData.ProgressSeries> effect = new ArrayList<>();
-        rows.forEach((goalId, list) -> {
-            Object[] first = list.get(0);
-            Object[] last = list.get(list.size() - 1);
-            // Baseline and target of the latest year that has them: the same every year for most goals, but the
-            // department's part of a split government-wide goal follows each year's allocation (and is missing in a
-            // year without spend to split by).
-            Object[] ref = first;
-            for (Object[] r : list) {
-                if (r[7] != null || r[9] != null) {
-                    ref = r;
-                }
-            }
-            List<ReportData.ProgressPoint> points = list.stream()
-                    .map(r -> new ReportData.ProgressPoint((Integer) r[10], (BigDecimal) r[11], (BigDecimal) r[12], (String) r[13],
-                            (String) r[15], (String) r[16], code.equals(r[18]) ? null : (String) r[18]))
-                    .toList();
-            // a split government-wide goal: the department is judged against its own part (in any year)
-            boolean allocated = !code.equals("RIJK") && list.stream().anyMatch(r -> (Boolean) r[14]);
-            ReportData.AllocationInfo allocation = null;
-            for (Object[] r : list) {
-                if (r[19] != null) {
-                    allocation = (ReportData.AllocationInfo) r[19];
-                }
-            }
-            // interim goals are government-wide figures: not shown against a department's own part
-            List<ReportData.Milestone> goalMilestones = allocated ? List.of() : milestones.getOrDefault(goalId, List.of());
-            effect.add(new ReportData.ProgressSeries(goalId, (String) first[0], (String) first[1], (String) first[2], (String) first[3],
-                    (String) first[4], (String) first[5], (Integer) ref[6], (BigDecimal) ref[7], (Integer) ref[8],
-                    (BigDecimal) ref[9], (String) last[13], points, allocated, goalMilestones, (Boolean) last[17],
-                    code.equals("RIJK") ? null : allocation));
-        });
-        String coverageWhere = code.equals("RIJK") ? "" : " WHERE department_code = ?";
-        String coverageSql = code.equals("RIJK")
-                ? """
-                  SELECT year, bool_or(has_spend), bool_or(has_mvi_zet), bool_or(has_supplier_results),
-                         sum(spend_line_count), sum(tender_count), sum(supplier_result_count), NULL, NULL
-                  FROM marts.source_coverage GROUP BY year ORDER BY year"""
-                : """
-                  SELECT year, has_spend, has_mvi_zet, has_supplier_results, spend_line_count, tender_count, supplier_result_count,
-                         spend_file, spend_superseded_files
-                  FROM marts.source_coverage""" + coverageWhere + " ORDER BY year";
-        Warehouse.RowMapper<ReportData.CoverageRow> coverageRow = rs -> new ReportData.CoverageRow(rs.getInt(1), rs.getBoolean(2),
-                rs.getBoolean(3), rs.getBoolean(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getString(8), rs.getString(9));
-        List<ReportData.CoverageRow> coverage = code.equals("RIJK") ? w.query(coverageSql, coverageRow) : w.query(coverageSql, coverageRow, code);
+        // One row per goal: baseline and target of the latest year that has them, the latest status, the allocation
+        // (marts.rpt_report_effect_goal decides which year each comes from).
+        List<ReportData.ProgressSeries> effect = w.query("""
+                SELECT goal_id, goal_name_nl, goal_name_en, theme_strategy, theme_national_plan, unit, direction,
+                       baseline_year, baseline_value, target_year, target_value, latest_status, is_allocated, is_target_year_assumed,
+                       allocation_year, allocation_share_pct, allocation_status, allocation_basis_text,
+                       CAST(allocation_adopted_on AS VARCHAR), allocation_adopted_by
+                FROM marts.rpt_report_effect_goal WHERE page_code = ? ORDER BY goal_id""",
+                rs -> {
+                    boolean allocated = rs.getBoolean(13);
+                    ReportData.AllocationInfo allocation = rs.getString(17) == null ? null
+                            : new ReportData.AllocationInfo(rs.getInt(15), rs.getBigDecimal(16), rs.getString(17), rs.getString(18),
+                                    rs.getString(19) == null ? null : java.time.LocalDate.parse(rs.getString(19)), rs.getString(20));
+                    String goalId = rs.getString(1);
+                    // interim goals are government-wide figures: not shown against a department's own part
+                    return new ReportData.ProgressSeries(goalId, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getString(7), (Integer) rs.getObject(8), rs.getBigDecimal(9), (Integer) rs.getObject(10),
+                            rs.getBigDecimal(11), rs.getString(12), points.getOrDefault(goalId, List.of()), allocated,
+                            allocated ? List.of() : milestones.getOrDefault(goalId, List.of()), rs.getBoolean(14), allocation);
+                }, code);
+        List<ReportData.CoverageRow> coverage = w.query("""
+                SELECT year, has_spend, has_mvi_zet, has_supplier_results, spend_line_count, tender_count, supplier_result_count,
+                       spend_file, spend_superseded_files
+                FROM marts.rpt_report_coverage WHERE department_code = ? ORDER BY year""",
+                rs -> new ReportData.CoverageRow(rs.getInt(1), rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4), rs.getLong(5),
+                        rs.getLong(6), rs.getLong(7), rs.getString(8), rs.getString(9)), code);
         List<ReportData.FootprintRow> footprint = w.query("""
                 SELECT year, impact_segment, co2_min_kg, co2_mid_kg, co2_max_kg, material_mid_kg, high_impact_co2_share_pct,
                        factor_source
@@ -147,7 +113,7 @@ public final class ReportAssembler {
         List<ReportData.GoalCoverageRow> goalCoverage = w.query("""
                 SELECT year, goal_id, goal_name_nl, goal_name_en, reporting_contracts, reporting_suppliers, expected_contracts,
                        expected_reporting_contracts, coverage_pct, min_coverage_pct, status
-                FROM marts.progress_department_year
+                FROM marts.effect_goal_department_year
                 WHERE department_code = ? AND (reporting_contracts > 0 OR expected_contracts > 0)
                 ORDER BY year, goal_id""",
                 rs -> new ReportData.GoalCoverageRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Everything the HTML progress report shows, read from the marts once per publication. Amounts are whole euros;
  * shares are percentages; a null maximum means no upper bound is known (staffel 13); a null value is missing data.
- * {@code sampleData}: a bundled sample file (ref.sample_file) was loaded, so the figures are not real.
+ * {@code sampleData}: a bundled sample file (ref.sample_file) was loaded, so the figures are not real. {@code labels}:
+ * the names of spend classes, impact segments and themes (config/reference).
  */
 public record ReportData(
         String runId,
@@ -17,7 +18,21 @@ public record ReportData(
         List<LeaderLaggard> leadersLaggards,
         List<DictionaryEntry> dataDictionary,
         boolean sampleData,
-        List<ReconciliationRow> reconciliation) {
+        List<ReconciliationRow> reconciliation,
+        ReportLabels labels) {
+
+    /** A report without labels for codes (each code shown as itself). */
+    public ReportData(String runId, int latestYear, List<Integer> years, List<DepartmentPage> departments, DepartmentPage rijk,
+                      List<LeaderLaggard> leadersLaggards, List<DictionaryEntry> dataDictionary, boolean sampleData,
+                      List<ReconciliationRow> reconciliation) {
+        this(runId, latestYear, years, departments, rijk, leadersLaggards, dataDictionary, sampleData, reconciliation, ReportLabels.none());
+    }
+
+    /** The same report with the names of config/reference for its codes. */
+    public ReportData withLabels(ReportLabels newLabels) {
+        return new ReportData(runId, latestYear, years, departments, rijk, leadersLaggards, dataDictionary, sampleData, reconciliation,
+                newLabels);
+    }
 
     /** A report on real data (no bundled sample file loaded). */
     public ReportData(String runId, int latestYear, List<Integer> years, List<DepartmentPage> departments, DepartmentPage rijk,
@@ -76,7 +91,7 @@ public record ReportData(
     }
 
     /**
-     * How many of the contracts expected to report on a goal did in a year (progress_department_year): a falling
+     * How many of the contracts expected to report on a goal did in a year (effect_goal_department_year): a falling
      * total means little when fewer suppliers reported. {@code coveragePct} null: no contract was expected yet.
      */
     public record GoalCoverageRow(int year, String goalId, String nameNl, String nameEn, long reportingContracts,

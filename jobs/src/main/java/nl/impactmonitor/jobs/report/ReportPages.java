@@ -33,50 +33,6 @@ final class ReportPages {
     static final String UNCLASSIFIED = "unclassified";
     static final String OUTSIDE_SCOPE = "outside_strategy_scope";
 
-    /** The spend classes of spend_by_department_year in table order; other classes follow alphabetically. */
-    private static final Map<String, Text> SPEND_CLASSES = orderedMap(
-            "generic", new Text("Generiek", "Generic"),
-            "specific", new Text("Specifiek", "Specific"),
-            "unclassified", new Text("Niet ingedeeld", "Unclassified"),
-            TOTAL, new Text("Totaal", "Total"));
-
-    /** Theme codes of config/targets.yaml: Inkopen met Impact and the National Plan MVI (evaluation 5.3). */
-    private static final Map<String, Text> THEMES = Map.ofEntries(
-            Map.entry("climate", new Text("Klimaat", "Climate")),
-            Map.entry("circular", new Text("Circulair", "Circular")),
-            Map.entry("social_return", new Text("Social return", "Social return")),
-            Map.entry("isv", new Text("Internationale sociale voorwaarden (ISV)", "International social conditions (ISV)")),
-            Map.entry("isv_chain", new Text("ISV en ketenverantwoordelijkheid", "ISV and chain responsibility")),
-            Map.entry("innovation", new Text("Innovatiegericht inkopen", "Innovation-oriented procurement")),
-            Map.entry("living_environment", new Text("Leefomgeving", "Living environment")),
-            Map.entry("environment", new Text("Milieu (incl. biodiversiteit)", "Environment (incl. biodiversity)")),
-            Map.entry("wellbeing_health", new Text("Welzijn en gezondheid", "Wellbeing and health")),
-            Map.entry("diversity_inclusion", new Text("Diversiteit en inclusie", "Diversity and inclusion")),
-            Map.entry("all", new Text("Alle thema's", "All themes")));
-
-    /** Heading order of the Inkopen met Impact themes; other codes follow alphabetically, goals without a theme last. */
-    private static final List<String> STRATEGY_THEMES = List.of("climate", "circular", "social_return", "isv",
-            "innovation", "living_environment", "wellbeing_health", "all");
-
-    /** Heading order of the National Plan MVI themes (innovation has no theme of its own there). */
-    private static final List<String> NATIONAL_PLAN_THEMES = List.of("climate", "circular", "social_return",
-            "isv_chain", "environment", "diversity_inclusion", "all");
-
-    /** Impact segments of the evaluation's Figure 1 (config/reference/cost_categories.csv). */
-    private static final Map<String, Text> SEGMENTS = orderedMap(
-            "energy", new Text("Energie", "Energy"),
-            "civil_works", new Text("GWW", "Civil works"),
-            "buildings", new Text("Gebouwen", "Buildings"),
-            "ict", Text.both("ICT"),
-            "facilities", new Text("Facilitair", "Facilities"),
-            "communication", new Text("Communicatie", "Communication"),
-            "organisation_personnel", new Text("Organisatie en personeel", "Organisation and personnel"),
-            "policy_research_advice", new Text("Beleidsonderzoek en advies", "Policy research and advice"),
-            "other_generic", new Text("Overig generiek", "Other generic"),
-            "defence", new Text("Defensie", "Defence"),
-            "other_specific", new Text("Overig specifiek", "Other specific"),
-            UNCLASSIFIED, new Text("Niet ingedeeld", "Unclassified"));
-
     /** Footprints from 100,000 tonnes up are shown in kilotonnes. */
     private static final BigDecimal KILOTONNE_FROM_KG = new BigDecimal("100000000");
 
@@ -153,14 +109,16 @@ final class ReportPages {
         }
     }
 
-    static <T> ThemeGroups<T> themeGroups(List<T> goals, Function<T, String> strategy, Function<T, String> nationalPlan) {
+    static <T> ThemeGroups<T> themeGroups(List<T> goals, Function<T, String> strategy, Function<T, String> nationalPlan,
+                                           ReportLabels labels) {
         return new ThemeGroups<>(
-                group(goals, strategy, STRATEGY_THEMES, new Text("Zonder thema", "No theme")),
-                group(goals, nationalPlan, NATIONAL_PLAN_THEMES,
-                        new Text("Geen eigen thema in het Nationaal Plan MVI", "No theme of its own in the National Plan MVI")));
+                group(goals, strategy, List.copyOf(labels.strategyThemes().keySet()), new Text("Zonder thema", "No theme"), labels),
+                group(goals, nationalPlan, List.copyOf(labels.nationalPlanThemes().keySet()),
+                        new Text("Geen eigen thema in het Nationaal Plan MVI", "No theme of its own in the National Plan MVI"), labels));
     }
 
-    private static <T> List<ThemeGroup<T>> group(List<T> goals, Function<T, String> theme, List<String> order, Text none) {
+    private static <T> List<ThemeGroup<T>> group(List<T> goals, Function<T, String> theme, List<String> order, Text none,
+                                                  ReportLabels labels) {
         Map<String, List<T>> byKey = new TreeMap<>();
         Map<String, String> codes = new TreeMap<>();
         for (T goal : goals) {
@@ -174,7 +132,7 @@ final class ReportPages {
         byKey.forEach((key, list) -> {
             String code = codes.get(key);
             int n = list.size();
-            groups.add(new ThemeGroup<>(code == null ? "none" : code, code == null ? none : theme(code),
+            groups.add(new ThemeGroup<>(code == null ? "none" : code, code == null ? none : theme(code, labels),
                     new Text(n == 1 ? "1 doel" : n + " doelen", n == 1 ? "1 goal" : n + " goals"), List.copyOf(list)));
         });
         return List.copyOf(groups);
@@ -232,7 +190,7 @@ final class ReportPages {
                         "Purchasing volume per department in " + year + ": range and midpoint in million euros"));
         List<GoalSummary> goals = goalSummaries(data);
         return new Overview(data.runId(), year, title(year), yearsText(data.years()), rows, chart,
-                themeGroups(goals, GoalSummary::themeStrategy, GoalSummary::themeNationalPlan), leaders(data, links),
+                themeGroups(goals, GoalSummary::themeStrategy, GoalSummary::themeNationalPlan, data.labels()), leaders(data, links),
                 dictionary(data));
     }
 
@@ -264,7 +222,7 @@ final class ReportPages {
                                         + (p.trajectory() == null ? "" : "; trajectory " + value(p.trajectory(), unit)));
             }
             boolean split = perDepartment.stream().anyMatch(ProgressSeries::allocated);
-            goals.add(new GoalSummary(goalId, new Text(g.nameNl(), g.nameEn()), themes(g),
+            goals.add(new GoalSummary(goalId, new Text(g.nameNl(), g.nameEn()), themes(g, data.labels()),
                     whole == null ? null : whole.latest() == null ? Status.of(whole.latestStatus())
                             : Status.of(whole.latestStatus(), whole.latest().reasonNl(), whole.latest().reasonEn()),
                     latest, targetValue(g, unit),
@@ -388,7 +346,7 @@ final class ReportPages {
         SvgCharts.SpendChart spendChart = SvgCharts.spendPerYear(years, totals,
                 new Text("Inkoopvolume " + d.nameNl() + " per jaar: bandbreedte (min–max) en middenwaarde in miljoen euro",
                         "Purchasing volume " + d.nameEn() + " per year: range (min–max) and midpoint in million euros"));
-        List<String> classes = spendClasses(d.spend());
+        List<String> classes = spendClasses(d.spend(), data.labels());
         List<SpendRow> spendRows = years.stream()
                 .map(y -> new SpendRow(y, classes.stream().map(c -> SpendCell.of(spend(d, y, c))).toList()))
                 .toList();
@@ -398,15 +356,15 @@ final class ReportPages {
                 .map(g -> inputGoal(g, d)).toList();
         List<InputHistory> history = inputHistory(d.inputGoals(), years);
 
-        List<EffectGoalView> effects = d.effectGoals().stream().map(g -> effectGoal(g, years, d)).toList();
+        List<EffectGoalView> effects = d.effectGoals().stream().map(g -> effectGoal(g, years, d, data.labels())).toList();
         List<CoverageView> coverage = d.coverage().stream().sorted(Comparator.comparingInt(CoverageRow::year))
                 .map(CoverageView::of).toList();
 
         return new DepartmentView(d.code(), name, RIJK.equals(d.code()), data.runId(), year, title(year), years,
                 List.copyOf(links(data).values()), spendChart,
-                classes.stream().map(c -> SPEND_CLASSES.getOrDefault(c, Text.both(c))).toList(), spendRows,
-                footprint(d, year), inputs, history, effects,
-                themeGroups(effects, EffectGoalView::themeStrategy, EffectGoalView::themeNationalPlan), coverage,
+                classes.stream().map(data.labels()::spendClass).toList(), spendRows,
+                footprint(d, year, data.labels()), inputs, history, effects,
+                themeGroups(effects, EffectGoalView::themeStrategy, EffectGoalView::themeNationalPlan, data.labels()), coverage,
                 d.goalCoverage() == null ? List.of() : d.goalCoverage().stream().map(GoalCoverageView::of).toList(),
                 dictionary(data), d.reorganisations() == null ? List.of() : d.reorganisations(),
                 RIJK.equals(d.code()) ? reconciliation(data) : List.of());
@@ -424,7 +382,7 @@ final class ReportPages {
             Text name = switch (r.segment()) {
                 case "segments_sum" -> new Text("Som van de segmenten", "Sum of the segments");
                 case "figure1_stated_total" -> new Text("Totaal zoals Figuur 1 het noemt", "Total as Figure 1 states it");
-                default -> SEGMENTS.getOrDefault(r.segment(), Text.both(r.segment()));
+                default -> data.labels().segment(r.segment());
             };
             Text note = switch (r.segment()) {
                 case "segments_sum" -> new Text("wat de kalibratie reproduceert", "what the calibration reproduces");
@@ -438,7 +396,7 @@ final class ReportPages {
             return new ReconciliationLine(name, Formats.number(r.figure1Co2Kt()), r.projectCo2Kt() == null ? "–" : Formats.number(r.projectCo2Kt()),
                     r.differenceCo2Kt() == null ? "–" : Formats.number(r.differenceCo2Kt()),
                     r.differencePct() == null ? "–" : Formats.pct(r.differencePct()), Formats.number(r.figure1MaterialKt()),
-                    r.projectMaterialKt() == null ? "–" : Formats.number(r.projectMaterialKt()), note, !SEGMENTS.containsKey(r.segment()));
+                    r.projectMaterialKt() == null ? "–" : Formats.number(r.projectMaterialKt()), note, !data.labels().segments().containsKey(r.segment()));
         }).toList();
     }
 
@@ -446,7 +404,7 @@ final class ReportPages {
      * The footprint of {@code year} per impact segment, largest first and unclassified last, with the total. Every
      * figure names its intensity: the sources are numbered in order of first use and each line refers to its own.
      */
-    private static FootprintView footprint(DepartmentPage d, int year) {
+    private static FootprintView footprint(DepartmentPage d, int year, ReportLabels labels) {
         List<FootprintRow> rows = d.footprint() == null ? List.of()
                 : d.footprint().stream().filter(f -> f.year() == year).toList();
         FootprintRow total = rows.stream().filter(f -> TOTAL.equals(f.segment())).findFirst().orElse(null);
@@ -469,7 +427,7 @@ final class ReportPages {
         List<FootprintLine> lines = new ArrayList<>();
         List<SvgCharts.FootprintInput> bars = new ArrayList<>();
         for (FootprintRow f : segments) {
-            Text segmentName = SEGMENTS.getOrDefault(f.segment(), Text.both(f.segment()));
+            Text segmentName = labels.segment(f.segment());
             lines.add(footprintLine(segmentName, f, shift, materialKilo ? 6 : 3, notes(f.factorSource(), numbers)));
             bars.add(new SvgCharts.FootprintInput(f.segment(), segmentName, f.co2MinKg(), f.co2MidKg(), f.co2MaxKg()));
         }
@@ -564,9 +522,9 @@ final class ReportPages {
         return history;
     }
 
-    private static EffectGoalView effectGoal(ProgressSeries g, List<Integer> years, DepartmentPage d) {
+    private static EffectGoalView effectGoal(ProgressSeries g, List<Integer> years, DepartmentPage d, ReportLabels labels) {
         String unit = g.unit() == null ? "" : g.unit();
-        Text themes = themes(g);
+        Text themes = themes(g, labels);
         Text direction = "decrease".equals(g.direction()) ? new Text("lager is beter", "lower is better")
                 : "increase".equals(g.direction()) ? new Text("hoger is beter", "higher is better") : Text.both("");
         Text baseline = baseline(g, unit);
@@ -644,10 +602,10 @@ final class ReportPages {
         return new Text(String.join(" · ", nl), String.join(" · ", en));
     }
 
-    private static Text themes(ProgressSeries g) {
+    private static Text themes(ProgressSeries g, ReportLabels labels) {
         return new Text(
-                "Thema: " + theme(g.themeStrategy()).nl() + " · Nationaal Plan MVI: " + theme(g.themeNationalPlan()).nl(),
-                "Theme: " + theme(g.themeStrategy()).en() + " · National Plan MVI: " + theme(g.themeNationalPlan()).en());
+                "Thema: " + theme(g.themeStrategy(), labels).nl() + " · Nationaal Plan MVI: " + theme(g.themeNationalPlan(), labels).nl(),
+                "Theme: " + theme(g.themeStrategy(), labels).en() + " · National Plan MVI: " + theme(g.themeNationalPlan(), labels).en());
     }
 
     /** The target in words; for a split government-wide goal it is the department's share of the government-wide one. */
@@ -670,11 +628,11 @@ final class ReportPages {
         return "%".equals(unit) ? Formats.number(v) + "%" : (Formats.number(v) + " " + unit).trim();
     }
 
-    private static Text theme(String code) {
+    private static Text theme(String code, ReportLabels labels) {
         if (code == null) {
             return new Text("–", "–");
         }
-        return THEMES.getOrDefault(code, Text.both(code));
+        return labels.theme(code);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -713,12 +671,12 @@ final class ReportPages {
         return List.copyOf(years);
     }
 
-    private static List<String> spendClasses(List<SpendYear> spend) {
+    private static List<String> spendClasses(List<SpendYear> spend, ReportLabels labels) {
         TreeSet<String> present = spend.stream().map(SpendYear::spendClass)
                 .collect(Collectors.toCollection(TreeSet::new));
         List<String> ordered = new ArrayList<>();
-        SPEND_CLASSES.keySet().stream().filter(c -> !TOTAL.equals(c) && present.contains(c)).forEach(ordered::add);
-        present.stream().filter(c -> !SPEND_CLASSES.containsKey(c)).forEach(ordered::add);
+        labels.spendClasses().keySet().stream().filter(c -> !TOTAL.equals(c) && present.contains(c)).forEach(ordered::add);
+        present.stream().filter(c -> !labels.spendClasses().containsKey(c)).forEach(ordered::add);
         if (present.contains(TOTAL)) {
             ordered.add(TOTAL);
         }
@@ -737,13 +695,5 @@ final class ReportPages {
 
     private static List<DictionaryEntry> dictionary(ReportData data) {
         return data.dataDictionary() == null ? List.of() : data.dataDictionary();
-    }
-
-    private static Map<String, Text> orderedMap(Object... keyValues) {
-        Map<String, Text> map = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            map.put((String) keyValues[i], (Text) keyValues[i + 1]);
-        }
-        return map;
     }
 }

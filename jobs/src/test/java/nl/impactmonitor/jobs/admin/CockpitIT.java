@@ -294,7 +294,7 @@ class CockpitIT {
         List<String> names = new ArrayList<>();
         json(r).forEach(t -> names.add(t.path("name").asString()));
         assertThat(names.stream().filter(n -> !n.startsWith("unique_key__")).count()).isEqualTo(countFiles(TestProject.SQL.resolve("tests")));
-        assertThat(names).contains("unique_key__marts_progress_department_year");
+        assertThat(names).contains("unique_key__marts_effect_goal_department_year");
 
         String page = http.browser().login("viewer", "viewer-pw").get("/admin/executions/" + nightlyId).body();
         assertThat(page).contains("Datatests van deze run").contains("spend_cost_category_is_mapped").contains("WARN")

@@ -60,7 +60,7 @@ class LargestRemainderTest {
     @Test
     void socialReturnHandByHand() {
         // 1,500 jobs over AZ 480,003 and BZ 175,001 EUR: 1,099.2368 and 400.7632; rounded down 1,099 + 400 = 1,499,
-        // the job left goes to the larger remainder (BZ): AZ 1,099, BZ 401 (the same as core.fct_goal_allocation_formula).
+        // the job left goes to the larger remainder (BZ): AZ 1,099, BZ 401 (the same as core.int_goal_allocation_formula).
         Map<String, BigDecimal> weights = new LinkedHashMap<>();
         weights.put("AZ", new BigDecimal("480003"));
         weights.put("BZ", new BigDecimal("175001"));

@@ -138,13 +138,13 @@ class NightlyJobFunctionalIT {
                 + " AND year = 2023 ORDER BY metric", rs -> rs.getString(1) + " " + rs.getBigDecimal(2).stripTrailingZeros().toPlainString()))
                 .contains("electricity_use 140684.7", "gas_use 15577805");
         // Fleet: 1,209 of 4,875 vehicles zero-emission in 2023 = 24.8%, against a trajectory of 50% (20% in 2020 to 100% in 2028).
-        assertThat(warehouse.query("SELECT status, round(actual_value, 1), trajectory_value FROM marts.progress_department_year"
+        assertThat(warehouse.query("SELECT status, round(actual_value, 1), trajectory_value FROM marts.effect_goal_department_year"
                 + " WHERE department_code = 'RIJK' AND year = 2023 AND goal_id = 'transport_fleet_zero_emission'",
                 rs -> rs.getString(1) + " " + rs.getBigDecimal(2).toPlainString() + " " + rs.getBigDecimal(3).stripTrailingZeros().toPlainString()))
                 .containsExactly("off_track 24.8 50");
-        assertThat(warehouse.query("SELECT status FROM marts.progress_department_year WHERE department_code = 'RIJK' AND year = 2023"
+        assertThat(warehouse.query("SELECT status FROM marts.effect_goal_department_year WHERE department_code = 'RIJK' AND year = 2023"
                 + " AND goal_id = 'circular_primary_raw_materials'", rs -> rs.getString(1))).containsExactly("no_baseline");
-        assertThat(warehouse.query("SELECT status FROM marts.progress_department_year WHERE department_code = 'OCW' AND year = 2023"
+        assertThat(warehouse.query("SELECT status FROM marts.effect_goal_department_year WHERE department_code = 'OCW' AND year = 2023"
                 + " AND goal_id = 'energy_renewable_electricity_share'", rs -> rs.getString(1))).containsExactly("no_data");
 
         // Aliases (I&W, I & W, IenW; EZ; full names; codes) all land on the twelve canonical codes.

@@ -80,18 +80,18 @@ class AllocationRegisterProgressTest {
     void adoptedPartsStayFixedWhenSpendMovesAndDepartmentsAreJudgedAgainstThem() throws Exception {
         load(register("adopted", "    adopted_on: 2025-06-12\n    adopted_by: ICBR\n"));
         // the computed split moves with spend ...
-        assertThat(warehouse.query("SELECT year, department_code, allocated_target_value FROM core.fct_goal_allocation_formula"
+        assertThat(warehouse.query("SELECT year, department_code, allocated_target_value FROM core.int_goal_allocation_formula"
                 + " WHERE goal_id = 'social_return_jobs' ORDER BY 1, 2", rs -> rs.getInt(1) + " " + rs.getString(2) + " " + plain(rs.getBigDecimal(3))))
                 .containsExactly("2022 AZ 750", "2022 BZ 750", "2023 AZ 1429", "2023 BZ 71");
         // ... the adopted parts do not
         assertThat(warehouse.query("SELECT year, department_code, allocated_target_value, allocation_status, adopted_on, adopted_by"
-                + " FROM core.fct_goal_allocation WHERE goal_id = 'social_return_jobs' ORDER BY 1, 2",
+                + " FROM core.int_goal_allocation WHERE goal_id = 'social_return_jobs' ORDER BY 1, 2",
                 rs -> rs.getInt(1) + " " + rs.getString(2) + " " + plain(rs.getBigDecimal(3)) + " " + rs.getString(4) + " " + rs.getString(5)
                         + " " + rs.getString(6)))
                 .containsExactly("2022 AZ 1000 adopted 2025-06-12 ICBR", "2022 BZ 500 adopted 2025-06-12 ICBR",
                         "2023 AZ 1000 adopted 2025-06-12 ICBR", "2023 BZ 500 adopted 2025-06-12 ICBR");
         // 900 of 1,000 and 450 of 500: both missed, and ranked
-        assertThat(warehouse.query("SELECT department_code, status, allocation_status FROM marts.progress_department_year"
+        assertThat(warehouse.query("SELECT department_code, status, allocation_status FROM marts.effect_goal_department_year"
                 + " WHERE goal_id = 'social_return_jobs' AND year = 2023 AND department_code <> 'RIJK' ORDER BY 1",
                 rs -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3)))
                 .containsExactly("AZ period_ended_missed adopted", "BZ period_ended_missed adopted");
@@ -101,7 +101,7 @@ class AllocationRegisterProgressTest {
     @Test
     void aProposalIsIndicativeAndNeverGivesAVerdict() throws Exception {
         load(register("proposal", ""));
-        assertThat(warehouse.query("SELECT department_code, status, target_value, status_reason_nl FROM marts.progress_department_year"
+        assertThat(warehouse.query("SELECT department_code, status, target_value, status_reason_nl FROM marts.effect_goal_department_year"
                 + " WHERE goal_id = 'social_return_jobs' AND year = 2023 AND department_code <> 'RIJK' ORDER BY 1",
                 rs -> rs.getString(1) + " " + rs.getString(2) + " " + plain(rs.getBigDecimal(3)) + " | " + rs.getString(4)))
                 .containsExactly(
@@ -110,7 +110,7 @@ class AllocationRegisterProgressTest {
         assertThat(warehouse.queryLong("SELECT count(*) FROM marts.leaders_laggards WHERE goal_id = 'social_return_jobs'")).isZero();
         // no department row of any split goal carries a verdict unless its part is adopted
         assertThat(warehouse.queryLong("""
-                SELECT count(*) FROM marts.progress_department_year
+                SELECT count(*) FROM marts.effect_goal_department_year
                 WHERE allocation_status IN ('proposal', 'computed')
                   AND status IN ('on_track', 'off_track', 'achieved', 'period_ended_met', 'period_ended_missed', 'below_target')""")).isZero();
     }
@@ -118,7 +118,7 @@ class AllocationRegisterProgressTest {
     @Test
     void withoutARegisterEntryTheYearlySplitIsComputedAndIndicative() throws Exception {
         load("allocations:\n");
-        assertThat(warehouse.query("SELECT department_code, status, allocation_status FROM marts.progress_department_year"
+        assertThat(warehouse.query("SELECT department_code, status, allocation_status FROM marts.effect_goal_department_year"
                 + " WHERE goal_id = 'social_return_jobs' AND year = 2023 AND department_code <> 'RIJK' ORDER BY 1",
                 rs -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3)))
                 .containsExactly("AZ allocation_not_adopted computed", "BZ allocation_not_adopted computed");

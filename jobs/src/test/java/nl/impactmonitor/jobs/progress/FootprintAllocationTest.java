@@ -111,7 +111,7 @@ class FootprintAllocationTest {
         // Social return: 1,500 jobs split by spend. AZ 480,003 of 655,004 -> 1,099.2368 jobs, BZ 175,001 -> 400.7632.
         // Rounded down 1,099 + 400 = 1,499; the one job left goes to the larger remainder (BZ, .7632): AZ 1,099, BZ 401.
         assertThat(warehouse.query("""
-                SELECT department_code, allocated_target_value, allocated_baseline_value FROM core.fct_goal_allocation_formula
+                SELECT department_code, allocated_target_value, allocated_baseline_value FROM core.int_goal_allocation_formula
                 WHERE goal_id = 'social_return_jobs' AND year = 2023 ORDER BY department_code""",
                 rs -> rs.getString(1) + " " + plain(rs.getBigDecimal(2)) + " " + plain(rs.getBigDecimal(3))))
                 .containsExactly("AZ 1099 null", "BZ 401 null");
@@ -119,7 +119,7 @@ class FootprintAllocationTest {
         assertThat(warehouse.query("""
                 SELECT a.goal_id, a.year, sum(a.allocated_target_value) AS parts,
                        round(coalesce(g.target_value, g.baseline_value * (1 + g.target_change_pct / 100)), g.allocation_decimals) AS whole
-                FROM core.fct_goal_allocation AS a INNER JOIN ref.goal AS g USING (goal_id)
+                FROM core.int_goal_allocation AS a INNER JOIN ref.goal AS g USING (goal_id)
                 GROUP BY ALL HAVING parts IS DISTINCT FROM whole AND whole IS NOT NULL""", rs -> rs.getString(1))).isEmpty();
     }
 
@@ -130,16 +130,16 @@ class FootprintAllocationTest {
         // 900 jobs over 2015-2023. 2023 is the end of the goal's period, so the verdict is final.
         assertThat(warehouse.query("""
                 SELECT department_code, status, actual_value, target_value, trajectory_value, allocation_share_pct
-                FROM marts.progress_department_year WHERE goal_id = 'social_return_jobs' AND year = 2023 ORDER BY department_code""",
+                FROM marts.effect_goal_department_year WHERE goal_id = 'social_return_jobs' AND year = 2023 ORDER BY department_code""",
                 rs -> rs.getString(1) + " " + rs.getString(2) + " " + plain(rs.getBigDecimal(3)) + " of " + plain(rs.getBigDecimal(4))
                         + " trajectory " + plain(rs.getBigDecimal(5))))
                 .containsExactly("AZ period_ended_missed 900 of 1099 trajectory 1099", "BZ period_ended_met 450 of 401 trajectory 401",
                         "RIJK period_ended_missed 1350 of 1500 trajectory 1500");
-        assertThat(warehouse.query("SELECT status_reason_nl FROM marts.progress_department_year WHERE goal_id = 'social_return_jobs'"
+        assertThat(warehouse.query("SELECT status_reason_nl FROM marts.effect_goal_department_year WHERE goal_id = 'social_return_jobs'"
                 + " AND year = 2023 AND department_code = 'AZ'", rs -> rs.getString(1)))
                 .containsExactly("900 jobs in 2023 tegen doel 1.099 jobs in 2023 (eigen deel van het rijksdoel): 199 jobs te kort; de doelperiode is voorbij");
         // A goal without gas results has no data for departments (a missing year is never zero).
-        assertThat(warehouse.query("SELECT DISTINCT status FROM marts.progress_department_year WHERE goal_id = 'energy_gas_use_reduction'"
+        assertThat(warehouse.query("SELECT DISTINCT status FROM marts.effect_goal_department_year WHERE goal_id = 'energy_gas_use_reduction'"
                 + " AND department_code IN ('AZ', 'BZ')", rs -> rs.getString(1))).containsExactly("no_data");
         // Leaders and laggards rank the departments by their gap to their own trajectory: BZ +49, AZ -199.
         assertThat(warehouse.query("""

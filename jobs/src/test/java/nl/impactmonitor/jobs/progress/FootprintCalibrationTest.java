@@ -77,7 +77,7 @@ class FootprintCalibrationTest {
             assertThat(r[5]).as("calibration of " + r[0]).isEqualTo("calibrated");
         }
         // Energy 428 kt on staffel 9 (mid EUR 17,500,001) = 24.457 kg/EUR; ICT 114 kt on staffel 11 (mid 75,000,001) = 1.52 kg/EUR.
-        assertThat(warehouse.query("SELECT impact_segment, round(co2_kg_per_eur, 3) FROM core.fct_segment_intensity"
+        assertThat(warehouse.query("SELECT impact_segment, round(co2_kg_per_eur, 3) FROM core.int_segment_intensity"
                 + " WHERE impact_segment IN ('energy', 'ict') ORDER BY 1", rs -> rs.getString(1) + " " + rs.getBigDecimal(2).toPlainString()))
                 .containsExactly("energy 24.457", "ict 1.52");
         // Figure 1's own inconsistency: its segments add up to 2,272 kt, its total line says 1,800 kt.
@@ -107,12 +107,12 @@ class FootprintCalibrationTest {
                 AZ;2023;Energie;Totaal;5
                 """);
         // Calibrated on AZ's own 2019 energy (mid 375,001): 428 kt exactly in 2019; 2023's EUR 375,001 are 106.1/126.1 of that in 2019 euros.
-        List<BigDecimal> mid = warehouse.query("SELECT co2_mid_kg FROM core.fct_footprint_category_year WHERE impact_segment = 'energy' ORDER BY year",
+        List<BigDecimal> mid = warehouse.query("SELECT co2_mid_kg FROM core.int_footprint_category_year WHERE impact_segment = 'energy' ORDER BY year",
                 rs -> rs.getBigDecimal(1));
         assertThat(mid.get(0)).isEqualByComparingTo("428000000");
         assertThat(mid.get(1).doubleValue()).isCloseTo(428_000_000d * 106.1 / 126.1, within(0.001));
         assertThat(mid.get(1).doubleValue() / mid.get(0).doubleValue()).isCloseTo(106.1 / 126.1, within(1e-12));
-        assertThat(warehouse.query("SELECT price_year, price_index_ratio FROM core.fct_footprint_category_year WHERE year = 2023",
+        assertThat(warehouse.query("SELECT price_year, price_index_ratio FROM core.int_footprint_category_year WHERE year = 2023",
                 rs -> rs.getInt(1) + " " + rs.getBigDecimal(2).toPlainString())).containsExactly("2019 0.841396");
     }
 
@@ -136,7 +136,7 @@ class FootprintCalibrationTest {
                 AZ;2023;ICT;Totaal;5
                 """);
         // Climate-neutral procurement is split by CO2 footprint over all segments within the strategy: equal ICT, so 50/50.
-        assertThat(warehouse.query("SELECT department_code, share_pct FROM core.fct_goal_allocation_formula"
+        assertThat(warehouse.query("SELECT department_code, share_pct FROM core.int_goal_allocation_formula"
                 + " WHERE goal_id = 'climate_neutral_procurement' AND year = 2023 ORDER BY 1",
                 rs -> rs.getString(1) + " " + rs.getBigDecimal(2).stripTrailingZeros().toPlainString()))
                 .containsExactly("AZ 50", "DEF 50");

@@ -64,7 +64,7 @@ class ProgressTest {
     private String progress(String department, int year, String goalId) {
         return warehouse.query("""
                 SELECT status, actual_value, trajectory_value, target_value, gap_to_trajectory
-                FROM marts.progress_department_year WHERE department_code = ? AND year = ? AND goal_id = ?""",
+                FROM marts.effect_goal_department_year WHERE department_code = ? AND year = ? AND goal_id = ?""",
                 rs -> rs.getString(1) + " actual=" + plain(rs.getBigDecimal(2)) + " trajectory=" + plain(rs.getBigDecimal(3))
                         + " target=" + plain(rs.getBigDecimal(4)) + " gap=" + plain(rs.getBigDecimal(5)),
                 department, year, goalId).get(0);
@@ -73,7 +73,7 @@ class ProgressTest {
     private String reason(String department, int year, String goalId) {
         return warehouse.query("""
                 SELECT status || ' | ' || status_reason_nl || ' | ' || status_reason_en
-                FROM marts.progress_department_year WHERE department_code = ? AND year = ? AND goal_id = ?""",
+                FROM marts.effect_goal_department_year WHERE department_code = ? AND year = ? AND goal_id = ?""",
                 rs -> rs.getString(1), department, year, goalId).get(0);
     }
 
@@ -157,7 +157,7 @@ class ProgressTest {
         assertThat(warehouse.query("SELECT year, value FROM ref.goal_milestone WHERE goal_id = 'transport_fleet_zero_emission'",
                 rs -> rs.getInt(1) + ": " + plain(rs.getBigDecimal(2)))).containsExactly("2020: 20");
         assertThat(warehouse.query("""
-                SELECT year, trajectory_value, baseline_year FROM marts.progress_department_year
+                SELECT year, trajectory_value, baseline_year FROM marts.effect_goal_department_year
                 WHERE department_code = 'RIJK' AND goal_id = 'transport_fleet_zero_emission' ORDER BY year""",
                 rs -> rs.getInt(1) + " " + plain(rs.getBigDecimal(2)) + " " + rs.getObject(3)))
                 .containsExactly("2021 30 null", "2022 40 null", "2023 50 null");
@@ -165,7 +165,7 @@ class ProgressTest {
         assertThat(reason("RIJK", 2023, "transport_fleet_zero_emission")).isEqualTo("off_track"
                 + " | 24,8%: 25,2 procentpunt te kort op het traject van 50% voor 2023 (traject door tussendoel 2020: 20%); doel 100% in 2028"
                 + " | 24.8%: 25.2 percentage points short of the trajectory of 50% for 2023 (trajectory through interim goal 2020: 20%); target 100% in 2028");
-        assertThat(warehouse.queryLong("SELECT count(*) FROM marts.progress_department_year WHERE goal_id = 'transport_fleet_zero_emission'"
+        assertThat(warehouse.queryLong("SELECT count(*) FROM marts.effect_goal_department_year WHERE goal_id = 'transport_fleet_zero_emission'"
                 + " AND (lower(status_reason_nl) LIKE '%nulmeting%' OR lower(status_reason_en) LIKE '%baseline%')")).isZero();
     }
 
@@ -180,7 +180,7 @@ class ProgressTest {
                 + " | 85,6% tegen doel 100% in 2030: 14,4 procentpunt te kort; geen nulmeting, dus geen traject"
                 + " | 85.6% against target 100% in 2030: 14.4 percentage points short; no baseline, so no trajectory");
         // The gap is a column too, not only words: 85.6 - 100 = -14.4 points.
-        assertThat(warehouse.query("SELECT gap_to_target FROM marts.progress_department_year WHERE department_code = 'FIN' AND year = 2023"
+        assertThat(warehouse.query("SELECT gap_to_target FROM marts.effect_goal_department_year WHERE department_code = 'FIN' AND year = 2023"
                 + " AND goal_id = 'energy_renewable_electricity_share'", rs -> plain(rs.getBigDecimal(1)))).containsExactly("-14.4");
         // The same goal above its target is achieved: the verdict is two-sided.
         load("E-1;Energie BV;;FIN;2023;;;electricity_renewable;1000;MWh;;01-02-2024");
@@ -197,7 +197,7 @@ class ProgressTest {
         warehouse.models().buildAll();
         // 100 + 150 + 200 = 450 jobs over 2021-2023; 2015-2020 are missing, not zero, so no verdict on 2015-2023.
         assertThat(warehouse.query("""
-                SELECT status, actual_value, years_with_data, years_missing FROM marts.progress_department_year
+                SELECT status, actual_value, years_with_data, years_missing FROM marts.effect_goal_department_year
                 WHERE department_code = 'RIJK' AND goal_id = 'social_return_jobs' ORDER BY year""",
                 rs -> rs.getString(1) + " " + plain(rs.getBigDecimal(2)) + " " + rs.getString(3) + " " + rs.getString(4)))
                 .containsExactly("insufficient_data 100 2021 2015–2020", "insufficient_data 250 2021–2022 2015–2020",
@@ -234,7 +234,7 @@ class ProgressTest {
         warehouse.models().buildAll();
         assertThat(warehouse.query("""
                 SELECT year, status, actual_value, reporting_contracts, reporting_suppliers, expected_contracts, coverage_pct
-                FROM marts.progress_department_year WHERE department_code = 'DEF' AND goal_id = 'energy_gas_use_reduction' ORDER BY year""",
+                FROM marts.effect_goal_department_year WHERE department_code = 'DEF' AND goal_id = 'energy_gas_use_reduction' ORDER BY year""",
                 rs -> rs.getInt(1) + " " + rs.getString(2) + " " + plain(rs.getBigDecimal(3)) + " " + rs.getLong(4) + "/" + rs.getLong(5)
                         + " of " + rs.getLong(6) + " " + plain(rs.getBigDecimal(7))))
                 .containsExactly("2022 no_baseline 500 5/5 of 0 null", "2023 insufficient_coverage 400 4/4 of 5 80");
@@ -269,7 +269,7 @@ class ProgressTest {
         // 1 of the 2 obliged contracts reported: 50%, below 90%, although it is the first year with data.
         assertThat(warehouse.query("""
                 SELECT department_code, status, reporting_contracts, expected_reporting_contracts, expected_contracts, coverage_pct
-                FROM marts.progress_department_year WHERE year = 2023 AND goal_id = 'energy_gas_use_reduction'
+                FROM marts.effect_goal_department_year WHERE year = 2023 AND goal_id = 'energy_gas_use_reduction'
                   AND department_code IN ('DEF', 'RIJK') ORDER BY department_code""",
                 rs -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getLong(3) + " " + rs.getLong(4) + "/" + rs.getLong(5)
                         + " " + plain(rs.getBigDecimal(6))))
@@ -328,9 +328,9 @@ class ProgressTest {
                 .containsExactly("90");
         assertThat(warehouse.query("SELECT value_base FROM results_as_reported_on(DATE '2024-01-31')", rs -> plain(rs.getBigDecimal(1))))
                 .containsExactly("100");
-        assertThat(warehouse.query("SELECT numerator_value FROM marts.progress_department_year WHERE department_code = 'FIN' AND year = 2023"
+        assertThat(warehouse.query("SELECT numerator_value FROM marts.effect_goal_department_year WHERE department_code = 'FIN' AND year = 2023"
                 + " AND goal_id = 'energy_renewable_electricity_share'", rs -> plain(rs.getBigDecimal(1)))).containsExactly("null");
-        assertThat(warehouse.query("SELECT denominator_value FROM marts.progress_department_year WHERE department_code = 'FIN' AND year = 2023"
+        assertThat(warehouse.query("SELECT denominator_value FROM marts.effect_goal_department_year WHERE department_code = 'FIN' AND year = 2023"
                 + " AND goal_id = 'energy_renewable_electricity_share'", rs -> plain(rs.getBigDecimal(1)))).containsExactly("120");
     }
 

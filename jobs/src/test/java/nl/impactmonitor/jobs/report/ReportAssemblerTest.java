@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The report read from a real warehouse: the footprint per impact segment and whether a goal is a split
- * government-wide one come from the marts (footprint_department_year, progress_department_year.allocation_share_pct).
+ * government-wide one come from the marts (footprint_department_year, effect_goal_department_year.allocation_share_pct).
  */
 class ReportAssemblerTest {
 

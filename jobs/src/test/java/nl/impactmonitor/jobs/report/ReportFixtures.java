@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import nl.impactmonitor.jobs.TestProject;
 import nl.impactmonitor.jobs.report.ReportData.CoverageRow;
 import nl.impactmonitor.jobs.report.ReportData.DepartmentPage;
 import nl.impactmonitor.jobs.report.ReportData.DictionaryEntry;
@@ -91,7 +92,8 @@ final class ReportFixtures {
                 new DictionaryEntry("spend_by_department_year", "spend_max_eur", "Upper bound; empty where staffel 13 has none"));
 
         // invented figures: marked as sample data, as a publication from the bundled samples is
-        return new ReportData("run-2025-03-01-fixture", 2024, List.of(2023, 2024), List.of(az, ienw), rijk, leaders, dictionary, true);
+        return new ReportData("run-2025-03-01-fixture", 2024, List.of(2023, 2024), List.of(az, ienw), rijk, leaders, dictionary, true)
+                .withLabels(ReportLabels.read(TestProject.DIR.resolve("config/reference")));
     }
 
     /**

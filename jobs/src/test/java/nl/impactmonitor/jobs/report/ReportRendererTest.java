@@ -187,7 +187,7 @@ class ReportRendererTest {
         DepartmentPage noFootprint = new DepartmentPage(az.code(), az.nameNl(), az.nameEn(), az.spend(), az.inputGoals(),
                 az.effectGoals(), az.coverage(), az.footprint().stream().filter(f -> f.year() == 2023).toList());
         renderer.render(new ReportData(data.runId(), data.latestYear(), data.years(), List.of(noFootprint), data.rijk(),
-                data.leadersLaggards(), data.dataDictionary()), dir);
+                data.leadersLaggards(), data.dataDictionary()).withLabels(data.labels()), dir);
 
         assertThat(section(read(dir.resolve("AZ.html")), "voetafdruk"))
                 .contains("Geen voetafdruk voor dit jaar").doesNotContain("<svg");

@@ -1,23 +1,24 @@
 -- unique_key: department_code, goal_kind, goal_id, year
--- The publication's progress table: one row per department (and RIJK) x goal x year, for the four kinds of
--- figures side by side: effect goals (progress against the 2030 targets; a department's own part where a
+-- The published progress files (departments/<DEPT>/progress.* and rijk/progress.*, one file set per department_code,
+-- the columns in file order): one row per department (and RIJK) x goal x year, for the four kinds of figures side by
+-- side: effect goals (progress against the 2030 targets; a department's own part where a
 -- government-wide goal is split), input goals I-IV (shares of tenders), spend (a range from the staffels, with
 -- min / mid / max) and the spend-based CO2 footprint per impact segment (range, with its factor source). Themes are
 -- given in both theme sets (config/reference/theme_crosswalk.csv relates them).
 --
 -- column source (-): where the row's figure comes from: the goal's source, the spend method, or for footprint rows the intensity used.
 --
--- column goal_kind (-): Kind of figure on the row: effect (a 2030 goal from progress_department_year), input (an input goal from input_goal_department_year) or spend (a spend class from spend_by_department_year).
--- column status (-): Status in the terms of the row's kind: for effect goals one of the statuses of progress_department_year (docs/goals.md), for input goals on_target, below_target, no_target, not_applicable or no_data, and for spend and footprint range, or range_unbounded when a staffel-13 amount leaves the maximum open.
--- column status_reason_nl (-): The status as a Dutch sentence with the figures behind it: the effect goal's reason from progress_department_year, the tender counts behind an input goal's share, or how a spend or footprint range was bounded.
+-- column goal_kind (-): Kind of figure on the row: effect (a 2030 goal from effect_goal_department_year), input (an input goal from input_goal_department_year) or spend (a spend class from spend_by_department_year).
+-- column status (-): Status in the terms of the row's kind: for effect goals one of the statuses of effect_goal_department_year (docs/goals.md), for input goals on_target, below_target, no_target, not_applicable or no_data, and for spend and footprint range, or range_unbounded when a staffel-13 amount leaves the maximum open.
+-- column status_reason_nl (-): The status as a Dutch sentence with the figures behind it: the effect goal's reason from effect_goal_department_year, the tender counts behind an input goal's share, or how a spend or footprint range was bounded.
 -- column status_reason_en (-): The same sentence in English.
 -- column numerator_count (count): Input goals: tenders in scope that meet the goal (numerator_tenders); effect goals: contracts that reported the goal's metric this year (reporting_contracts); NULL on spend and footprint rows.
 -- column denominator_count (count): Input goals: tenders in scope with a known answer (denominator_tenders); effect goals: contracts expected to report, having reported in an earlier year of the goal's period (expected_contracts); NULL on spend and footprint rows.
--- column reporting_supplier_count (count): Effect goals: distinct suppliers behind the contracts that reported the goal's metric this year (progress_department_year.reporting_suppliers); NULL on other rows.
+-- column reporting_supplier_count (count): Effect goals: distinct suppliers behind the contracts that reported the goal's metric this year (effect_goal_department_year.reporting_suppliers); NULL on other rows.
 -- column undetermined_count (count): Input goals: tenders whose scope or answer cannot be decided (undetermined_tenders), counted beside the share; NULL on other rows.
--- column coverage_pct (%): Effect goals: share of the expected contracts that reported this year (progress_department_year.coverage_pct); NULL on other rows or when no contract was expected.
--- column actual_min (EUR): Lower bound of the spend on a spend row (the sum of the staffel band minimums); NULL on effect and input rows.
--- column actual_max (EUR): Upper bound of the spend on a spend row; NULL when a staffel-13 amount makes it unbounded, and on effect and input rows.
+-- column coverage_pct (%): Effect goals: share of the expected contracts that reported this year (effect_goal_department_year.coverage_pct); NULL on other rows or when no contract was expected.
+-- column actual_min (row's unit): Lower bound of the row's range, in the row's unit column: the sum of the staffel band minimums (EUR) on a spend row, the footprint at the lower spend bounds (kg CO2-eq) on a footprint row; NULL on effect and input rows. The name has no unit because the unit differs per row.
+-- column actual_max (row's unit): Upper bound of the row's range, in the row's unit column (EUR on a spend row, kg CO2-eq on a footprint row); NULL when a staffel-13 amount makes it unbounded, and on effect and input rows.
 WITH effect AS (
     SELECT
         department_code,
@@ -47,7 +48,7 @@ WITH effect AS (
         target_year,
         target_value,
         source
-    FROM marts.progress_department_year
+    FROM marts.effect_goal_department_year
 ),
 
 input AS (
@@ -115,11 +116,9 @@ spend AS (
         department_code,
         year,
         'spend'                                      AS goal_kind,
-        'spend_' || spend_class                      AS goal_id,
-        CASE spend_class WHEN 'generic' THEN 'Generieke inkoop' WHEN 'specific' THEN 'Specifieke inkoop'
-                         WHEN 'total' THEN 'Totale inkoop' ELSE 'Niet ingedeelde inkoop' END AS goal_name_nl,
-        CASE spend_class WHEN 'generic' THEN 'Generic procurement' WHEN 'specific' THEN 'Specific procurement'
-                         WHEN 'total' THEN 'Total procurement' ELSE 'Unclassified procurement' END AS goal_name_en,
+        'spend_' || s.spend_class                    AS goal_id,
+        coalesce(c.procurement_name_nl, u.procurement_name_nl) AS goal_name_nl,
+        coalesce(c.procurement_name_en, u.procurement_name_en) AS goal_name_en,
         'all'                                        AS theme_strategy,
         'all'                                        AS theme_national_plan,
         'spend from staffel midpoints (Appendix 4), with the band bounds as range' AS metric,
@@ -142,7 +141,10 @@ spend AS (
         CAST(NULL AS INTEGER)                        AS target_year,
         CAST(NULL AS DECIMAL(38, 3))                 AS target_value,
         'Open Inkoopdata Rijk staffels, Appendix 4 method' AS source
-    FROM spend_rows
+    FROM spend_rows AS s
+    -- config/reference/spend_classes.csv names the class; a class missing there is named as unclassified
+    LEFT JOIN ref.spend_class AS c USING (spend_class)
+    LEFT JOIN ref.spend_class AS u ON u.spend_class = 'unclassified'
 ),
 
 footprint AS (

@@ -1,7 +1,7 @@
 -- unique_key: department_code, year, hoofdkostensoort
 -- Estimated CO2-eq and material footprint per department x year x cost category: the category's spend range
 -- (Appendix 4), brought to the factors' price year with the price index (config/reference/price_indices.csv), times
--- the intensity of its impact segment (core.fct_segment_intensity: calibrated on Figure 1, or a group average that
+-- the intensity of its impact segment (core.int_segment_intensity: calibrated on Figure 1, or a group average that
 -- says so). The published range combines the staffel range and the factor range: minimum = lower spend bound x
 -- intensity x (1 - uncertainty_low_pct/100), maximum = upper spend bound x intensity x (1 + uncertainty_high_pct/100).
 -- An unbounded spend maximum leaves the footprint maximum unbounded (NULL). Not incremental: a change in the reference
@@ -32,7 +32,7 @@ WITH categories AS (
         spend_min_eur,
         spend_mid_eur,
         spend_max_eur
-    FROM core.fct_spend_category_year
+    FROM core.int_spend_category_year
 ),
 
 priced AS (
@@ -51,7 +51,7 @@ priced AS (
         CAST(pf.index_value AS DOUBLE) / CAST(py.index_value AS DOUBLE) AS price_index_ratio,
         py.index_value IS NULL                                          AS index_missing
     FROM categories AS c
-    LEFT JOIN core.fct_segment_intensity AS i ON i.impact_segment = c.impact_segment
+    LEFT JOIN core.int_segment_intensity AS i ON i.impact_segment = c.impact_segment
     LEFT JOIN ref.price_index AS py ON py.year = c.year
     LEFT JOIN ref.price_index AS pf ON pf.year = i.price_year
 )

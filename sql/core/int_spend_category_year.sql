@@ -6,7 +6,7 @@
 --   * a file without category totals gives the sum of supplier lines for every category;
 --   * staffel 0 (zero or negative) is left out, as a total and as a supplier line.
 -- `method` says which rule applied. A sum that includes an unbounded staffel-13 line has no maximum:
--- spend_max_eur is NULL and spend_max_is_unbounded is true; no number is made up for it.
+-- spend_max_eur is NULL and is_spend_max_unbounded is true; no number is made up for it.
 --
 -- column method (-): Rule that produced the category's figures: category_total_band (the band of its total line), supplier_sum_staffel_13 (total line in staffel 13, so the supplier lines are summed), supplier_sum_no_total (no total line, so the supplier lines are summed) or excluded_staffel_0 (total line in staffel 0, figures 0).
 -- column total_staffel (-): Staffel of the category's total line, the highest one when the file has several; NULL when the category has no total line.
@@ -121,7 +121,7 @@ SELECT
         WHEN w.method = 'category_total_band' THEN b.max_eur IS NULL
         WHEN w.method = 'excluded_staffel_0' THEN false
         ELSE w.supplier_has_unbounded_line
-    END AS spend_max_is_unbounded
+    END AS is_spend_max_unbounded
 FROM with_method AS w
 LEFT JOIN ref.staffel_band AS b
     ON b.staffel = w.total_staffel

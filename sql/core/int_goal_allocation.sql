@@ -2,7 +2,7 @@
 -- Each department's part of a government-wide goal per year, as judged: where the allocation register
 -- (config/allocations.yaml, ref.goal_allocation_part) covers the goal and year, its parts, fixed for the register
 -- entry's period whatever spend does; elsewhere the footprint method's parts of that year
--- (core.fct_goal_allocation_formula). Only adopted parts are a basis for judging a department (evaluation 8.2.6: the
+-- (core.int_goal_allocation_formula). Only adopted parts are a basis for judging a department (evaluation 8.2.6: the
 -- ministries decide the split together); proposals and the computed method are indicative.
 --
 -- column allocation_basis (-): co2_footprint, material_footprint or spend for computed rows; register for rows from the register.
@@ -84,7 +84,7 @@ computed_rows AS (
         f.share_pct,
         f.allocated_baseline_value,
         f.allocated_target_value
-    FROM core.fct_goal_allocation_formula AS f
+    FROM core.int_goal_allocation_formula AS f
     WHERE NOT EXISTS (SELECT 1 FROM register AS r WHERE r.goal_id = f.goal_id AND r.year = f.year)
 )
 

@@ -22,7 +22,7 @@
 -- Shares are recomputed from summed numerators and denominators; quantities are summed; RIJK likewise.
 --
 -- column allocation_share_pct (%): the department's share of a split government-wide goal; NULL otherwise.
--- column allocation_status (-): for a department's part of a split goal: adopted, proposal or computed (core.fct_goal_allocation); NULL otherwise.
+-- column allocation_status (-): for a department's part of a split goal: adopted, proposal or computed (core.int_goal_allocation); NULL otherwise.
 -- column allocation_basis_text (-): how the department's part was arrived at, in words; NULL when the goal is not split.
 -- column allocation_adopted_on (-): date the department's part was adopted; NULL unless adopted.
 -- column allocation_adopted_by (-): who adopted it (e.g. ICBR); NULL unless adopted.
@@ -42,7 +42,7 @@
 -- column min_coverage_pct (%): Coverage threshold of the goal (config/targets.yaml, default 90).
 -- column years_with_data (-): For a cumulative goal, the years of its period up to the row's year that have data and are added up, such as 2021–2023; NULL for other goals.
 -- column years_missing (-): For a cumulative goal, the years of its period up to the row's year without data, such as 2015–2020; NULL when none are missing or for other goals.
--- column target_year_assumed (-): True when the strategy gives no year for the goal and the catalogue assumes target_year.
+-- column is_target_year_assumed (-): True when the strategy gives no year for the goal and the catalogue assumes target_year.
 -- column source (-): Where the goal and its target come from, as config/targets.yaml gives it: a section of the 2024 evaluation, such as its Table 2 in section 4.3.
 WITH milestone_text AS (
     SELECT
@@ -60,7 +60,7 @@ goals AS (
         g.aggregation, g.numerator_metric, g.denominator_metric, g.baseline_year, g.baseline_value, g.target_year,
         coalesce(g.target_value, g.baseline_value * (1 + g.target_change_pct / 100)) AS target_value_resolved,
         g.target_change_pct, g.applies_to_departments, g.source, coalesce(g.measurable, true) AS measurable, g.applies_to,
-        coalesce(g.target_year_assumed, false) AS target_year_assumed, g.monitored_instead_nl, g.monitored_instead_en,
+        coalesce(g.target_year_assumed, false) AS is_target_year_assumed, g.monitored_instead_nl, g.monitored_instead_en,
         g.period_start_year, coalesce(g.min_coverage_pct, 90) AS min_coverage_pct, mt.milestones_nl, mt.milestones_en
     FROM ref.goal AS g
     LEFT JOIN milestone_text AS mt USING (goal_id)
@@ -201,7 +201,7 @@ all_values AS (
 allocations AS (
     SELECT department_code, year, goal_id, allocated_baseline_value, allocated_target_value, share_pct,
            allocation_status, allocation_basis_text, adopted_on, adopted_by
-    FROM core.fct_goal_allocation
+    FROM core.int_goal_allocation
 ),
 
 actuals AS (
@@ -209,7 +209,7 @@ actuals AS (
         v.department_code,
         v.year,
         g.* EXCLUDE (baseline_value, target_value_resolved),
-        -- a department's part of a government-wide goal, where the goal is split (core.fct_goal_allocation)
+        -- a department's part of a government-wide goal, where the goal is split (core.int_goal_allocation)
         CASE WHEN v.department_code <> 'RIJK' AND NOT g.applies_to_departments
              THEN a.allocated_baseline_value ELSE g.baseline_value END           AS baseline_value,
         CASE WHEN v.department_code <> 'RIJK' AND NOT g.applies_to_departments
@@ -325,10 +325,10 @@ worded AS (
         reason_number_nl(trajectory_value) || CASE WHEN unit = '%' THEN '%' ELSE ' ' || unit END       AS trajectory_nl,
         reason_number_en(trajectory_value) || CASE WHEN unit = '%' THEN '%' ELSE ' ' || unit END       AS trajectory_en,
         'doel ' || reason_number_nl(target_value_shown) || CASE WHEN unit = '%' THEN '%' ELSE ' ' || unit END
-            || ' in ' || target_year || CASE WHEN target_year_assumed THEN ' (jaar aangenomen)' ELSE '' END
+            || ' in ' || target_year || CASE WHEN is_target_year_assumed THEN ' (jaar aangenomen)' ELSE '' END
             || CASE WHEN department_code <> 'RIJK' AND NOT applies_to_departments THEN ' (eigen deel van het rijksdoel)' ELSE '' END AS target_nl,
         'target ' || reason_number_en(target_value_shown) || CASE WHEN unit = '%' THEN '%' ELSE ' ' || unit END
-            || ' in ' || target_year || CASE WHEN target_year_assumed THEN ' (year assumed)' ELSE '' END
+            || ' in ' || target_year || CASE WHEN is_target_year_assumed THEN ' (year assumed)' ELSE '' END
             || CASE WHEN department_code <> 'RIJK' AND NOT applies_to_departments THEN ' (own part of the government-wide target)' ELSE '' END AS target_en,
         reason_number_nl(abs(actual_value - target_value_shown)) || CASE WHEN unit = '%' THEN ' procentpunt' ELSE ' ' || unit END AS target_gap_nl,
         reason_number_en(abs(actual_value - target_value_shown)) || CASE WHEN unit = '%' THEN ' percentage points' ELSE ' ' || unit END AS target_gap_en,
@@ -414,7 +414,7 @@ SELECT
     status,
     status_reason_nl,
     status_reason_en,
-    target_year_assumed,
+    is_target_year_assumed,
     -- measures (in the goal's unit)
     CAST(round(actual_value, 3) AS DECIMAL(38, 3))                       AS actual_value,
     CASE WHEN NOT is_government_wide_only THEN baseline_year END         AS baseline_year,

@@ -29,7 +29,7 @@ WITH reference_spend AS (
         sum(s.spend_mid_eur) * (any_value(pf.index_value) / any_value(py.index_value))                AS spend_mid,
         CASE WHEN bool_or(s.spend_max_eur IS NULL) THEN NULL
              ELSE sum(s.spend_max_eur) * (any_value(pf.index_value) / any_value(py.index_value)) END   AS spend_max
-    FROM core.fct_spend_category_year AS s
+    FROM core.int_spend_category_year AS s
     INNER JOIN ref.impact_factor AS f ON f.impact_segment = s.impact_segment AND s.year = f.reference_year
     INNER JOIN ref.price_index AS py ON py.year = s.year
     INNER JOIN ref.price_index AS pf ON pf.year = f.price_year

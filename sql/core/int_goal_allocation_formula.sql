@@ -4,7 +4,7 @@
 -- the goal concerns (config/targets.yaml, key allocation), within the strategy's scope only (segments with
 -- in_strategy_scope false, Defence's specific procurement, are left out of the basis). Parts are rounded by the
 -- largest-remainder method to the goal's decimals, so they add up exactly to the (rounded) government-wide figure.
--- This is a proposal method, recomputed every year: core.fct_goal_allocation puts the register's parts
+-- This is a proposal method, recomputed every year: core.int_goal_allocation puts the register's parts
 -- (config/allocations.yaml) in its place where the register covers the goal and year, and
 -- `propose-allocation` writes one year's result into the register for the ministries to decide on.
 --
@@ -39,7 +39,7 @@ basis AS (
                 WHEN 'material_footprint' THEN f.material_mid_kg
                 ELSE f.spend_mid_eur
             END) AS basis_value
-    FROM core.fct_footprint_category_year AS f
+    FROM core.int_footprint_category_year AS f
     CROSS JOIN goals AS g
     WHERE (len(g.segments) = 0 OR list_contains(g.segments, f.impact_segment)) AND f.in_strategy_scope
     GROUP BY ALL
