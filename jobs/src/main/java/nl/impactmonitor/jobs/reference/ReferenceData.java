@@ -56,6 +56,8 @@ public class ReferenceData {
         TABLES.put("ref.theme_crosswalk", "theme_crosswalk.csv");
         TABLES.put("ref.sample_file", "sample_files.csv");
         TABLES.put("ref.reporting_obligation", "reporting_obligations.csv");
+        TABLES.put("ref.rijksinkoopcategorie", "rijksinkoopcategorieen.csv");
+        TABLES.put("ref.category_mapping", "category_mappings.csv");
     }
 
     private final Warehouse warehouse;
