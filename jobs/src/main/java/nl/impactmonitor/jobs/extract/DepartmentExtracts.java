@@ -49,7 +49,7 @@ public final class DepartmentExtracts {
             department_code, year, impact_segment, co2_min_kg, co2_mid_kg, co2_max_kg, material_min_kg, material_mid_kg,
             material_max_kg, spend_mid_eur, high_impact_co2_share_pct, calibration, price_year, factor_source""";
 
-    static final String LEADERS_COLUMNS = "goal_id, year, department_code, goal_name_nl, goal_name_en, unit, rank, position, gap";
+    static final String LEADERS_COLUMNS = "goal_id, year, department_code, goal_name_nl, goal_name_en, unit, rank, position, gap, target_kind, lead_rank, shortfall_rank";
 
     private DepartmentExtracts() {
     }

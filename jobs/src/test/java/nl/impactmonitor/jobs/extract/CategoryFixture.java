@@ -28,12 +28,12 @@ import nl.impactmonitor.warehouse.Warehouse;
  *   <li>one supplier result: FIN's electricity contract, 43,848.5 MWh in 2023, which the metric puts in Energie.</li>
  * </ul>
  */
-final class CategoryFixture {
+public final class CategoryFixture {
 
     private CategoryFixture() {
     }
 
-    static Warehouse warehouse(Path dir) throws IOException {
+    public static Warehouse warehouse(Path dir) throws IOException {
         Warehouse w = TestProject.warehouse(dir);
         Path in = Files.createDirectories(dir.resolve("fixture"));
         Path fin = Files.writeString(in.resolve("inkoopdata-2023-FIN.csv"), """

@@ -134,6 +134,9 @@ class ReportRendererTest {
         assertThat(index).contains("href=\"AZ.html\"", "href=\"IenW.html\"", "href=\"RIJK.html\"");
         // leaders and laggards: IenW is 12.5 points ahead on input goal I, AZ 20 behind
         assertThat(index).contains("+12,5", "−20");
+        // named for what they rank; AZ has the largest shortfall, so it is number 1 of that list
+        assertThat(index).contains("Grootste voorsprong", "Grootste achterstand", "streefaandeel")
+                .contains("1. <a href=\"IenW.html\">IenW</a>", "1. <a href=\"AZ.html\">AZ</a>");
         assertThat(index).containsPattern("1 × <span class=\"nl\">onder doel</span>");
     }
 
