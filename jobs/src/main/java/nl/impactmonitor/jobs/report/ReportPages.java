@@ -342,8 +342,9 @@ final class ReportPages {
     record SpendRow(int year, List<SpendCell> cells) {
     }
 
+    /** {@code trend}: the goal's share in every year of the page against the target (null with a single year). */
     record InputGoalView(String goalId, Text name, Status status, String share, String target, Text counts,
-                         String undetermined, SvgCharts.ShareBar bar) {
+                         String undetermined, SvgCharts.ShareBar bar, SvgCharts.LineChart trend) {
     }
 
     record HistoryCell(String share, Status status) {
@@ -411,7 +412,7 @@ final class ReportPages {
 
         List<InputGoalView> inputs = d.inputGoals().stream().filter(g -> g.year() == year)
                 .sorted(Comparator.comparing(InputGoalRow::goalId))
-                .map(g -> inputGoal(g, d)).toList();
+                .map(g -> inputGoal(g, d, years)).toList();
         List<InputHistory> history = inputHistory(d.inputGoals(), years);
 
         List<EffectGoalView> effects = d.effectGoals().stream().map(g -> effectGoal(g, years, d)).toList();
@@ -548,7 +549,7 @@ final class ReportPages {
         return List.copyOf(refs);
     }
 
-    private static InputGoalView inputGoal(InputGoalRow g, DepartmentPage d) {
+    private static InputGoalView inputGoal(InputGoalRow g, DepartmentPage d, List<Integer> years) {
         Text name = new Text(g.nameNl(), g.nameEn());
         Text counts = g.numerator() == null || g.denominator() == null
                 ? new Text("–", "–")
@@ -561,7 +562,12 @@ final class ReportPages {
                                 + Formats.pct(g.sharePct()) + ", target " + Formats.pct(g.targetPct())));
         return new InputGoalView(g.goalId(), name, Status.of(g.status()), Formats.pct(g.sharePct()),
                 Formats.pct(g.targetPct()), counts,
-                g.undetermined() == null ? "–" : Formats.count(g.undetermined()), bar);
+                g.undetermined() == null ? "–" : Formats.count(g.undetermined()), bar, years.size() < 2 ? null
+                        : SvgCharts.shareTrend(d.inputGoals().stream().filter(r -> r.goalId().equals(g.goalId())).toList(), years,
+                                new Text("Inspanningsdoel " + g.nameNl() + ", " + d.nameNl() + ": aandeel per jaar sinds "
+                                        + years.get(0) + " tegen de streefwaarde",
+                                        "Input goal " + g.nameEn() + ", " + d.nameEn() + ": share per year since " + years.get(0)
+                                                + " against the target")));
     }
 
     private static List<InputHistory> inputHistory(List<InputGoalRow> rows, List<Integer> years) {

@@ -141,6 +141,18 @@ class ReportRendererTest {
     }
 
     @Test
+    void everyInputGoalChartsItsShareInEveryYearAgainstTheTarget() throws IOException {
+        renderer.render(ReportFixtures.report(), dir);
+        String az = read(dir.resolve("AZ.html"));
+
+        // AZ input goal I: 25,0% in 2023 and 30,0% in 2024 against 50%; goal II: 62,5% in 2023, no MVI-ZET in 2024
+        assertThat(az).contains("aandeel per jaar sinds 2023 tegen de streefwaarde",
+                "2023: 25 % (onder doel / below target)", "2024: 30 % (onder doel / below target)",
+                "2023: 62,5 % (op of boven doel / on or above target)", "doel 2024: 50");
+        assertThat(count(az, "aandeel per jaar sinds 2023")).isEqualTo(2);
+    }
+
+    @Test
     void codesThatCannotBeFileNamesAreRefused() {
         ReportData data = ReportFixtures.report();
         DepartmentPage bad = new DepartmentPage("../AZ", "x", "x", List.of(), List.of(), List.of(), List.of(), List.of());
