@@ -37,11 +37,11 @@ FROM marts.effect_goal_department_year
 WHERE status = 'no_baseline'
 ORDER BY goal_id;
 
--- 6. Who leads and who lags on the zero-emission fleet in 2023.
-SELECT rank, department_code, position, gap, unit
+-- 6. Who leads and who lags on the zero-emission fleet in 2023 (ranked only among departments judged alike).
+SELECT target_kind, lead_rank, shortfall_rank, department_code, position, gap, unit
 FROM marts.leaders_laggards
 WHERE goal_id = 'transport_fleet_zero_emission' AND year = 2023
-ORDER BY rank;
+ORDER BY target_kind, lead_rank;
 
 -- 7. Every spend line that came from one source file, with its line number.
 SELECT line_no, department_code, year, hoofdkostensoort, supplier_name, staffel

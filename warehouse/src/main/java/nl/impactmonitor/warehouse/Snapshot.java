@@ -26,6 +26,13 @@ public final class Snapshot {
     /** Published besides the models so any fact row can be traced to its file, sha256 and line. */
     public static final List<String> LINEAGE_TABLES = List.of("raw.load", "raw.reject");
     public static final String ANALYTICS_DATABASE = "analytics.duckdb";
+    /**
+     * The storage format {@code analytics.duckdb} is written in. It holds only schemas, views and comments, which
+     * every format since DuckDB 1.0 stores; 1.0 is the oldest format DuckDB promises its later versions read, so
+     * clients from 1.0 on (the 1.4 LTS line included) open the file. DuckDB 2.0's own format (the default) is
+     * unreadable for 1.x. DuckDB 2.0.0 accepts {@code v0.10.0} to {@code v2.0.0} here (measured).
+     */
+    public static final String ANALYTICS_STORAGE_VERSION = "v1.0.0";
 
     private final Warehouse warehouse;
 
@@ -160,7 +167,11 @@ public final class Snapshot {
     private void writeAnalyticsDatabase(Path dir, List<Table> tables) {
         Path file = dir.resolve(ANALYTICS_DATABASE);
         List<Column> columns = columns();
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath()); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+            // Attached rather than opened directly: only ATTACH chooses an older storage format (older clients).
+            st.execute("ATTACH " + Warehouse.quoteLiteral(file.toAbsolutePath().toString()) + " AS analytics (STORAGE_VERSION "
+                    + Warehouse.quoteLiteral(ANALYTICS_STORAGE_VERSION) + ")");
+            st.execute("USE analytics");
             // Views name their files relative to the snapshot folder; this resolves them while they are created.
             st.execute("SET file_search_path = " + Warehouse.quoteLiteral(dir.toAbsolutePath().toString()));
             for (Table t : tables) {
@@ -190,7 +201,9 @@ public final class Snapshot {
                             + Warehouse.quoteLiteral(col.description() + (col.unit() == null || col.unit().equals("-") ? "" : " [" + col.unit() + "]")));
                 }
             }
-            st.execute("CHECKPOINT");
+            st.execute("CHECKPOINT analytics");
+            st.execute("USE memory");
+            st.execute("DETACH analytics");
         } catch (SQLException e) {
             throw new WarehouseException("Cannot write " + file + ": " + e.getMessage(), e);
         }

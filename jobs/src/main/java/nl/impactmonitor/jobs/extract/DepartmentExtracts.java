@@ -109,7 +109,7 @@ public final class DepartmentExtracts {
      * and optionally JSON. Keys whose rows are unchanged since the previous publication are linked from it; keys listed
      * in {@code alwaysWritten} that have no rows still get their (empty) files.
      */
-    private static int perKey(Warehouse warehouse, Path dir, PublicationReuse reuse, String name, List<String> keyColumns, String select, String orderBy,
+    static int perKey(Warehouse warehouse, Path dir, PublicationReuse reuse, String name, List<String> keyColumns, String select, String orderBy,
                               java.util.function.Function<List<String>, String> folder, List<List<String>> alwaysWritten, boolean json) {
         int keys = keyColumns.size();
         String keyList = String.join(", ", keyColumns);
@@ -155,7 +155,7 @@ public final class DepartmentExtracts {
         deleteRecursively(scratch);
         for (List<String> key : changed) {
             if (!withRows.contains(key)) {
-                all(warehouse, "SELECT * EXCLUDE (extract_department) FROM (" + select + ") WHERE false",
+                all(warehouse, "SELECT * EXCLUDE (" + keyList + ") FROM (" + select + ") WHERE false",
                         dir.resolve(folder.apply(key)), name, json);
             }
         }

@@ -69,6 +69,7 @@ public final class Publisher {
         PublicationReuse reuse = PublicationReuse.from(previous, codeVersion);
         long t = System.nanoTime();
         DepartmentExtracts.write(warehouse, tmp, reuse, runId, dataVersion);
+        CategoryExtracts.write(warehouse, tmp, reuse);
         long tSnapshot = System.nanoTime();
         warehouse.snapshot().write(tmp, reuse);
         long tReport = System.nanoTime();

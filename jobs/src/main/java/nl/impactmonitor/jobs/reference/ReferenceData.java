@@ -59,6 +59,8 @@ public class ReferenceData {
         TABLES.put("ref.spend_class", "spend_classes.csv");
         TABLES.put("ref.sample_file", "sample_files.csv");
         TABLES.put("ref.reporting_obligation", "reporting_obligations.csv");
+        TABLES.put("ref.rijksinkoopcategorie", "rijksinkoopcategorieen.csv");
+        TABLES.put("ref.category_mapping", "category_mappings.csv");
     }
 
     private final Warehouse warehouse;

@@ -24,10 +24,10 @@ public final class ReportAssembler {
         }
         ReportData.DepartmentPage rijk = pages.remove(pages.size() - 1);
         List<ReportData.LeaderLaggard> leaders = w.query("""
-                SELECT goal_id, goal_name_nl, goal_name_en, year, department_code, gap, unit, rank, position
-                FROM marts.leaders_laggards ORDER BY goal_id, year, rank, department_code""",
+                SELECT goal_id, goal_name_nl, goal_name_en, year, department_code, gap, unit, rank, position, target_kind
+                FROM marts.leaders_laggards ORDER BY goal_id, year, target_kind, rank, department_code""",
                 rs -> new ReportData.LeaderLaggard(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
-                        rs.getBigDecimal(6), rs.getString(7), rs.getInt(8), rs.getString(9)));
+                        rs.getBigDecimal(6), rs.getString(7), rs.getInt(8), rs.getString(9), rs.getString(10)));
         List<ReportData.DictionaryEntry> dictionary = w.snapshot().columns().stream()
                 .map(c -> new ReportData.DictionaryEntry(c.table(), c.column(),
                         (c.description() == null ? "" : c.description()) + (c.unit() == null || c.unit().equals("-") ? "" : " [" + c.unit() + "]")))
@@ -39,7 +39,7 @@ public final class ReportAssembler {
                 rs -> new ReportData.ReconciliationRow(rs.getString(1), rs.getInt(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
                         rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getString(9), rs.getString(10)));
         return new ReportData(dataVersion, latestYear, years, pages, rijk, leaders, dictionary, containsSampleData(w), reconciliation,
-                ReportLabels.fromWarehouse(w));
+                ReportLabels.fromWarehouse(w), CategoryPage.read(w));
     }
 
     /** Whether any file that counts now is one of the bundled samples (config/reference/sample_files.csv): then nothing is real. */

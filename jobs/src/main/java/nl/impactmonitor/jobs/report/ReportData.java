@@ -19,19 +19,27 @@ public record ReportData(
         List<DictionaryEntry> dataDictionary,
         boolean sampleData,
         List<ReconciliationRow> reconciliation,
-        ReportLabels labels) {
+        ReportLabels labels,
+        List<CategoryPage> categories) {
 
-    /** A report without labels for codes (each code shown as itself). */
+    /** A report without labels for codes (each code shown as itself) and without category pages. */
     public ReportData(String runId, int latestYear, List<Integer> years, List<DepartmentPage> departments, DepartmentPage rijk,
                       List<LeaderLaggard> leadersLaggards, List<DictionaryEntry> dataDictionary, boolean sampleData,
                       List<ReconciliationRow> reconciliation) {
-        this(runId, latestYear, years, departments, rijk, leadersLaggards, dataDictionary, sampleData, reconciliation, ReportLabels.none());
+        this(runId, latestYear, years, departments, rijk, leadersLaggards, dataDictionary, sampleData, reconciliation, ReportLabels.none(),
+                List.of());
     }
 
     /** The same report with the names of config/reference for its codes. */
     public ReportData withLabels(ReportLabels newLabels) {
         return new ReportData(runId, latestYear, years, departments, rijk, leadersLaggards, dataDictionary, sampleData, reconciliation,
-                newLabels);
+                newLabels, categories);
+    }
+
+    /** The same report with these category pages. */
+    public ReportData withCategories(List<CategoryPage> newCategories) {
+        return new ReportData(runId, latestYear, years, departments, rijk, leadersLaggards, dataDictionary, sampleData, reconciliation,
+                labels, newCategories);
     }
 
     /** A report on real data (no bundled sample file loaded). */
@@ -186,9 +194,17 @@ public record ReportData(
         }
     }
 
-    /** A department's position on one goal in one year: gap to its trajectory (effect) or target (input). */
+    /**
+     * A department's position on one goal in one year: gap to its trajectory (effect) or target (input); ranked only
+     * among departments judged against the same {@code targetKind} (department_target, allocated_part, input_share_target).
+     */
     public record LeaderLaggard(String goalId, String goalNameNl, String goalNameEn, int year, String departmentCode,
-                                BigDecimal gap, String unit, int rank, String position) {
+                                BigDecimal gap, String unit, int rank, String position, String targetKind) {
+
+        public LeaderLaggard(String goalId, String goalNameNl, String goalNameEn, int year, String departmentCode, BigDecimal gap,
+                             String unit, int rank, String position) {
+            this(goalId, goalNameNl, goalNameEn, year, departmentCode, gap, unit, rank, position, "department_target");
+        }
     }
 
     /** One published column and what it means (the report's appendix). */

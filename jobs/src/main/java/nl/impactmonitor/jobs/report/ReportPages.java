@@ -147,8 +147,15 @@ final class ReportPages {
     record Ranked(int rank, Link department, String gap, Text unit, boolean ahead) {
     }
 
-    record LeaderGoal(String goalId, Text name, List<Ranked> top, List<Ranked> bottom) {
+    /** {@code kind}: what the ranked departments are judged against (only departments judged alike are compared). */
+    record LeaderGoal(String goalId, Text name, Text kind, List<Ranked> top, List<Ranked> bottom) {
     }
+
+    /** The kinds of target of marts.leaders_laggards (target_kind), in words. */
+    private static final Map<String, Text> TARGET_KINDS = Map.of(
+            "department_target", new Text("eigen traject", "own trajectory"),
+            "allocated_part", new Text("vastgesteld deel van het rijksdoel", "adopted part of the government-wide goal"),
+            "input_share_target", new Text("streefaandeel", "target share"));
 
     /**
      * One effect goal across the government: the government-wide status and value of the latest year, and how the
@@ -160,7 +167,7 @@ final class ReportPages {
 
     record Overview(String runId, int latestYear, Text title, Text years, List<OverviewRow> rows,
                     SvgCharts.OverviewChart chart, ThemeGroups<GoalSummary> effectGroups, List<LeaderGoal> leaders,
-                    List<DictionaryEntry> dictionary) {
+                    List<DictionaryEntry> dictionary, List<CategoryPage> categories) {
     }
 
     static Overview overview(ReportData data) {
@@ -191,7 +198,7 @@ final class ReportPages {
         List<GoalSummary> goals = goalSummaries(data);
         return new Overview(data.runId(), year, title(year), yearsText(data.years()), rows, chart,
                 themeGroups(goals, GoalSummary::themeStrategy, GoalSummary::themeNationalPlan, data.labels()), leaders(data, links),
-                dictionary(data));
+                dictionary(data), data.categories());
     }
 
     /** Every effect goal of the publication, by goal id: government-wide where RIJK has it, else as a department has it. */
@@ -247,14 +254,17 @@ final class ReportPages {
                 .toList();
     }
 
-    /** Per goal, the leading and the lagging departments of the latest year (8.2.5: who leads, who lags). */
+    /**
+     * Per goal and kind of target, the departments with the largest lead and those with the largest shortfall in the
+     * latest year (8.2.5: who leads, who lags); the shortfall list is numbered from the largest shortfall.
+     */
     private static List<LeaderGoal> leaders(ReportData data, Map<String, Link> links) {
         Map<String, List<LeaderLaggard>> byGoal = new LinkedHashMap<>();
         data.leadersLaggards().stream()
                 .filter(l -> l.year() == data.latestYear())
-                .sorted(Comparator.comparing(LeaderLaggard::goalId).thenComparingInt(LeaderLaggard::rank)
-                        .thenComparing(LeaderLaggard::departmentCode))
-                .forEach(l -> byGoal.computeIfAbsent(l.goalId(), k -> new ArrayList<>()).add(l));
+                .sorted(Comparator.comparing(LeaderLaggard::goalId).thenComparing(LeaderLaggard::targetKind)
+                        .thenComparingInt(LeaderLaggard::rank).thenComparing(LeaderLaggard::departmentCode))
+                .forEach(l -> byGoal.computeIfAbsent(l.goalId() + "|" + l.targetKind(), k -> new ArrayList<>()).add(l));
         List<LeaderGoal> goals = new ArrayList<>();
         byGoal.forEach((goalId, ranked) -> {
             int n = ranked.size();
@@ -264,9 +274,15 @@ final class ReportPages {
             Function<LeaderLaggard, Ranked> view = l -> new Ranked(l.rank(),
                     links.getOrDefault(l.departmentCode(), new Link(l.departmentCode(), Text.both(l.departmentCode()), null)),
                     Formats.signed(l.gap()), gapUnit(l.unit()), l.gap() != null && l.gap().signum() >= 0);
-            goals.add(new LeaderGoal(goalId, new Text(first.goalNameNl(), first.goalNameEn()),
-                    ranked.subList(0, top).stream().map(view).toList(),
-                    ranked.subList(n - bottom, n).stream().map(view).toList()));
+            Function<LeaderLaggard, Ranked> shortfall = l -> {
+                Ranked r = view.apply(l);
+                return new Ranked(n - l.rank() + 1, r.department(), r.gap(), r.unit(), r.ahead());
+            };
+            List<Ranked> behind = new ArrayList<>(ranked.subList(n - bottom, n).stream().map(shortfall).toList());
+            java.util.Collections.reverse(behind);
+            goals.add(new LeaderGoal(first.goalId(), new Text(first.goalNameNl(), first.goalNameEn()),
+                    TARGET_KINDS.getOrDefault(first.targetKind(), Text.both(String.valueOf(first.targetKind()))),
+                    ranked.subList(0, top).stream().map(view).toList(), List.copyOf(behind)));
         });
         return goals;
     }
@@ -284,8 +300,9 @@ final class ReportPages {
     record SpendRow(int year, List<SpendCell> cells) {
     }
 
+    /** {@code trend}: the goal's share in every year of the page against the target (null with a single year). */
     record InputGoalView(String goalId, Text name, Status status, String share, String target, Text counts,
-                         String undetermined, SvgCharts.ShareBar bar) {
+                         String undetermined, SvgCharts.ShareBar bar, SvgCharts.LineChart trend) {
     }
 
     record HistoryCell(String share, Status status) {
@@ -353,7 +370,7 @@ final class ReportPages {
 
         List<InputGoalView> inputs = d.inputGoals().stream().filter(g -> g.year() == year)
                 .sorted(Comparator.comparing(InputGoalRow::goalId))
-                .map(g -> inputGoal(g, d)).toList();
+                .map(g -> inputGoal(g, d, years)).toList();
         List<InputHistory> history = inputHistory(d.inputGoals(), years);
 
         List<EffectGoalView> effects = d.effectGoals().stream().map(g -> effectGoal(g, years, d, data.labels())).toList();
@@ -490,7 +507,7 @@ final class ReportPages {
         return List.copyOf(refs);
     }
 
-    private static InputGoalView inputGoal(InputGoalRow g, DepartmentPage d) {
+    private static InputGoalView inputGoal(InputGoalRow g, DepartmentPage d, List<Integer> years) {
         Text name = new Text(g.nameNl(), g.nameEn());
         Text counts = g.numerator() == null || g.denominator() == null
                 ? new Text("–", "–")
@@ -503,7 +520,12 @@ final class ReportPages {
                                 + Formats.pct(g.sharePct()) + ", target " + Formats.pct(g.targetPct())));
         return new InputGoalView(g.goalId(), name, Status.of(g.status()), Formats.pct(g.sharePct()),
                 Formats.pct(g.targetPct()), counts,
-                g.undetermined() == null ? "–" : Formats.count(g.undetermined()), bar);
+                g.undetermined() == null ? "–" : Formats.count(g.undetermined()), bar, years.size() < 2 ? null
+                        : SvgCharts.shareTrend(d.inputGoals().stream().filter(r -> r.goalId().equals(g.goalId())).toList(), years,
+                                new Text("Inspanningsdoel " + g.nameNl() + ", " + d.nameNl() + ": aandeel per jaar sinds "
+                                        + years.get(0) + " tegen de streefwaarde",
+                                        "Input goal " + g.nameEn() + ", " + d.nameEn() + ": share per year since " + years.get(0)
+                                                + " against the target")));
     }
 
     private static List<InputHistory> inputHistory(List<InputGoalRow> rows, List<Integer> years) {

@@ -47,7 +47,10 @@ public final class ReportRenderer {
         engine = spring;
     }
 
-    /** Writes index.html (overview) and one <CODE>.html per department plus RIJK.html into dir; returns files written, sorted. */
+    /**
+     * Writes index.html (overview), one <CODE>.html per department plus RIJK.html and one category-<code>.html per
+     * procurement category into dir; returns files written, sorted.
+     */
     public List<Path> render(ReportData data, Path dir) throws IOException {
         List<DepartmentPage> pages = ReportPages.allPages(data);
         checkCodes(pages);
@@ -65,6 +68,13 @@ public final class ReportRenderer {
             }).toList());
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
+        }
+        // one page per government-wide procurement category, for its category manager (marts.rpt_category_*)
+        for (CategoryPage category : data.categories()) {
+            if (!FILE_CODE.matcher(category.code()).matches()) {
+                throw new IllegalArgumentException("category code cannot name a report page: " + category.code());
+            }
+            written.add(write(dir.resolve(category.href()), "category", category, data.sampleData()));
         }
         written.sort(null);
         return List.copyOf(written);

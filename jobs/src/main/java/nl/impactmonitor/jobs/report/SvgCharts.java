@@ -293,6 +293,23 @@ final class SvgCharts {
 
     static final double L_WIDTH = 380, L_HEIGHT = 216, L_LEFT = 60, L_RIGHT = 356, L_TOP = 32, L_BOTTOM = 170;
 
+    /**
+     * An input goal's share per year across every year of the report (the trend since the first year with data), as a
+     * line against its target share (marked at the last year); a year without MVI-ZET data breaks the line. Input goals
+     * have no baseline or trajectory, so no "no baseline" note either.
+     */
+    static LineChart shareTrend(List<ReportData.InputGoalRow> rows, List<Integer> years, Text title) {
+        List<ProgressPoint> points = rows.stream().sorted(Comparator.comparingInt(ReportData.InputGoalRow::year))
+                .map(r -> new ProgressPoint(r.year(), r.sharePct(), null, r.status())).toList();
+        ReportData.InputGoalRow last = rows.stream().max(Comparator.comparingInt(ReportData.InputGoalRow::year)).orElseThrow();
+        int lastYear = years.isEmpty() ? last.year() : Math.max(last.year(), years.get(years.size() - 1));
+        ProgressSeries series = new ProgressSeries(last.goalId(), last.nameNl(), last.nameEn(), null, null, "%", "increase", null, null,
+                last.targetPct() == null ? null : lastYear, last.targetPct(), last.status(), points, false, List.of(), false, null);
+        LineChart c = progress(series, years, title);
+        return new LineChart(c.title(), c.unit(), c.yTicks(), c.xTicks(), c.xTickMarks(), c.zeroY(), c.trajectory(), c.milestones(),
+                c.hasBaseline(), c.bx(), c.by(), c.hasTarget(), c.targetMarker(), c.targetLabel(), c.segments(), c.dots(), c.noData(), null);
+    }
+
     static LineChart progress(ProgressSeries goal, List<Integer> years, Text title) {
         List<ProgressPoint> points = goal.points().stream()
                 .sorted(Comparator.comparingInt(ProgressPoint::year)).toList();

@@ -5,15 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.sql.Connection;
+import java.sql.Driver;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 
 import nl.impactmonitor.jobs.TestProject;
 import nl.impactmonitor.jobs.landing.SourceFileLoader;
+import nl.impactmonitor.warehouse.Snapshot;
 import nl.impactmonitor.warehouse.Warehouse;
 
 import org.junit.jupiter.api.Test;
@@ -107,6 +114,55 @@ class AnalystSnapshotTest {
             assertThat(Files.readSymbolicLink(out.resolve("latest"))).isEqualTo(Path.of("run-2"));
             try (Connection reader = SampleSnapshot.openReadOnly(out.resolve("latest"))) {
                 assertThat(count(reader, "SELECT count(*) FROM core.fct_tender")).isEqualTo(before + 2);
+            }
+        }
+    }
+
+    /**
+     * Analysts on the DuckDB 1.4 LTS line (Python package, DBeaver's driver, last year's CLI) open the published file:
+     * DuckDB JDBC 1.4.4 in its own class loader (the build copies it to target/duckdb-lts) reads every view, with the
+     * same row counts as the warehouse tables.
+     */
+    @Test
+    void duckDb14ClientOpensEveryViewOfThePublishedFile() throws Exception {
+        Path out = dir.resolve("out");
+        Map<String, Long> expected = new LinkedHashMap<>();
+        try (Warehouse w = SampleSnapshot.warehouseWithSamples(dir)) {
+            SampleSnapshot.PUBLISHER.publish(w, out, "run-1");
+            for (Snapshot.Table t : w.snapshot().tables()) {
+                expected.put(t.name(), w.query("SELECT count(*) FROM " + t.name(), rs -> rs.getLong(1)).get(0));
+            }
+        }
+        Path jar = Path.of(System.getProperty("impactmonitor.duckdb-lts-jar", "target/duckdb-lts/duckdb_jdbc-1.4.jar"));
+        assertThat(jar).as("copied by maven-dependency-plugin (jobs/pom.xml)").isRegularFile();
+        Path latest = out.resolve("latest").toRealPath();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+            Driver driver = (Driver) Class.forName("org.duckdb.DuckDBDriver", true, loader).getDeclaredConstructor().newInstance();
+            Properties props = new Properties();
+            props.setProperty("duckdb.read_only", "true");
+            try (Connection c = driver.connect("jdbc:duckdb:" + latest.resolve(Snapshot.ANALYTICS_DATABASE), props);
+                    Statement st = c.createStatement()) {
+                try (ResultSet rs = st.executeQuery("SELECT version()")) {
+                    rs.next();
+                    assertThat(rs.getString(1)).startsWith("v1.4.");
+                }
+                st.execute("SET file_search_path = '" + latest + "'");
+                Map<String, Long> seen = new LinkedHashMap<>();
+                List<String> views = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery("SELECT schema_name || '.' || view_name FROM duckdb_views() WHERE NOT internal ORDER BY 1")) {
+                    while (rs.next()) {
+                        views.add(rs.getString(1));
+                    }
+                }
+                for (String view : views) {
+                    seen.put(view, count(c, "SELECT count(*) FROM " + view));
+                }
+                assertThat(seen).containsExactlyInAnyOrderEntriesOf(expected);
+                // The column documentation travels along.
+                try (ResultSet rs = st.executeQuery("SELECT comment FROM duckdb_columns() WHERE schema_name = 'raw' AND table_name = 'load' AND column_name = 'source_sha256'")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(1)).isNotBlank();
+                }
             }
         }
     }

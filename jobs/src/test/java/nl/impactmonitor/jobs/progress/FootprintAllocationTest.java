@@ -141,12 +141,14 @@ class FootprintAllocationTest {
         // A goal without gas results has no data for departments (a missing year is never zero).
         assertThat(warehouse.query("SELECT DISTINCT status FROM marts.effect_goal_department_year WHERE goal_id = 'energy_gas_use_reduction'"
                 + " AND department_code IN ('AZ', 'BZ')", rs -> rs.getString(1))).containsExactly("no_data");
-        // Leaders and laggards rank the departments by their gap to their own trajectory: BZ +49, AZ -199.
+        // Leaders and laggards rank the departments by their gap to their own trajectory: BZ +49, AZ -199; both are
+        // judged against their adopted part, so they are compared; AZ has the largest shortfall.
         assertThat(warehouse.query("""
-                SELECT rank, department_code, position, gap FROM marts.leaders_laggards
+                SELECT rank, department_code, position, gap, target_kind, lead_rank, shortfall_rank FROM marts.leaders_laggards
                 WHERE goal_id = 'social_return_jobs' AND year = 2023 ORDER BY rank""",
-                rs -> rs.getInt(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + plain(rs.getBigDecimal(4))))
-                .containsExactly("1 BZ leader 49", "2 AZ laggard -199");
+                rs -> rs.getInt(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + plain(rs.getBigDecimal(4)) + " "
+                        + rs.getString(5) + " lead " + rs.getInt(6) + " shortfall " + rs.getInt(7)))
+                .containsExactly("1 BZ leader 49 allocated_part lead 1 shortfall 2", "2 AZ laggard -199 allocated_part lead 2 shortfall 1");
     }
 
     @Test

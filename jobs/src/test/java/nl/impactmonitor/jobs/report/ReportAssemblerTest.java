@@ -221,7 +221,10 @@ class ReportAssemblerTest {
             ReportData data = ReportAssembler.assemble(w, "run-samples");
             List<Path> files = new ReportRenderer().render(data, SAMPLE_REPORT);
 
-            assertThat(files).hasSize(data.departments().size() + 2);
+            // index, a page per department and RIJK, and one per procurement category: the samples' MVI-ZET files name
+            // all eleven categories of config/reference/rijksinkoopcategorieen.csv
+            assertThat(data.categories()).hasSize(11);
+            assertThat(files).hasSize(data.departments().size() + 2 + data.categories().size());
             // every bundled sample is listed in config/reference/sample_files.csv: the publication is marked as such
             assertThat(data.sampleData()).isTrue();
             assertThat(Files.readString(SAMPLE_REPORT.resolve("index.html"), StandardCharsets.UTF_8)).contains("Voorbeelddata — geen echte cijfers.");

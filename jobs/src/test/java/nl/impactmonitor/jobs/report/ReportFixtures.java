@@ -83,9 +83,9 @@ final class ReportFixtures {
 
         List<LeaderLaggard> leaders = List.of(
                 new LeaderLaggard("input_I", "Inspanningsdoel I: MVI-criteria", "Input goal I: MVI criteria", 2024, "IenW",
-                        new BigDecimal("12.500"), "%", 1, "leader"),
+                        new BigDecimal("12.500"), "%", 1, "leader", "input_share_target"),
                 new LeaderLaggard("input_I", "Inspanningsdoel I: MVI-criteria", "Input goal I: MVI criteria", 2024, "AZ",
-                        new BigDecimal("-20.000"), "%", 2, "laggard"));
+                        new BigDecimal("-20.000"), "%", 2, "laggard", "input_share_target"));
 
         List<DictionaryEntry> dictionary = List.of(
                 new DictionaryEntry("spend_by_department_year", "spend_mid_eur", "Midpoint of the spend bands, whole euros"),

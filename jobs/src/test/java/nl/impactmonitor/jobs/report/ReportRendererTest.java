@@ -134,7 +134,22 @@ class ReportRendererTest {
         assertThat(index).contains("href=\"AZ.html\"", "href=\"IenW.html\"", "href=\"RIJK.html\"");
         // leaders and laggards: IenW is 12.5 points ahead on input goal I, AZ 20 behind
         assertThat(index).contains("+12,5", "−20");
+        // named for what they rank; AZ has the largest shortfall, so it is number 1 of that list
+        assertThat(index).contains("Grootste voorsprong", "Grootste achterstand", "streefaandeel")
+                .contains("1. <a href=\"IenW.html\">IenW</a>", "1. <a href=\"AZ.html\">AZ</a>");
         assertThat(index).containsPattern("1 × <span class=\"nl\">onder doel</span>");
+    }
+
+    @Test
+    void everyInputGoalChartsItsShareInEveryYearAgainstTheTarget() throws IOException {
+        renderer.render(ReportFixtures.report(), dir);
+        String az = read(dir.resolve("AZ.html"));
+
+        // AZ input goal I: 25,0% in 2023 and 30,0% in 2024 against 50%; goal II: 62,5% in 2023, no MVI-ZET in 2024
+        assertThat(az).contains("aandeel per jaar sinds 2023 tegen de streefwaarde",
+                "2023: 25 % (onder doel / below target)", "2024: 30 % (onder doel / below target)",
+                "2023: 62,5 % (op of boven doel / on or above target)", "doel 2024: 50");
+        assertThat(count(az, "aandeel per jaar sinds 2023")).isEqualTo(2);
     }
 
     @Test
