@@ -25,7 +25,7 @@ per_department AS (
         CAST(sum(s.spend_mid_eur) AS BIGINT)                                       AS spend_mid_eur,
         CAST(CASE WHEN bool_or(s.spend_max_is_unbounded) THEN NULL ELSE sum(s.spend_max_eur) END AS BIGINT) AS spend_max_eur,
         bool_or(s.spend_max_is_unbounded)                                          AS spend_max_is_unbounded
-    FROM core.fct_spend_category_year AS s
+    FROM core.int_spend_category_year AS s
     INNER JOIN mapping AS m
         ON m.match_key = norm_key(s.hoofdkostensoort)
     GROUP BY ALL

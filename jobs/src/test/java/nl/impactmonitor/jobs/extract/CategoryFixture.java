@@ -6,9 +6,7 @@ import java.nio.file.Path;
 
 import nl.impactmonitor.jobs.TestProject;
 import nl.impactmonitor.jobs.landing.SourceFileLoader;
-import nl.impactmonitor.jobs.spend.SpendSource;
-import nl.impactmonitor.jobs.supplierresult.SupplierResultSource;
-import nl.impactmonitor.jobs.tender.TenderSource;
+import nl.impactmonitor.jobs.landing.Source;
 import nl.impactmonitor.warehouse.Warehouse;
 
 /**
@@ -65,13 +63,13 @@ public final class CategoryFixture {
                 FIN-2021-0760;Polderstroom Levering B.V.;08127736;Ministerie van Financiën;;01-01-2023;31-12-2023;Elektriciteitsverbruik;43.848,5;MWh;;26-03-2024
                 """);
         Path work = dir.resolve("work");
-        SourceFileLoader spend = new SourceFileLoader(w, SpendSource.SPEC, TestProject.columns(SpendSource.NAME), work);
+        SourceFileLoader spend = new SourceFileLoader(w, Source.SPEND.spec(), TestProject.columns(Source.SPEND.token()), work);
         spend.load(fin, null, "spend-1");
         spend.load(ocw, null, "spend-2");
-        SourceFileLoader tenders = new SourceFileLoader(w, TenderSource.SPEC, TestProject.columns(TenderSource.NAME), work);
+        SourceFileLoader tenders = new SourceFileLoader(w, Source.TENDER.spec(), TestProject.columns(Source.TENDER.token()), work);
         tenders.load(tendersFin, null, "tender-1");
         tenders.load(tendersOcw, null, "tender-2");
-        new SourceFileLoader(w, SupplierResultSource.SPEC, TestProject.columns(SupplierResultSource.NAME), work).load(results, null, "results-1");
+        new SourceFileLoader(w, Source.RESULT.spec(), TestProject.columns(Source.RESULT.token()), work).load(results, null, "results-1");
         w.models().buildAll();
         return w;
     }
