@@ -23,8 +23,8 @@ per_department AS (
         count(DISTINCT s.hoofdkostensoort)                                         AS cost_category_count,
         CAST(sum(s.spend_min_eur) AS BIGINT)                                       AS spend_min_eur,
         CAST(sum(s.spend_mid_eur) AS BIGINT)                                       AS spend_mid_eur,
-        CAST(CASE WHEN bool_or(s.spend_max_is_unbounded) THEN NULL ELSE sum(s.spend_max_eur) END AS BIGINT) AS spend_max_eur,
-        bool_or(s.spend_max_is_unbounded)                                          AS spend_max_is_unbounded
+        CAST(CASE WHEN bool_or(s.is_spend_max_unbounded) THEN NULL ELSE sum(s.spend_max_eur) END AS BIGINT) AS spend_max_eur,
+        bool_or(s.is_spend_max_unbounded)                                          AS is_spend_max_unbounded
     FROM core.int_spend_category_year AS s
     INNER JOIN mapping AS m
         ON m.match_key = norm_key(s.hoofdkostensoort)
@@ -39,8 +39,8 @@ rijksbreed AS (
         CAST(sum(cost_category_count) AS BIGINT)                                   AS cost_category_count,
         CAST(sum(spend_min_eur) AS BIGINT)                                         AS spend_min_eur,
         CAST(sum(spend_mid_eur) AS BIGINT)                                         AS spend_mid_eur,
-        CAST(CASE WHEN bool_or(spend_max_is_unbounded) THEN NULL ELSE sum(spend_max_eur) END AS BIGINT) AS spend_max_eur,
-        bool_or(spend_max_is_unbounded)                                            AS spend_max_is_unbounded
+        CAST(CASE WHEN bool_or(is_spend_max_unbounded) THEN NULL ELSE sum(spend_max_eur) END AS BIGINT) AS spend_max_eur,
+        bool_or(is_spend_max_unbounded)                                            AS is_spend_max_unbounded
     FROM per_department
     GROUP BY ALL
 ),
@@ -63,7 +63,7 @@ SELECT
     a.spend_min_eur,
     a.spend_mid_eur,
     a.spend_max_eur,
-    a.spend_max_is_unbounded,
+    a.is_spend_max_unbounded,
     CASE WHEN r.spend_mid_eur > 0 THEN round(100.0 * a.spend_mid_eur / r.spend_mid_eur, 1) END AS share_of_category_mid_pct
 FROM all_rows AS a
 INNER JOIN ref.rijksinkoopcategorie AS c USING (category_code)

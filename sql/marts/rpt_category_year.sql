@@ -43,7 +43,7 @@ spend AS (
         max(spend_min_eur) FILTER (WHERE department_code = 'RIJK')        AS spend_min_eur,
         max(spend_mid_eur) FILTER (WHERE department_code = 'RIJK')        AS spend_mid_eur,
         max(spend_max_eur) FILTER (WHERE department_code = 'RIJK')        AS spend_max_eur,
-        bool_or(spend_max_is_unbounded)                                   AS spend_max_is_unbounded
+        bool_or(is_spend_max_unbounded)                                   AS is_spend_max_unbounded
     FROM marts.rpt_category_spend
     GROUP BY ALL
 ),
@@ -74,7 +74,7 @@ SELECT
     s.spend_min_eur,
     s.spend_mid_eur,
     s.spend_max_eur,
-    coalesce(s.spend_max_is_unbounded, false)         AS spend_max_is_unbounded,
+    coalesce(s.is_spend_max_unbounded, false)         AS is_spend_max_unbounded,
     coalesce(t.tender_count, 0)                       AS tender_count,
     coalesce(t.isv_in_scope_tenders, 0)               AS isv_in_scope_tenders,
     coalesce(t.isv_answered_tenders, 0)               AS isv_answered_tenders,
