@@ -35,7 +35,7 @@ class CategoryExtractsTest {
 
         // Spend per ministry and for the whole government, min;mid;max (EUR), share of the category's midpoint.
         assertThat(rows(cd.resolve("spend.csv"))).containsExactly(
-                "category_code;year;department_code;category_name_nl;cost_category_count;spend_min_eur;spend_mid_eur;spend_max_eur;spend_max_is_unbounded;share_of_category_mid_pct",
+                "category_code;year;department_code;category_name_nl;cost_category_count;spend_min_eur;spend_mid_eur;spend_max_eur;is_spend_max_unbounded;share_of_category_mid_pct",
                 "consumptieve-dienstverlening;2023;FIN;Consumptieve dienstverlening;1;500001;750001;1000000;false;87,7",
                 "consumptieve-dienstverlening;2023;OCW;Consumptieve dienstverlening;1;60002;105002;150000;false;12,3",
                 "consumptieve-dienstverlening;2023;RIJK;Consumptieve dienstverlening;2;560003;855003;1150000;false;100,0");
@@ -55,7 +55,7 @@ class CategoryExtractsTest {
         // Summary: two ministries, four tenders, ISV answered by three and applied by two, three of them in scope.
         List<String> summary = rows(cd.resolve("summary.csv"));
         assertThat(summary.get(0)).isEqualTo("category_code;year;category_name_nl;is_isv_risk_category;ministry_count;spend_min_eur;"
-                + "spend_mid_eur;spend_max_eur;spend_max_is_unbounded;tender_count;isv_in_scope_tenders;isv_answered_tenders;"
+                + "spend_mid_eur;spend_max_eur;is_spend_max_unbounded;tender_count;isv_in_scope_tenders;isv_answered_tenders;"
                 + "isv_applied_tenders;isv_coverage_pct;result_contract_count");
         assertThat(summary.get(1)).isEqualTo("consumptieve-dienstverlening;2023;Consumptieve dienstverlening;true;2;560003;855003;1150000;false;4;3;3;2;66,7;0");
         assertThat(rows(cd.resolve("results.csv"))).hasSize(1);
