@@ -13,6 +13,10 @@
 -- column is_measurable (-): false for a qualitative goal without a numeric goal (status not_measurable, shown as geen meetbaar doel).
 -- column status_label_nl (-): The status as the Dutch label of docs/goals.md (op koers, geen meetbaar doel, geen gegevens, ...).
 -- column status_rule (-): The rule that decided the status: docs/goals.md for effect goals, the input goal's target share for input goals, with the status code.
+-- column actual_min (goal unit): Lower bound of the value where it is a range (marts.department_progress.actual_min); NULL for effect and input goals, which have one value.
+-- column actual_max (goal unit): Upper bound of the value where it is a range (marts.department_progress.actual_max); NULL for effect and input goals.
+-- column coverage_pct (%): Effect goals: share of the expected contracts that reported this year (marts.department_progress.coverage_pct); NULL otherwise.
+-- column status_reason_nl (-): The status as a Dutch sentence with the figures behind it (marts.department_progress); for a goal without a row there, why: no figure for the scope's year, or what is monitored instead of a qualitative goal.
 -- column input_source (-): The source whose files supply the row's figure: results (supplier-reported results) for effect goals, tender (MVI-ZET) for input goals.
 -- column input_files (-): The files of input_source that count for the scope's year (raw.input_partition, is_current), each with the first 12 characters of its sha256, separated by '; '; for RIJK those of every ministry; empty when none.
 -- column input_file_count (count): Number of files in input_files.
