@@ -25,14 +25,14 @@ final class AccountabilityPage {
                 .append("  @bottom-left { content: \"").append(css((sample ? "VOORBEELDGEGEVENS · " : "") + "Run " + run.runId() + " · " + run.dataVersion()))
                 .append("\"; font: 7pt sans-serif; color: #444; }\n")
                 .append("  @bottom-right { content: \"pagina \" counter(page) \" van \" counter(pages); font: 8pt sans-serif; } }\n")
-                .append("html { font: 9pt/1.3 \"DejaVu Sans\", Arial, sans-serif; color: #111; }\n")
+                .append("html { font: 8.5pt/1.25 \"DejaVu Sans\", Arial, sans-serif; color: #111; }\n")
                 .append("body { margin: 0 auto; max-width: 190mm; }\n")
                 .append("h1 { font-size: 16pt; margin: 0 0 4mm; } h2 { font-size: 13pt; margin: 0 0 3mm; } h3 { font-size: 10.5pt; margin: 4mm 0 1.5mm; }\n")
                 .append("section.scope, section.audit { break-before: page; }\n")
-                .append("table { width: 100%; border-collapse: collapse; margin-bottom: 3mm; }\n")
+                .append("table { width: 100%; border-collapse: collapse; margin-bottom: 3mm; table-layout: fixed; }\n")
                 .append("thead { display: table-header-group; } tr { break-inside: avoid; }\n")
-                .append("th, td { border-bottom: 0.3pt solid #999; padding: 1mm 1.2mm; text-align: left; vertical-align: top; }\n")
-                .append("th { background: #e8e8e8; font-weight: bold; } td.n { text-align: right; white-space: nowrap; }\n")
+                .append("th, td { border-bottom: 0.3pt solid #999; padding: 1mm 1.2mm; text-align: left; vertical-align: top; overflow-wrap: anywhere; }\n")
+                .append("th { background: #e8e8e8; font-weight: bold; } td.n { text-align: right; }\n")
                 .append(".lineage { font-size: 6.5pt; color: #555; overflow-wrap: anywhere; } .sha { font: 6.5pt monospace; overflow-wrap: anywhere; }\n")
                 .append(".sample { border: 1.5pt solid #a00; color: #a00; font-weight: bold; padding: 2mm; margin-bottom: 3mm; }\n")
                 .append(".nomeasure { font-style: italic; }\n")
@@ -60,7 +60,7 @@ final class AccountabilityPage {
                 theme = null;
                 h.append("<section class=\"scope\" id=\"").append(esc(s)).append("\">\n<h2>")
                         .append(esc(s.equals(DepartmentExtracts.RIJKSBREED) ? "Rijk als geheel (RIJK)" : "Ministerie " + s)).append(" · ").append(year).append("</h2>\n");
-                h.append("<h3>Thema's</h3>\n<table><thead><tr><th>Thema</th><th>Doelen</th><th>Meetbaar</th><th>Met oordeel</th><th>Gunstig</th><th>Toelichting</th></tr></thead><tbody>\n");
+                h.append("<h3>Thema's</h3>\n<table><colgroup><col style=\"width:22%\"><col style=\"width:8%\"><col style=\"width:10%\"><col style=\"width:10%\"><col style=\"width:9%\"><col></colgroup><thead><tr><th>Thema</th><th>Doelen</th><th>Meetbaar</th><th>Met oordeel</th><th>Gunstig</th><th>Toelichting</th></tr></thead><tbody>\n");
                 while (t < themes.size() && themes.get(t).get("scope_code").equals(s)) {
                     Map<String, Object> th = themes.get(t++);
                     h.append("<tr><td>").append(esc(th.get("theme_name_nl"))).append("</td><td class=\"n\">").append(th.get("goal_count"))
@@ -68,8 +68,9 @@ final class AccountabilityPage {
                             .append(th.get("verdict_goal_count")).append("</td><td class=\"n\">").append(th.get("favourable_goal_count"))
                             .append("</td><td>").append(esc(th.get("theme_note_nl"))).append("</td></tr>\n");
                 }
-                h.append("</tbody></table>\n<h3>Doelen</h3>\n<table><thead><tr><th style=\"width:30%\">Doel</th><th>Waarde</th><th>Bandbreedte</th>")
-                        .append("<th>Traject</th><th>Doel</th><th>Status</th><th style=\"width:28%\">Reden</th></tr></thead><tbody>\n");
+                h.append("</tbody></table>\n<h3>Doelen</h3>\n<table><colgroup><col style=\"width:25%\"><col style=\"width:10%\"><col style=\"width:10%\"><col style=\"width:9%\">")
+                        .append("<col style=\"width:10%\"><col style=\"width:10%\"><col></colgroup><thead><tr><th>Doel</th><th>Waarde</th><th>Bandbreedte</th>")
+                        .append("<th>Traject</th><th>Doel</th><th>Status</th><th>Reden</th></tr></thead><tbody>\n");
             }
             String th = (String) g.get("theme_name_nl");
             if (!th.equals(theme)) {
@@ -87,7 +88,7 @@ final class AccountabilityPage {
                     .append("<td class=\"n\">").append(range(g.get("actual_min"), g.get("actual_max"), unit)).append("</td>")
                     .append("<td class=\"n\">").append(value(g.get("trajectory_value"), unit)).append("</td>")
                     .append("<td class=\"n\">").append(value(g.get("target_value"), unit))
-                    .append(g.get("target_year") == null || !measured ? "" : " in " + g.get("target_year")).append("</td>")
+                    .append(g.get("target_year") == null || g.get("target_value") == null ? "" : " in " + g.get("target_year")).append("</td>")
                     .append("<td").append(measured ? "" : " class=\"nomeasure\"").append(">").append(esc(g.get("status_label_nl"))).append("</td>")
                     .append("<td>").append(esc(g.get("status_reason_nl"))).append("</td></tr>\n");
         }
@@ -97,7 +98,7 @@ final class AccountabilityPage {
         h.append("<section class=\"audit\">\n<h2>Verantwoording van de gegevens (audit)</h2>\n<p>Run ").append(esc(run.runId()))
                 .append(" · codeversie ").append(esc(run.codeVersion())).append(" · gegevensversie ").append(esc(run.dataVersion()))
                 .append(". Elk invoerbestand dat meetelt, zoals in manifest.json van de publicatie.</p>\n")
-                .append("<table><thead><tr><th>Bron</th><th>Bestand</th><th>sha256</th><th>Aangekomen</th><th>Rijen gelezen</th><th>Afgekeurd</th><th>Gebruikt</th></tr></thead><tbody>\n");
+                .append("<table><colgroup><col style=\"width:8%\"><col style=\"width:22%\"><col style=\"width:32%\"><col style=\"width:14%\"><col><col><col></colgroup><thead><tr><th>Bron</th><th>Bestand</th><th>sha256</th><th>Aangekomen</th><th>Rijen gelezen</th><th>Afgekeurd</th><th>Gebruikt</th></tr></thead><tbody>\n");
         for (Map<String, Object> i : inputs) {
             h.append("<tr><td>").append(esc(i.get("source"))).append("</td><td>").append(esc(i.get("file"))).append("</td><td class=\"sha\">")
                     .append(esc(i.get("sha256"))).append("</td><td>").append(esc(i.get("arrived_at"))).append("</td><td class=\"n\">")
