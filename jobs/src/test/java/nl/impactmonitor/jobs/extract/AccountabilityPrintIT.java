@@ -67,7 +67,7 @@ class AccountabilityPrintIT {
         assertThat(new String(bytes, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
         int pages = pages(bytes);
         System.out.println("AccountabilityPrintIT: " + scopes + " scopes, " + pages + " pages, " + bytes.length + " bytes: " + pdf);
-        // title page, each scope from a new page (its themes and about 30 goals: 1 to 8 pages; 6 sample scopes gave 28 pages, the 13 scopes of all samples 58 to 83), the audit
+        // title page, each scope from a new page (its themes and about 30 goals: 1 to 8 pages; 6 sample scopes gave 33 pages, the 13 scopes of all samples 71), the audit
         assertThat(pages).isBetween(scopes + 2, 8 * scopes + 4);
         // A4: the media box of a page is 595 x 842 points (rounded)
         assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).containsPattern("/MediaBox \\[0 0 59[45]\\.?[0-9]* 84[12]");
