@@ -152,6 +152,7 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
         cli.addSubcommand("restart", new picocli.CommandLine(new RestartVerb()));
         cli.addSubcommand("status", new picocli.CommandLine(new StatusVerb()));
         cli.addSubcommand("propose-allocation", new picocli.CommandLine(new ProposeAllocationVerb()));
+        cli.addSubcommand("report", new picocli.CommandLine(new ReportVerb()));
         cli.addSubcommand("help", new picocli.CommandLine.HelpCommand());
         PrintWriter writer = new PrintWriter(out, true);
         cli.setOut(writer);
@@ -389,6 +390,45 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
                 out.println("error: " + e.getMessage());
                 exitCode = 2;
             }
+            return 0;
+        }
+    }
+
+    @Command(description = {"write the yearly accountability export of a year (workbook and print-ready HTML, the",
+            "monitoring annex of the JBR) from the warehouse as last built; see docs/coordinators.md"})
+    final class ReportVerb implements java.util.concurrent.Callable<Integer> {
+        @Option(names = "--year", paramLabel = "YYYY", required = true, description = "the year to account for, e.g. 2023")
+        String year;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "folder to write into (default: <out-dir>/verantwoording)")
+        Path outDir;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!year.matches("\\d{4}")) {
+                out.println("error: --year must be a four-digit year such as 2023, not '" + year + "'");
+                exitCode = 2;
+                return 0;
+            }
+            java.util.List<Integer> years = nl.impactmonitor.jobs.extract.AccountabilityExport.years(warehouse);
+            if (!years.contains(Integer.parseInt(year))) {
+                out.println("error: no figures for " + year + " in the warehouse; years with figures: "
+                        + (years.isEmpty() ? "none (run nightly first)" : years.toString()));
+                exitCode = 2;
+                return 0;
+            }
+            Path dir = outDir != null ? outDir : props.resolve(props.outDir()).resolve(nl.impactmonitor.jobs.extract.AccountabilityExport.FOLDER);
+            // The run whose publication the warehouse was last published as: the latest manifest's run id.
+            Path manifest = props.resolve(props.outDir()).resolve("latest").resolve("manifest.json");
+            String runId = java.nio.file.Files.isRegularFile(manifest)
+                    ? tools.jackson.databind.json.JsonMapper.builder().build().readTree(manifest.toFile()).path("run_id").asString()
+                    : "no-publication";
+            List<Path> files = nl.impactmonitor.jobs.extract.AccountabilityExport.write(warehouse, dir, Integer.parseInt(year),
+                    new nl.impactmonitor.jobs.extract.AccountabilityExport.Provenance(runId, new nl.impactmonitor.jobs.system.BuildVersion().describe(),
+                            nl.impactmonitor.jobs.extract.Publisher.dataVersion(warehouse)));
+            out.println("Accountability export " + year + " (run " + runId + "):");
+            files.forEach(f -> out.println("  " + f.toAbsolutePath()));
+            exitCode = 0;
             return 0;
         }
     }

@@ -70,6 +70,8 @@ public final class Publisher {
         long t = System.nanoTime();
         DepartmentExtracts.write(warehouse, tmp, reuse, runId, dataVersion);
         CategoryExtracts.write(warehouse, tmp, reuse);
+        DepartmentWorkbooks.write(warehouse, tmp, dataVersion);
+        AccountabilityExport.writeLatestYear(warehouse, tmp.resolve(AccountabilityExport.FOLDER), runId, codeVersion, dataVersion);
         long tSnapshot = System.nanoTime();
         warehouse.snapshot().write(tmp, reuse);
         long tReport = System.nanoTime();
@@ -94,7 +96,7 @@ public final class Publisher {
      * A fingerprint of the inputs that make up the publication (source, file, sha256 and the partitions each supplies):
      * the same landing folders give the same data version, whatever the run and whatever was loaded before.
      */
-    static String dataVersion(Warehouse warehouse) {
+    public static String dataVersion(Warehouse warehouse) {
         List<String> inputs = warehouse.query("""
                 SELECT source || ':' || source_file || ':' || source_sha256 || ':' || department_code || ':' || year
                 FROM raw.input_partition WHERE is_current ORDER BY 1""", rs -> rs.getString(1));
@@ -122,13 +124,18 @@ public final class Publisher {
         manifest.put("code_version", codeVersion);
         manifest.put("data_version", dataVersion);
         // a bundled sample file is among the inputs (config/reference/sample_files.csv): the figures are not real
-        manifest.put("sample_data", warehouse.queryLong("SELECT count(*) FROM raw.input_partition WHERE is_current"
-                + " AND source_sha256 IN (SELECT sha256 FROM ref.sample_file)") > 0);
+        manifest.put("sample_data", containsSampleData(warehouse));
         manifest.put("inputs", inputs(warehouse));
         manifest.put("superseded", superseded(warehouse));
         manifest.put("outputs", outputs);
         JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValue(dir.resolve("manifest.json").toFile(), manifest);
         return outputs.size() + 1;
+    }
+
+    /** Whether a bundled sample file (config/reference/sample_files.csv) is among the inputs: then the figures are not real. */
+    public static boolean containsSampleData(Warehouse warehouse) {
+        return warehouse.queryLong("SELECT count(*) FROM raw.input_partition WHERE is_current"
+                + " AND source_sha256 IN (SELECT sha256 FROM ref.sample_file)") > 0;
     }
 
     /**
