@@ -39,7 +39,8 @@ public class ImpactmonitorApplication {
         }
     }
 
-    static Properties cliProperties() {
+    /** The defaults of a command (cli.properties). */
+    public static Properties cliProperties() {
         try {
             return PropertiesLoaderUtils.loadProperties(new ClassPathResource("cli.properties"));
         } catch (IOException e) {
