@@ -1,11 +1,17 @@
 package nl.impactmonitor.jobs;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
 import nl.impactmonitor.jobs.system.StartupFailures;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
 
 /**
  * Entry point. Given a command (see cli/), it runs that once and exits; without one it runs as the service:
@@ -19,9 +25,10 @@ public class ImpactmonitorApplication {
         SpringApplication app = new SpringApplication(ImpactmonitorApplication.class);
         try {
             if (isCommand(args)) {
-                // A command runs once and exits: no web server, no schedule of its own.
+                // A command runs once and exits: a lean context without web server, schedule, security, actuator
+                // and admin beans (cli.properties, as default properties: the configuration can still override them).
                 app.setWebApplicationType(WebApplicationType.NONE);
-                app.setDefaultProperties(java.util.Map.of("spring.quartz.auto-startup", "false"));
+                app.setDefaultProperties(cliProperties());
                 System.exit(SpringApplication.exit(app.run(args)));
             }
             app.run(args);
@@ -29,6 +36,15 @@ public class ImpactmonitorApplication {
             // Reported already (one line by system/OneLineFailureReporter, or Boot's stack trace when not diagnosed);
             // the exit code says what kind of failure it was: 3 when another process holds the warehouse.
             System.exit(StartupFailures.diagnose(e).map(StartupFailures.Diagnosis::exitCode).orElse(StartupFailures.EXIT_FAILED));
+        }
+    }
+
+    /** The defaults of a command (cli.properties). */
+    public static Properties cliProperties() {
+        try {
+            return PropertiesLoaderUtils.loadProperties(new ClassPathResource("cli.properties"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -11,6 +11,7 @@ import nl.impactmonitor.jobs.operations.BadRunRequestException;
 import nl.impactmonitor.jobs.operations.RunService;
 import nl.impactmonitor.warehouse.InboxLedger;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +30,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * Runs start in the background: a start answers 202 with the execution's address to poll. Errors are
  * {@code {"error": message}}: 400 bad request, 404 no such execution, 409 another run is in the way.
  */
+@ConditionalOnWebApplication
 @RestController
 @RequestMapping(path = "/admin/api", produces = "application/json")
 @Tag(name = "runs", description = "Job executions, rejected rows and run control")

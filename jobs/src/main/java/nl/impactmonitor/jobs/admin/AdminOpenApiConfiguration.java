@@ -5,6 +5,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
  * OpenAPI description of the admin API, served at {@code /admin/api-docs} with Swagger UI at
  * {@code /admin/swagger-ui.html} (both for VIEWER and STEWARD, over HTTP Basic; paths in application.properties).
  */
+@ConditionalOnWebApplication
 @Configuration(proxyBeanMethods = false)
 public class AdminOpenApiConfiguration {
 

@@ -19,6 +19,7 @@ import nl.impactmonitor.jobs.system.ImpactmonitorProperties;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -38,6 +39,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * stop or start the nightly flow. Each form posts with the session's CSRF token and comes back to the page with
  * what happened, including why a run could not start.
  */
+@ConditionalOnWebApplication
 @Controller
 @RequestMapping("/admin")
 public class AdminPageController {

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +22,7 @@ import org.springframework.web.server.ResponseStatusException;
  * schedule/publication panel the admin pages show, from the same {@link CockpitQueries} and {@link ScheduleAndPublication}.
  * Reads of the warehouse answer 503 while a run is active (it holds the warehouse) or on a cluster node without it.
  */
+@ConditionalOnWebApplication
 @RestController
 @RequestMapping(path = "/admin/api", produces = "application/json")
 @Tag(name = "cockpit", description = "Partition grid, data-test results, rejects, schedule and publication")

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,6 +28,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * download, and the latest publication's report. The grid, the data tests and the schedule panel are on the start
  * page and the run page ({@link AdminPageController}).
  */
+@ConditionalOnWebApplication
 @Controller
 @RequestMapping("/admin")
 public class CockpitPageController {

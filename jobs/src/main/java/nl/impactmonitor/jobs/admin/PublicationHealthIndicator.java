@@ -9,6 +9,7 @@ import java.time.Instant;
 import nl.impactmonitor.jobs.extract.Publisher;
 import nl.impactmonitor.jobs.system.ImpactmonitorProperties;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
@@ -23,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code <out-dir>/latest/manifest.json}). UP while younger than {@code impactmonitor.health.publication-max-age}
  * (36 hours: one missed night is tolerated for a few hours), DOWN when older, UNKNOWN before the first publication.
  */
+@ConditionalOnWebApplication
 @Component("publicationHealthIndicator")
 public class PublicationHealthIndicator extends AbstractHealthIndicator {
 

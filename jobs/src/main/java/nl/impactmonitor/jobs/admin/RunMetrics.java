@@ -17,6 +17,7 @@ import nl.impactmonitor.jobs.landing.Source;
 import nl.impactmonitor.jobs.operations.PartitionRerunJobConfiguration;
 import nl.impactmonitor.jobs.pipeline.NightlyJobConfiguration;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.batch.core.job.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,7 @@ import org.springframework.stereotype.Component;
  * Prometheus names: {@code impactmonitor_rows_loaded_total}, {@code impactmonitor_rows_rejected_total},
  * {@code impactmonitor_run_duration_seconds_{count,sum,...}}, {@code impactmonitor_nightly_last_success_timestamp_seconds}.
  */
+@ConditionalOnWebApplication
 @Component
 public class RunMetrics implements MeterBinder {
 

@@ -16,6 +16,7 @@ import nl.impactmonitor.jobs.extract.Publisher;
 import nl.impactmonitor.jobs.system.ImpactmonitorProperties;
 
 import org.quartz.CronExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -29,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * than the health threshold ({@code impactmonitor.health.publication-max-age}, as {@link PublicationHealthIndicator}),
  * there is none, or the last nightly failed.
  */
+@ConditionalOnWebApplication
 @Component
 public class ScheduleAndPublication {
 

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import nl.impactmonitor.jobs.system.WarehouseWriter;
 import nl.impactmonitor.warehouse.Warehouse;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  * reports UP as busy instead of holding up the health endpoint. A cluster node that is not writing has no warehouse
  * open: it reports UP with the node that holds the writer lock, if any.
  */
+@ConditionalOnWebApplication
 @Component("warehouseHealthIndicator")
 public class WarehouseHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
 

@@ -49,6 +49,14 @@ public final class Bench {
     /** Rounds of each ingest path; the best one counts. */
     static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
 
+    /** Rounds of the whole-process figures (median, min, max); -Dbench.only=whole runs only those. */
+    static final int WHOLE_ROUNDS = Integer.getInteger("bench.whole.rounds", 5);
+
+    static final String BENCH_PASSWORD = "bench-" + Long.toHexString(new java.security.SecureRandom().nextLong());
+
+    /** Admin API calls before and during the nightly run (figure 6). */
+    static final int CALLS = 50;
+
     private Bench() {
     }
 
@@ -58,8 +66,21 @@ public final class Bench {
         Path project = Path.of(args.length > 2 ? args[2] : ".").toAbsolutePath().normalize();
         int ingestLines = scaleName.equals("smoke") ? 20_000 : 1_000_000;
         int naiveLines = scaleName.equals("smoke") ? 1_000 : Integer.getInteger("bench.naive.lines", 100_000);
-        System.out.println(run(ScaleGenerator.Scale.of(scaleName), work, project, ingestLines, naiveLines));
+        ScaleGenerator.Scale scale = ScaleGenerator.Scale.of(scaleName);
+        if (scale == ScaleGenerator.Scale.NATIONAL && !Boolean.getBoolean("bench.national.only")) {
+            // Figure 5 compares a rerun at national scale with one at rijk scale: both in this run.
+            String rijk = run(ScaleGenerator.Scale.RIJK, work.resolveSibling(work.getFileName() + "-rijk"), project, ingestLines, naiveLines);
+            double rijkRerun = lastRerunSeconds;
+            String national = run(scale, work, project, ingestLines, naiveLines);
+            System.out.println(rijk + "\n" + national + String.format("%n### Figure 5: rerun of one department-year, national / rijk%n%n"
+                    + "%.1f s / %.1f s = **%.2fx** (target <= 1.5x).%n", lastRerunSeconds, rijkRerun, lastRerunSeconds / rijkRerun));
+            return;
+        }
+        System.out.println(run(scale, work, project, ingestLines, naiveLines));
     }
+
+    /** The rerun's seconds of the last {@link #run}, for figure 5. */
+    static double lastRerunSeconds;
 
     public static String run(ScaleGenerator.Scale scale, Path work, Path project, int ingestLines, int naiveLines) throws Exception {
         deleteRecursively(work);
@@ -76,12 +97,17 @@ public final class Bench {
                 data.spendLines(), data.tenders(), data.results(), seconds(t0)));
 
         String loadBefore = loadAverage();
+        md.append(new WholeProcess(project, work.resolve("whole")).run(ingestLines,
+                scale == ScaleGenerator.Scale.SMOKE ? 1 : WHOLE_ROUNDS));
+        if ("whole".equals(System.getProperty("bench.only"))) {
+            return md.append(String.format("Load average (1 min) at the start %s, at the end %s.%n", loadBefore, loadAverage())).toString();
+        }
         long startT = System.nanoTime();
         try (ConfigurableApplicationContext context = start(work.resolve("home"), project, data)) {
             double startup = seconds(startT);
             md.append("Code: ").append(context.getBean(nl.impactmonitor.jobs.system.BuildVersion.class).describe()).append("\n\n");
             ingest(md, context, work, project, ingestLines, naiveLines);
-            nightly(md, context, startup);
+            nightly(md, context, startup, data);
             rerun(md, context, data.spendInbox());
         }
         // Other processes on the machine slow every path; a 1-minute load average well above the cores used here
@@ -103,6 +129,11 @@ public final class Bench {
         props.put("spring.datasource.url", "jdbc:h2:file:" + home.resolve("jobrepo/batch"));
         props.put("spring.quartz.auto-startup", "false");
         props.put("logging.level.nl.impactmonitor", "WARN");
+        // The admin API answers during the nightly run (figure 6): the service's web layer, on a free port.
+        props.put("server.port", "0");
+        props.put("impactmonitor.security.users[0].name", "bench");
+        props.put("impactmonitor.security.users[0].password", "{noop}" + BENCH_PASSWORD);
+        props.put("impactmonitor.security.users[0].roles[0]", "STEWARD");
         // Standard output is the Markdown report: the generated data's deliberate flaws make data tests warn.
         props.put("logging.threshold.console", "ERROR");
         if (System.getProperty("bench.log") != null) {
@@ -113,7 +144,7 @@ public final class Bench {
             props.put("logging.level.nl.impactmonitor.jobs.landing", "INFO");
         }
         String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new SpringApplicationBuilder(ImpactmonitorApplication.class).web(WebApplicationType.NONE).run(args);
+        return new SpringApplicationBuilder(ImpactmonitorApplication.class).web(WebApplicationType.SERVLET).run(args);
     }
 
     /** The same 1M-line spend file three ways: our validated load, DuckDB's plain read_csv, a naive JDBC chunk step. */
@@ -190,10 +221,32 @@ public final class Bench {
         return rate;
     }
 
-    private static void nightly(StringBuilder md, ConfigurableApplicationContext context, double startup) throws Exception {
+    private static void nightly(StringBuilder md, ConfigurableApplicationContext context, double startup, ScaleGenerator.Generated data)
+            throws Exception {
         Job job = context.getBean("nightlyJob", Job.class);
+        AdminCalls calls = new AdminCalls(Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "0")));
+        for (int i = 0; i < 10; i++) {
+            calls.health(); // warm-up: the first calls initialise the web layer and the security filters
+        }
+        List<Long> idle = new java.util.ArrayList<>();
+        for (int i = 0; i < CALLS; i++) {
+            idle.add(calls.health());
+        }
         long t = System.nanoTime();
-        JobExecution e = context.getBean(JobOperator.class).start(job, new JobParametersBuilder().addLong("run.id", System.nanoTime()).toJobParameters());
+        java.util.concurrent.CompletableFuture<JobExecution> run = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return context.getBean(JobOperator.class).start(job, new JobParametersBuilder().addLong("run.id", System.nanoTime()).toJobParameters());
+            } catch (Exception ex) {
+                throw new IllegalStateException(ex);
+            }
+        });
+        // Calls spread over the run: one every 100 ms until it ends (the first 50 count if there are more).
+        List<Long> during = new java.util.ArrayList<>();
+        while (!run.isDone()) {
+            during.add(calls.health());
+            Thread.sleep(100);
+        }
+        JobExecution e = run.get();
         double total = seconds(t);
         Map<String, Double> phases = new LinkedHashMap<>();
         for (String phase : List.of("load", "models", "tests", "publish")) {
@@ -219,6 +272,64 @@ public final class Bench {
         phases.forEach((phase, secs) -> md.append(String.format("| %s | %.1f |%n", phase, secs)));
         md.append(String.format("%nPeak heap %,d MB; peak RSS %,d MB (DuckDB's memory is outside the Java heap).%n%n",
                 peakHeapBytes() / (1 << 20), peakRssKb() / 1024));
+        double nativeRead = nativeReadOfInputs(data);
+        md.append(String.format("Figure 4: the nightly flow took **%.1fx** DuckDB's native read_csv of all its input files in this run"
+                + " (%.1f s / %.1f s; target <= 15x).%n%n", total / nativeRead, total, nativeRead));
+        List<Long> counted = during.subList(0, Math.min(CALLS, during.size()));
+        md.append(String.format("Figure 6: admin API (`/actuator/health` as a steward) p99 idle %d ms (%d calls), during the nightly run"
+                        + " %d ms (%d calls, one every 100 ms from the start; max %d ms): **%.2fx** (target <= 2x).%n%n",
+                p99(idle), idle.size(), p99(counted), counted.size(), counted.stream().mapToLong(Long::longValue).max().orElse(0),
+                (double) p99(counted) / Math.max(1, p99(idle))));
+    }
+
+    static long p99(List<Long> millis) {
+        if (millis.isEmpty()) {
+            return 0;
+        }
+        List<Long> sorted = millis.stream().sorted().toList();
+        return sorted.get((int) Math.ceil(0.99 * sorted.size()) - 1);
+    }
+
+    /** DuckDB's own read of every input file of the nightly run (each landing folder's files, all text), in a fresh database. */
+    static double nativeReadOfInputs(ScaleGenerator.Generated data) throws Exception {
+        Path db = data.spendInbox().getParent().resolveSibling("native-inputs.duckdb");
+        Files.deleteIfExists(db);
+        long t = System.nanoTime();
+        try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + db); var st = c.createStatement()) {
+            int i = 0;
+            for (Path inbox : List.of(data.spendInbox(), data.tenderInbox(), data.resultInbox())) {
+                List<String> files;
+                try (var list = Files.list(inbox)) {
+                    files = list.filter(f -> f.toString().endsWith(".csv")).map(f -> Warehouse.quoteLiteral(f.toString())).sorted().toList();
+                }
+                if (!files.isEmpty()) {
+                    st.execute("CREATE TABLE t" + (i++) + " AS SELECT * FROM read_csv([" + String.join(", ", files)
+                            + "], all_varchar = true, union_by_name = true)");
+                }
+            }
+        }
+        return seconds(t);
+    }
+
+    /** GET /actuator/health as the bench's steward, in milliseconds. */
+    static final class AdminCalls {
+        private final java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        private final java.net.URI uri;
+        private final String auth = "Basic " + java.util.Base64.getEncoder().encodeToString(("bench:" + BENCH_PASSWORD).getBytes());
+
+        AdminCalls(int port) {
+            this.uri = java.net.URI.create("http://localhost:" + port + "/actuator/health");
+        }
+
+        long health() throws Exception {
+            long t = System.nanoTime();
+            var response = client.send(java.net.http.HttpRequest.newBuilder(uri).header("Authorization", auth).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("health answered " + response.statusCode() + ": " + response.body());
+            }
+            return (System.nanoTime() - t) / 1_000_000;
+        }
     }
 
     private static void rerun(StringBuilder md, ConfigurableApplicationContext context, Path spendInbox) throws Exception {
@@ -231,6 +342,7 @@ public final class Bench {
         RunService runs = context.getBean(RunService.class);
         long t = System.nanoTime();
         JobExecution e = runs.awaitCompletion(runs.rerunPartition("spend", "AZ", 2015, null));
+        lastRerunSeconds = seconds(t);
         md.append(String.format("### Rerun of one department-year (spend AZ 2015 read again from its current file, then models, tests, publication)%n%n%s in %.1f s",
                 e.getStatus(), seconds(t)));
         for (StepExecution s : e.getStepExecutions()) {
@@ -267,7 +379,7 @@ public final class Bench {
         return Math.max(1e-9, (System.nanoTime() - startNanos) / 1e9);
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -16,7 +16,8 @@ class BenchSmokeIT {
     void harnessRunsEndToEndOnATinyDataSet(@TempDir Path work) throws Exception {
         String report = Bench.run(ScaleGenerator.Scale.SMOKE, work, ToolsProject.DIR, 20_000, 500);
         assertThat(report).contains("ingest/native = ", "ingest/naive = ", "### Nightly flow end to end", "Status COMPLETED",
-                "| publish |", "Peak heap", "### Rerun of one department-year");
+                "| publish |", "Peak heap", "### Rerun of one department-year",
+                "### Whole process", "Figure 1 (CLI start", "Figure 2 (", "Figure 4: ", "Figure 6: ");
         assertThat(report).doesNotContain("FAILED");
     }
 }
