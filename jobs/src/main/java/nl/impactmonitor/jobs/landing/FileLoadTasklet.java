@@ -47,6 +47,10 @@ public final class FileLoadTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         StepExecution step = chunkContext.getStepContext().getStepExecution();
+        if (!step.getExecutionContext().containsKey(InboxPartitioner.FILES_KEY)) {
+            throw new IllegalStateException(step.getStepName() + ": this partition lost its list of files in a crash and its file is no"
+                    + " longer in the landing folder; start a new run (it loads the landing folder as it is now)");
+        }
         List<Path> files = Arrays.stream(step.getExecutionContext().getString(InboxPartitioner.FILES_KEY).split("\n")).map(Path::of).toList();
         Object downloads = step.getJobExecution().getExecutionContext().get(source + DOWNLOADS_KEY_SUFFIX);
         boolean force = "true".equals(step.getJobExecution().getJobParameters().getString(FORCE_RELOAD_PARAMETER, "false"));

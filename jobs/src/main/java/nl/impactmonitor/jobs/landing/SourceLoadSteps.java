@@ -88,9 +88,10 @@ public class SourceLoadSteps {
     }
 
     static Step filesStep(String source, JobRepository jobRepository, Step fileStep, Path inbox, ImpactmonitorProperties.Load load) {
+        InboxPartitioner partitioner = new InboxPartitioner(inbox, load.maxFileSteps(), load.batchFiles(), load.settle());
         return new StepBuilder(source + "-files", jobRepository)
-                .partitioner(source + "-file", new InboxPartitioner(inbox, load.maxFileSteps(), load.batchFiles(), load.settle()))
-                .partitionHandler(new FileNameOrderPartitionHandler(fileStep))
+                .partitioner(source + "-file", partitioner)
+                .partitionHandler(new FileNameOrderPartitionHandler(fileStep, partitioner))
                 .build();
     }
 
