@@ -49,40 +49,59 @@ public final class Snapshot {
     }
 
     public List<Table> tables() {
-        List<String> names = new ArrayList<>(warehouse.query("""
-                SELECT schema_name || '.' || table_name FROM duckdb_tables()
-                WHERE database_name = current_database() AND schema_name IN ('core', 'marts') ORDER BY schema_name, table_name""",
-                rs -> rs.getString(1)));
+        return catalogue().tables();
+    }
+
+    /**
+     * The published tables with their columns and comments, from one scan of the catalogue: {@code duckdb_columns()}
+     * lists every column of the database, so asking it once per table cost most of a small publication's time.
+     */
+    private record Catalogue(List<Table> tables, Map<String, List<String[]>> columns, Map<String, String> comments) {
+    }
+
+    private Catalogue catalogue() {
+        Map<String, List<String[]>> columns = new LinkedHashMap<>();
+        Map<String, String> comments = new java.util.HashMap<>();
+        String lineage = String.join(", ", LINEAGE_TABLES.stream().map(Warehouse::quoteLiteral).toList());
+        warehouse.forEachRow("""
+                SELECT c.schema_name || '.' || c.table_name AS name, c.column_name, c.data_type, coalesce(t.comment, '')
+                FROM duckdb_columns() AS c JOIN duckdb_tables() AS t USING (database_name, schema_name, table_name)
+                WHERE c.database_name = current_database()
+                  AND (c.schema_name IN ('core', 'marts') OR c.schema_name || '.' || c.table_name IN (%s))
+                ORDER BY c.schema_name, c.table_name, c.column_index""".formatted(lineage),
+                rs -> {
+                    columns.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new String[] {rs.getString(2), rs.getString(3)});
+                    comments.put(rs.getString(1), rs.getString(4));
+                });
+        List<String> names = new ArrayList<>(columns.keySet().stream().filter(n -> !LINEAGE_TABLES.contains(n)).toList());
         names.addAll(LINEAGE_TABLES);
         List<Table> tables = new ArrayList<>();
         for (String name : names) {
-            List<String> cols = columnNames(name);
             String folder = name.startsWith("raw.") ? name.substring(4) : name.substring(name.indexOf('.') + 1);
-            tables.add(new Table(name, folder, cols.contains("year")));
+            boolean partitioned = columns.getOrDefault(name, List.of()).stream().anyMatch(c -> c[0].equals("year"));
+            tables.add(new Table(name, folder, partitioned));
         }
-        return tables;
+        return new Catalogue(tables, columns, comments);
     }
 
     /** Every published column with its documentation: the models' own, else the common columns file. */
     public List<Column> columns() {
+        return columns(catalogue());
+    }
+
+    private List<Column> columns(Catalogue catalogue) {
         Map<String, ColumnDocs.Doc> common = ColumnDocs.read(warehouse, warehouse.sqlDirectory()).common();
+        Map<String, Map<String, ColumnDocs.Doc>> documented = new java.util.HashMap<>();
+        warehouse.forEachRow("SELECT table_name, column_name, unit, description FROM meta.column_doc WHERE description IS NOT NULL",
+                rs -> documented.computeIfAbsent(rs.getString(1), k -> new java.util.HashMap<>())
+                        .put(rs.getString(2), new ColumnDocs.Doc(rs.getString(3), rs.getString(4))));
         List<Column> columns = new ArrayList<>();
-        for (Table t : tables()) {
-            Map<String, ColumnDocs.Doc> documented = new LinkedHashMap<>();
-            warehouse.forEachRow("SELECT column_name, unit, description FROM meta.column_doc WHERE table_name = ?",
-                    rs -> {
-                        if (rs.getString(3) != null) {
-                            documented.put(rs.getString(1), new ColumnDocs.Doc(rs.getString(2), rs.getString(3)));
-                        }
-                    }, t.name());
-            warehouse.forEachRow("""
-                    SELECT column_name, data_type FROM duckdb_columns()
-                    WHERE database_name = current_database() AND schema_name || '.' || table_name = ? ORDER BY column_index""",
-                    rs -> {
-                        ColumnDocs.Doc doc = documented.getOrDefault(rs.getString(1), common.get(rs.getString(1)));
-                        columns.add(new Column(t.name(), rs.getString(1), rs.getString(2), doc == null ? null : doc.unit(),
-                                doc == null ? null : doc.description()));
-                    }, t.name());
+        for (Table t : catalogue.tables()) {
+            Map<String, ColumnDocs.Doc> own = documented.getOrDefault(t.name(), Map.of());
+            for (String[] c : catalogue.columns().getOrDefault(t.name(), List.of())) {
+                ColumnDocs.Doc doc = own.getOrDefault(c[0], common.get(c[0]));
+                columns.add(new Column(t.name(), c[0], c[1], doc == null ? null : doc.unit(), doc == null ? null : doc.description()));
+            }
         }
         return columns;
     }
@@ -101,7 +120,8 @@ public final class Snapshot {
      * table's partition (or a whole unpartitioned table) has the same rows; returns the tables.
      */
     public List<Table> write(Path dir, PublicationReuse reuse) {
-        List<Table> tables = tables();
+        Catalogue catalogue = catalogue();
+        List<Table> tables = catalogue.tables();
         for (Table t : tables) {
             Path folder = dir.resolve("lake").resolve(t.folder());
             mkdirs(folder);
@@ -140,7 +160,7 @@ public final class Snapshot {
                 }
             }
         }
-        writeAnalyticsDatabase(dir, tables);
+        writeAnalyticsDatabase(dir, catalogue);
         return tables;
     }
 
@@ -164,9 +184,38 @@ public final class Snapshot {
         return "ALL";
     }
 
-    private void writeAnalyticsDatabase(Path dir, List<Table> tables) {
+    private void writeAnalyticsDatabase(Path dir, Catalogue catalogue) {
         Path file = dir.resolve(ANALYTICS_DATABASE);
-        List<Column> columns = columns();
+        List<Column> columns = columns(catalogue);
+        // The views and comments as one script: a statement each cost a few milliseconds apiece.
+        StringBuilder script = new StringBuilder();
+        for (Table t : catalogue.tables()) {
+            String schema = t.name().substring(0, t.name().indexOf('.'));
+            script.append("CREATE SCHEMA IF NOT EXISTS ").append(schema).append(";\n");
+            String files = Warehouse.quoteLiteral("lake/" + t.folder() + "/**/*.parquet");
+            String select = t.partitioned()
+                    ? "SELECT * FROM read_parquet(" + files + ", hive_partitioning = true, hive_types = {'year': INTEGER})"
+                    : "SELECT * FROM read_parquet(" + files + ")";
+            script.append("CREATE VIEW ").append(t.name()).append(" AS ").append(select).append(";\n");
+            String description = catalogue.comments().get(t.name());
+            if (description != null && !description.isBlank()) {
+                script.append("COMMENT ON VIEW ").append(t.name()).append(" IS ").append(Warehouse.quoteLiteral(description)).append(";\n");
+            }
+        }
+        // The warehouse's own views in core and marts (the names V018 renamed, kept for one release) over the
+        // snapshot's views, so an analyst's old query works on the snapshot as on the warehouse.
+        for (String view : warehouse.query("""
+                SELECT sql FROM duckdb_views() WHERE database_name = current_database() AND NOT internal
+                AND schema_name IN ('core', 'marts') ORDER BY schema_name, view_name""", rs -> rs.getString(1))) {
+            script.append(view.strip()).append(view.strip().endsWith(";") ? "\n" : ";\n");
+        }
+        for (Column col : columns) {
+            if (col.description() != null) {
+                script.append("COMMENT ON COLUMN ").append(col.table()).append('.').append(Warehouse.quoteIdentifier(col.column())).append(" IS ")
+                        .append(Warehouse.quoteLiteral(col.description() + (col.unit() == null || col.unit().equals("-") ? "" : " [" + col.unit() + "]")))
+                        .append(";\n");
+            }
+        }
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
             // Attached rather than opened directly: only ATTACH chooses an older storage format (older clients).
             st.execute("ATTACH " + Warehouse.quoteLiteral(file.toAbsolutePath().toString()) + " AS analytics (STORAGE_VERSION "
@@ -174,33 +223,7 @@ public final class Snapshot {
             st.execute("USE analytics");
             // Views name their files relative to the snapshot folder; this resolves them while they are created.
             st.execute("SET file_search_path = " + Warehouse.quoteLiteral(dir.toAbsolutePath().toString()));
-            for (Table t : tables) {
-                String schema = t.name().substring(0, t.name().indexOf('.'));
-                st.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
-                String files = Warehouse.quoteLiteral("lake/" + t.folder() + "/**/*.parquet");
-                String select = t.partitioned()
-                        ? "SELECT * FROM read_parquet(" + files + ", hive_partitioning = true, hive_types = {'year': INTEGER})"
-                        : "SELECT * FROM read_parquet(" + files + ")";
-                st.execute("CREATE VIEW " + t.name() + " AS " + select);
-                String description = warehouse.query("SELECT coalesce(comment, '') FROM duckdb_tables() WHERE database_name = current_database() AND schema_name || '.' || table_name = ?",
-                        rs -> rs.getString(1), t.name()).stream().findFirst().orElse(null);
-                if (description != null && !description.isBlank()) {
-                    st.execute("COMMENT ON VIEW " + t.name() + " IS " + Warehouse.quoteLiteral(description));
-                }
-            }
-            // The warehouse's own views in core and marts (the names V018 renamed, kept for one release) over the
-            // snapshot's views, so an analyst's old query works on the snapshot as on the warehouse.
-            for (String view : warehouse.query("""
-                    SELECT sql FROM duckdb_views() WHERE database_name = current_database() AND NOT internal
-                    AND schema_name IN ('core', 'marts') ORDER BY schema_name, view_name""", rs -> rs.getString(1))) {
-                st.execute(view);
-            }
-            for (Column col : columns) {
-                if (col.description() != null) {
-                    st.execute("COMMENT ON COLUMN " + col.table() + "." + Warehouse.quoteIdentifier(col.column()) + " IS "
-                            + Warehouse.quoteLiteral(col.description() + (col.unit() == null || col.unit().equals("-") ? "" : " [" + col.unit() + "]")));
-                }
-            }
+            st.execute(script.toString());
             st.execute("CHECKPOINT analytics");
             st.execute("USE memory");
             st.execute("DETACH analytics");
@@ -245,11 +268,11 @@ public final class Snapshot {
                 (see [analysts.md](analysts.md)).
                 """);
         String current = null;
-        for (Column c : columns()) {
+        Catalogue catalogue = catalogue();
+        for (Column c : columns(catalogue)) {
             if (!c.table().equals(current)) {
                 current = c.table();
-                String description = warehouse.query("SELECT coalesce(comment, '') FROM duckdb_tables() WHERE database_name = current_database() AND schema_name || '.' || table_name = ?",
-                        rs -> rs.getString(1), current).stream().findFirst().orElse("");
+                String description = catalogue.comments().getOrDefault(current, "");
                 md.append("\n## ").append(current).append("\n\n");
                 if (description != null && !description.isBlank()) {
                     md.append(description).append("\n\n");
@@ -261,13 +284,6 @@ public final class Snapshot {
                     .append(c.description() == null ? "**missing**" : c.description().replace("|", "\\|")).append(" |\n");
         }
         return md.toString();
-    }
-
-    private List<String> columnNames(String table) {
-        return warehouse.query("""
-                SELECT column_name FROM duckdb_columns()
-                WHERE database_name = current_database() AND schema_name || '.' || table_name = ? ORDER BY column_index""",
-                rs -> rs.getString(1), table);
     }
 
     private static Path mkdirs(Path dir) {
