@@ -29,7 +29,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The nightly trigger with Quartz's JDBC store on a real H2 job-repository file. */
-class NightlyScheduleTest {
+class NightlyScheduleIT {
 
     @TempDir
     Path home;

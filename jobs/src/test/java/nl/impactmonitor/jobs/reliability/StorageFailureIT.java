@@ -49,7 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the permission-based variants are skipped with a loud message.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StorageFailureTest {
+class StorageFailureIT {
 
     static final Publisher.ReportWriter REPORT = (w, version, dir) -> new ReportRenderer().render(ReportAssembler.assemble(w, version), dir);
 
@@ -90,7 +90,7 @@ class StorageFailureTest {
     static void skipLoudlyWhenRoot(Path probeDir, String what) throws IOException {
         boolean effective = permissionsStopUs(probeDir);
         if (!effective) {
-            System.err.println("\n*** StorageFailureTest: running as " + System.getProperty("user.name")
+            System.err.println("\n*** StorageFailureIT: running as " + System.getProperty("user.name")
                     + ", for whom permission bits do not deny access: SKIPPING '" + what + "'. The other mechanism"
                     + " of this class covers the same failure. ***\n");
         }
@@ -236,7 +236,7 @@ class StorageFailureTest {
         try {
             Publisher second = publisher;
             if (!mounted) {
-                System.err.println("\n*** StorageFailureTest: cannot mount a small tmpfs here (not root or no CAP_SYS_ADMIN):"
+                System.err.println("\n*** StorageFailureIT: cannot mount a small tmpfs here (not root or no CAP_SYS_ADMIN):"
                         + " simulating the full disk with a report writer that fails half-way instead. ***\n");
                 second = new Publisher((w, version, reportDir) -> {
                     REPORT.write(w, version, reportDir);
@@ -247,7 +247,7 @@ class StorageFailureTest {
             publisher.publish(warehouse, out, "run-1");
             Publisher failing = second;
             assertThatThrownBy(() -> failing.publish(warehouse, out, "run-2"))
-                    .satisfies(e -> System.out.println("StorageFailureTest: publication on a full disk failed with: " + messages(e)))
+                    .satisfies(e -> System.out.println("StorageFailureIT: publication on a full disk failed with: " + messages(e)))
                     .satisfies(e -> assertThat(messages(e)).as("cause chain of %s", e).containsIgnoringCase("No space left on device"));
 
             assertLatestIsComplete(out, "run-1");
