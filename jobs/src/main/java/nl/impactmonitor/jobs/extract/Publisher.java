@@ -37,10 +37,14 @@ public final class Publisher {
     private static final Logger log = LoggerFactory.getLogger(Publisher.class);
     public static final String LATEST = "latest";
 
-    /** Renders the HTML report of the warehouse's current state into a folder. */
+    /**
+     * Renders the HTML report of the warehouse's current state into {@code dir}, a folder of the publication; pages that
+     * {@code reuse} finds unchanged since the previous publication may be linked instead (units named after their path
+     * in the publication, e.g. {@code report/AZ.html}).
+     */
     @FunctionalInterface
     public interface ReportWriter {
-        void write(Warehouse warehouse, String dataVersion, Path dir) throws IOException;
+        void write(Warehouse warehouse, String dataVersion, Path dir, PublicationReuse reuse) throws IOException;
     }
 
     public record Publication(String runId, Path dir, String dataVersion, int files) {
@@ -75,12 +79,13 @@ public final class Publisher {
         long tSnapshot = System.nanoTime();
         warehouse.snapshot().write(tmp, reuse);
         long tReport = System.nanoTime();
-        reportWriter.write(warehouse, dataVersion, tmp.resolve("report"));
+        reportWriter.write(warehouse, dataVersion, tmp.resolve("report"), reuse);
         reuse.write(tmp, codeVersion);
         long tManifest = System.nanoTime();
         int files = writeManifest(warehouse, tmp, runId, dataVersion, reuse);
-        log.info("Publication {}: extracts {} ms, lake {} ms, report {} ms, manifest {} ms; {} files linked unchanged from {}", runId,
-                (tSnapshot - t) / 1_000_000, (tReport - tSnapshot) / 1_000_000, (tManifest - tReport) / 1_000_000,
+        log.info("Publication {}: extracts {} ms, lake {} ms, report {} ms ({} pages linked unchanged), manifest {} ms;"
+                        + " {} files linked unchanged from {}", runId, (tSnapshot - t) / 1_000_000, (tReport - tSnapshot) / 1_000_000,
+                (tManifest - tReport) / 1_000_000, reuse.linkedFiles().stream().filter(f -> f.startsWith("report/")).count(),
                 (System.nanoTime() - tManifest) / 1_000_000, reuse.linkedFiles().size(), previous);
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         Path link = outDir.resolve(".latest-" + runId);

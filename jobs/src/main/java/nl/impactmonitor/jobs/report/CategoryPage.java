@@ -2,7 +2,10 @@ package nl.impactmonitor.jobs.report;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import nl.impactmonitor.warehouse.Warehouse;
 
@@ -37,43 +40,56 @@ public record CategoryPage(String code, String nameNl, boolean isvRiskCategory, 
     public record Result(int year, String department, String contractId, String supplier, Text metric, String period, String value) {
     }
 
-    /** Every category that has spend, tenders or results, in code order. */
+    /**
+     * Every category that has spend, tenders or results, in code order: each mart read once for all categories and
+     * grouped by category code here, in the order a query per category gave.
+     */
     public static List<CategoryPage> read(Warehouse w) {
         List<CategoryPage> pages = new ArrayList<>();
+        Map<String, CategoryPage> byCode = new HashMap<>();
         w.forEachRow("SELECT DISTINCT category_code, category_name_nl, is_isv_risk_category FROM marts.rpt_category_year ORDER BY 1",
-                rs -> pages.add(new CategoryPage(rs.getString(1), rs.getString(2), rs.getBoolean(3), new ArrayList<>(), new ArrayList<>(),
-                        new ArrayList<>(), new ArrayList<>())));
-        for (CategoryPage p : pages) {
-            w.forEachRow("""
-                    SELECT year, ministry_count, spend_min_eur, spend_mid_eur, spend_max_eur, tender_count, isv_in_scope_tenders,
-                           isv_answered_tenders, isv_applied_tenders, isv_coverage_pct, result_contract_count
-                    FROM marts.rpt_category_year WHERE category_code = ? ORDER BY year""",
-                    rs -> p.summary().add(new Summary(rs.getInt(1), rs.getLong(2), eur((Long) rs.getObject(4)),
-                            range((Long) rs.getObject(3), (Long) rs.getObject(5), rs.getObject(4) != null), rs.getLong(6), rs.getLong(7),
-                            rs.getLong(8), rs.getLong(9), Formats.pct(rs.getBigDecimal(10)), rs.getLong(11))), p.code());
-            w.forEachRow("""
-                    SELECT year, department_code, spend_min_eur, spend_mid_eur, spend_max_eur, share_of_category_mid_pct
-                    FROM marts.rpt_category_spend WHERE category_code = ? ORDER BY year, department_code = 'RIJK', department_code""",
-                    rs -> p.spend().add(new Spend(rs.getInt(1), rs.getString(2), "RIJK".equals(rs.getString(2)), eur(rs.getLong(4)),
-                            range(rs.getLong(3), (Long) rs.getObject(5), true), Formats.pct(rs.getBigDecimal(6)))), p.code());
-            w.forEachRow("""
-                    SELECT year, goal_id, goal_name_nl, goal_name_en, status, numerator_tenders, denominator_tenders,
-                           undetermined_tenders, share_pct, target_share_pct
-                    FROM marts.rpt_category_input_goal WHERE category_code = ? ORDER BY year, goal_id""",
-                    rs -> p.inputGoals().add(new InputGoal(rs.getInt(1), rs.getString(2), new Text(rs.getString(3), rs.getString(4)),
-                            Status.of(rs.getString(5)), rs.getLong(6) + " / " + rs.getLong(7), rs.getLong(8),
-                            Formats.pct(rs.getBigDecimal(9)), Formats.pct(rs.getBigDecimal(10)))), p.code());
-            w.forEachRow("""
-                    SELECT year, department_code, contract_id, supplier_name, metric, coalesce(metric_name_nl, metric),
-                           period_start, period_end, value_base, base_unit
-                    FROM marts.rpt_category_result WHERE category_code = ?
-                    ORDER BY year, department_code, contract_id, metric, period_start, period_end""",
-                    rs -> p.results().add(new Result(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            new Text(rs.getString(6), rs.getString(5)),
-                            (rs.getString(7) == null ? "" : rs.getString(7)) + " – " + (rs.getString(8) == null ? "" : rs.getString(8)),
-                            Formats.number(rs.getBigDecimal(9)) + " " + rs.getString(10))), p.code());
-        }
+                rs -> {
+                    CategoryPage page = new CategoryPage(rs.getString(1), rs.getString(2), rs.getBoolean(3), new ArrayList<>(),
+                            new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+                    pages.add(page);
+                    byCode.put(page.code(), page);
+                });
+        w.forEachRow("""
+                SELECT category_code, year, ministry_count, spend_min_eur, spend_mid_eur, spend_max_eur, tender_count,
+                       isv_in_scope_tenders, isv_answered_tenders, isv_applied_tenders, isv_coverage_pct, result_contract_count
+                FROM marts.rpt_category_year ORDER BY category_code, year""",
+                rs -> rows(byCode, rs.getString(1), CategoryPage::summary).add(new Summary(rs.getInt(2), rs.getLong(3),
+                        eur((Long) rs.getObject(5)), range((Long) rs.getObject(4), (Long) rs.getObject(6), rs.getObject(5) != null),
+                        rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), Formats.pct(rs.getBigDecimal(11)), rs.getLong(12))));
+        w.forEachRow("""
+                SELECT category_code, year, department_code, spend_min_eur, spend_mid_eur, spend_max_eur, share_of_category_mid_pct
+                FROM marts.rpt_category_spend ORDER BY category_code, year, department_code = 'RIJK', department_code""",
+                rs -> rows(byCode, rs.getString(1), CategoryPage::spend).add(new Spend(rs.getInt(2), rs.getString(3),
+                        "RIJK".equals(rs.getString(3)), eur(rs.getLong(5)), range(rs.getLong(4), (Long) rs.getObject(6), true),
+                        Formats.pct(rs.getBigDecimal(7)))));
+        w.forEachRow("""
+                SELECT category_code, year, goal_id, goal_name_nl, goal_name_en, status, numerator_tenders, denominator_tenders,
+                       undetermined_tenders, share_pct, target_share_pct
+                FROM marts.rpt_category_input_goal ORDER BY category_code, year, goal_id""",
+                rs -> rows(byCode, rs.getString(1), CategoryPage::inputGoals).add(new InputGoal(rs.getInt(2), rs.getString(3),
+                        new Text(rs.getString(4), rs.getString(5)), Status.of(rs.getString(6)), rs.getLong(7) + " / " + rs.getLong(8),
+                        rs.getLong(9), Formats.pct(rs.getBigDecimal(10)), Formats.pct(rs.getBigDecimal(11)))));
+        w.forEachRow("""
+                SELECT category_code, year, department_code, contract_id, supplier_name, metric, coalesce(metric_name_nl, metric),
+                       period_start, period_end, value_base, base_unit
+                FROM marts.rpt_category_result
+                ORDER BY category_code, year, department_code, contract_id, metric, period_start, period_end""",
+                rs -> rows(byCode, rs.getString(1), CategoryPage::results).add(new Result(rs.getInt(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), new Text(rs.getString(7), rs.getString(6)),
+                        (rs.getString(8) == null ? "" : rs.getString(8)) + " – " + (rs.getString(9) == null ? "" : rs.getString(9)),
+                        Formats.number(rs.getBigDecimal(10)) + " " + rs.getString(11))));
         return pages;
+    }
+
+    /** A category's list of rows of one kind; rows of a category without a page (none in rpt_category_year) are dropped, as before. */
+    private static <T> List<T> rows(Map<String, CategoryPage> byCode, String code, Function<CategoryPage, List<T>> list) {
+        CategoryPage page = byCode.get(code);
+        return page == null ? new ArrayList<>() : list.apply(page);
     }
 
     private static String eur(Long value) {

@@ -7,7 +7,8 @@ import java.util.List;
  * Everything the HTML progress report shows, read from the marts once per publication. Amounts are whole euros;
  * shares are percentages; a null maximum means no upper bound is known (staffel 13); a null value is missing data.
  * {@code sampleData}: a bundled sample file (ref.sample_file) was loaded, so the figures are not real. {@code labels}:
- * the names of spend classes, impact segments and themes (config/reference).
+ * the names of spend classes, impact segments and themes (config/reference). {@code runId}: the publication's data
+ * version; not shown on pages (it changes with every load, and a page is re-rendered only when what it shows changes).
  */
 public record ReportData(
         String runId,

@@ -165,9 +165,14 @@ final class ReportPages {
                        List<StatusCount> departments, String themeStrategy, String themeNationalPlan) {
     }
 
-    record Overview(String runId, int latestYear, Text title, Text years, List<OverviewRow> rows,
+    /** No data version or run id: a page's fingerprint is its view model, and those change with every load. */
+    record Overview(int latestYear, Text title, Text years, List<OverviewRow> rows,
                     SvgCharts.OverviewChart chart, ThemeGroups<GoalSummary> effectGroups, List<LeaderGoal> leaders,
-                    List<DictionaryEntry> dictionary, List<CategoryPage> categories) {
+                    List<DictionaryEntry> dictionary, List<CategoryLink> categories) {
+    }
+
+    /** A link to a category's page: only what the overview shows of it, so a category's figures do not change the overview's fingerprint. */
+    record CategoryLink(String nameNl, String href) {
     }
 
     static Overview overview(ReportData data) {
@@ -196,9 +201,9 @@ final class ReportPages {
                 new Text("Inkoopvolume per departement in " + year + ": bandbreedte en middenwaarde in miljoen euro",
                         "Purchasing volume per department in " + year + ": range and midpoint in million euros"));
         List<GoalSummary> goals = goalSummaries(data);
-        return new Overview(data.runId(), year, title(year), yearsText(data.years()), rows, chart,
+        return new Overview(year, title(year), yearsText(data.years()), rows, chart,
                 themeGroups(goals, GoalSummary::themeStrategy, GoalSummary::themeNationalPlan, data.labels()), leaders(data, links),
-                dictionary(data), data.categories());
+                dictionary(data), data.categories().stream().map(c -> new CategoryLink(c.nameNl(), c.href())).toList());
     }
 
     /** Every effect goal of the publication, by goal id: government-wide where RIJK has it, else as a department has it. */
@@ -344,7 +349,8 @@ final class ReportPages {
                               String figure1Material, String projectMaterial, Text note, boolean sum) {
     }
 
-    record DepartmentView(String code, Text name, boolean rijk, String runId, int latestYear, Text reportTitle,
+    /** No data version or run id, as {@link Overview}: the page is linked from the previous publication when its view is unchanged. */
+    record DepartmentView(String code, Text name, boolean rijk, int latestYear, Text reportTitle,
                           List<Integer> years, List<Link> departments, SvgCharts.SpendChart spendChart,
                           List<Text> spendClasses, List<SpendRow> spendRows, FootprintView footprint,
                           List<InputGoalView> inputGoals, List<InputHistory> inputHistory,
@@ -377,7 +383,7 @@ final class ReportPages {
         List<CoverageView> coverage = d.coverage().stream().sorted(Comparator.comparingInt(CoverageRow::year))
                 .map(CoverageView::of).toList();
 
-        return new DepartmentView(d.code(), name, RIJK.equals(d.code()), data.runId(), year, title(year), years,
+        return new DepartmentView(d.code(), name, RIJK.equals(d.code()), year, title(year), years,
                 List.copyOf(links(data).values()), spendChart,
                 classes.stream().map(data.labels()::spendClass).toList(), spendRows,
                 footprint(d, year, data.labels()), inputs, history, effects,

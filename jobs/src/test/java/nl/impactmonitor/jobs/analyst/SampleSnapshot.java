@@ -16,7 +16,7 @@ import nl.impactmonitor.warehouse.Warehouse;
 /** Builds a warehouse from the bundled samples and publishes it, as the nightly run would. */
 final class SampleSnapshot {
 
-    static final Publisher PUBLISHER = new Publisher((w, version, dir) -> Files.createDirectories(dir), 5, "test");
+    static final Publisher PUBLISHER = new Publisher((w, version, dir, reuse) -> Files.createDirectories(dir), 5, "test");
 
     private SampleSnapshot() {
     }

@@ -27,7 +27,7 @@ class CategoryExtractsTest {
         try (Warehouse w = CategoryFixture.warehouse(dir)) {
             assertThat(w.query("SELECT source_file || ' line ' || line_no || ': ' || reason FROM raw.reject", rs -> rs.getString(1)))
                     .as("the fixture's rows all load").isEmpty();
-            new Publisher((wh, version, d) -> Files.createDirectories(d), 5, "test").publish(w, out, "run-1");
+            new Publisher((wh, version, d, reuse) -> Files.createDirectories(d), 5, "test").publish(w, out, "run-1");
         }
         Path cd = out.resolve("latest/categories/consumptieve-dienstverlening");
         assertThat(cd.resolve("spend.parquet")).isRegularFile();

@@ -27,7 +27,7 @@ class PublisherTest {
     @TempDir
     Path dir;
 
-    static final Publisher.ReportWriter SIMPLE_REPORT = (w, version, reportDir) -> {
+    static final Publisher.ReportWriter SIMPLE_REPORT = (w, version, reportDir, reuse) -> {
         Files.createDirectories(reportDir);
         Files.writeString(reportDir.resolve("index.html"), "<html><body>" + version + "</body></html>");
     };
@@ -181,7 +181,7 @@ class PublisherTest {
         Path out = dir.resolve("out");
         try (Warehouse w = warehouse("w")) {
             new Publisher(SIMPLE_REPORT, 5, "test").publish(w, out, "run-1");
-            Publisher crashing = new Publisher((wh, version, reportDir) -> {
+            Publisher crashing = new Publisher((wh, version, reportDir, reuse) -> {
                 throw new IOException("disk full while writing the report");
             }, 5, "test");
             assertThatThrownBy(() -> crashing.publish(w, out, "run-2")).hasMessageContaining("disk full");

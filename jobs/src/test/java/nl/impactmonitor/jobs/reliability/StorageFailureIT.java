@@ -51,7 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StorageFailureIT {
 
-    static final Publisher.ReportWriter REPORT = (w, version, dir) -> new ReportRenderer().render(ReportAssembler.assemble(w, version), dir);
+    static final Publisher.ReportWriter REPORT = (w, version, dir, reuse) -> new ReportRenderer().render(ReportAssembler.assemble(w, version), dir);
 
     @TempDir
     static Path dir;
@@ -238,8 +238,8 @@ class StorageFailureIT {
             if (!mounted) {
                 System.err.println("\n*** StorageFailureIT: cannot mount a small tmpfs here (not root or no CAP_SYS_ADMIN):"
                         + " simulating the full disk with a report writer that fails half-way instead. ***\n");
-                second = new Publisher((w, version, reportDir) -> {
-                    REPORT.write(w, version, reportDir);
+                second = new Publisher((w, version, reportDir, reuse) -> {
+                    REPORT.write(w, version, reportDir, reuse);
                     Files.write(reportDir.resolve("half-written.html"), new byte[4096]);
                     throw new IOException("No space left on device");
                 }, 5, "test");
