@@ -55,7 +55,7 @@ final class ColumnDocs {
         }
         String kind = model.materialization().equals("view") ? "VIEW" : "TABLE";
         // One statement for the comments and the rows of meta.column_doc: per column statements and a scan of
-        // duckdb_columns() per model cost about half a publication's time on small warehouses (JFR, PublisherTest).
+        // duckdb_columns() per model cost about half a publication's time on small warehouses (JFR, PublisherIT).
         StringBuilder sql = new StringBuilder("COMMENT ON " + kind + " " + model.name() + " IS " + Warehouse.quoteLiteral(tableDescription) + ";\n");
         List<String> rows = new ArrayList<>();
         for (String column : columnNames(w, model.name())) {

@@ -42,10 +42,10 @@ class AccountabilityPrintIT {
             System.err.println("!!! SKIPPED: " + message + " !!!");
             Assumptions.assumeTrue(false, message);
         }
-        WorkbooksTest.dir = dir;
+        WorkbooksIT.dir = dir;
         List<Path> files;
         int scopes;
-        try (Warehouse w = WorkbooksTest.warehouse("print")) {
+        try (Warehouse w = WorkbooksIT.warehouse("print")) {
             files = AccountabilityExport.write(w, dir.resolve("export"), 2023,
                     new AccountabilityExport.Provenance("20261127T010000-e1", "test", Publisher.dataVersion(w)));
             scopes = w.query("SELECT count(DISTINCT scope_code) FROM marts.rpt_accountability_goals WHERE year = 2023", rs -> rs.getInt(1)).get(0);

@@ -33,11 +33,11 @@ class BatchLoadIT {
     @ValueSource(strings = {"spend", "tender", "result"})
     void aBatchLandsExactlyWhatFileByFileLoadingLands(String source) throws IOException {
         List<Path> files = new ArrayList<>();
-        for (CorpusTest.Expected e : CorpusTest.readManifest()) {
+        for (CorpusIT.Expected e : CorpusIT.readManifest()) {
             if (e.source().equals(source)) {
                 files.add(CorpusFiles.isGenerated(e.file())
                         ? CorpusFiles.generate(e.file(), Files.createDirectories(tmp.resolve("generated")))
-                        : CorpusTest.CORPUS.resolve(source).resolve(e.file()));
+                        : CorpusIT.CORPUS.resolve(source).resolve(e.file()));
             }
         }
         files.addAll(samples(source));
@@ -70,8 +70,8 @@ class BatchLoadIT {
         for (int i = 0; i < files.size(); i++) {
             deliveries.add(new SourceFileLoader.Delivery(files.get(i), null, String.format("load-%03d", i)));
         }
-        RawLoader.Spec spec = CorpusTest.SPECS.get(source);
-        String staging = CorpusTest.STAGING.get(source);
+        RawLoader.Spec spec = CorpusIT.SPECS.get(source);
+        String staging = CorpusIT.STAGING.get(source);
 
         List<List<String>> oneByOne;
         try (Warehouse w = TestProject.warehouse(Files.createDirectories(tmp.resolve(name + "-one-by-one")))) {

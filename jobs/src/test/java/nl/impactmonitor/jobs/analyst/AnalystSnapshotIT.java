@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The analysts' snapshot: example queries, read-only access while loads run, lineage. */
-class AnalystSnapshotTest {
+class AnalystSnapshotIT {
 
     @TempDir
     Path dir;

@@ -42,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  * frozen header, byte-identical for identical inputs) and the yearly accountability export (every goal and theme
  * once per scope, the audit sheet equal to the manifest's inputs, the data version following the inputs).
  */
-class WorkbooksTest {
+class WorkbooksIT {
 
     @TempDir
     static Path dir;
@@ -78,7 +78,7 @@ class WorkbooksTest {
 
     @BeforeAll
     static void publishTwice() throws IOException {
-        Publisher publisher = new Publisher(PublisherTest.SIMPLE_REPORT, 5, "test");
+        Publisher publisher = new Publisher(PublisherIT.SIMPLE_REPORT, 5, "test");
         first = warehouse("first");
         a = publisher.publish(first, dir.resolve("out-a"), "20261127T010000-e1");
         second = warehouse("second");
@@ -303,7 +303,7 @@ class WorkbooksTest {
         SourceFileLoader spend = new SourceFileLoader(second, Source.SPEND.spec(), TestProject.columns(Source.SPEND.token()), dir.resolve("work"));
         spend.load(TestProject.SAMPLES.resolve("inkoopdata-2023-AZ.csv").resolveSibling(firstOtherSpendFile()), null, "second-extra");
         second.models().buildAll();
-        Publisher.Publication c = new Publisher(PublisherTest.SIMPLE_REPORT, 5, "test").publish(second, dir.resolve("out-b"), "20261127T030000-e3");
+        Publisher.Publication c = new Publisher(PublisherIT.SIMPLE_REPORT, 5, "test").publish(second, dir.resolve("out-b"), "20261127T030000-e3");
         assertThat(c.dataVersion()).isNotEqualTo(a.dataVersion());
         JsonNode changed = JsonMapper.builder().build().readTree(c.dir().resolve("manifest.json").toFile());
         assertThat(changed.path("data_version").asString()).isEqualTo(c.dataVersion());

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Publications are atomic, reproducible and pruned. */
-class PublisherTest {
+class PublisherIT {
 
     @TempDir
     Path dir;
@@ -83,7 +83,7 @@ class PublisherTest {
                         "rijk/progress.csv", "rijk/leaders_laggards.csv", "2023/FIN/spend.csv", "report/index.html", "manifest.json");
         for (String file : filesA.keySet()) {
             // The manifest has the publication time; the analyst snapshot carries load ids (lineage), which differ per load;
-            // the yearly accountability export names the run on every row (WorkbooksTest checks it).
+            // the yearly accountability export names the run on every row (WorkbooksIT checks it).
             if (!file.equals("manifest.json") && !file.startsWith("lake/") && !file.equals("analytics.duckdb")
                     && !file.startsWith(AccountabilityExport.FOLDER + "/")
                     && !file.equals(PublicationReuse.FILE) && !file.endsWith("run.json")) {
@@ -210,16 +210,5 @@ class PublisherTest {
         try (Stream<Path> s = Files.list(out)) {
             assertThat(s.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly("latest", "run-2", "run-3");
         }
-    }
-
-    @Test
-    void csvUsesTheDutchExcelDialectAndNeutralisesFormulas() {
-        assertThat(CsvExtract.cell(new java.math.BigDecimal("24.800"))).isEqualTo("24,800");
-        assertThat(CsvExtract.cell("=HYPERLINK(\"http://x\")")).isEqualTo("'=HYPERLINK(\"http://x\")");
-        assertThat(CsvExtract.cell("+31 70")).isEqualTo("'+31 70");
-        assertThat(CsvExtract.cell("-5")).isEqualTo("'-5");
-        assertThat(CsvExtract.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-        assertThat(CsvExtract.cell(1500000L)).isEqualTo("1500000");
-        assertThat(CsvExtract.cell("Café")).isEqualTo("Café");
     }
 }

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A publication re-renders only the report pages whose view changed and links the others from the previous
  * publication; the result is byte for byte the report a full render of the same warehouse gives.
  */
-class ReportReuseTest {
+class ReportReuseIT {
 
     @TempDir
     Path dir;
@@ -47,7 +47,7 @@ class ReportReuseTest {
             assertThat(rendered(first, same)).isEmpty();
 
             // A corrected AZ 2022 spend file (every staffel 8 becomes 9), reloaded for that partition only, as a steward's
-            // rerun does (PublisherTest does the same for 2023).
+            // rerun does (PublisherIT does the same for 2023).
             List<String> corrected = Files.readAllLines(TestProject.SAMPLES.resolve("inkoopdata-2022-AZ.csv")).stream()
                     .map(l -> l.replaceFirst("([;,])8$", "$19")).toList();
             assertThat(corrected).isNotEqualTo(Files.readAllLines(TestProject.SAMPLES.resolve("inkoopdata-2022-AZ.csv")));
@@ -58,7 +58,7 @@ class ReportReuseTest {
 
             Publisher.Publication second = publisher.publish(w, dir.resolve("out"), "20261127T030000-e3");
             Set<String> rendered = rendered(same, second);
-            System.out.println("ReportReuseTest: after the AZ 2022 correction " + rendered.size() + " of " + pages.size()
+            System.out.println("ReportReuseIT: after the AZ 2022 correction " + rendered.size() + " of " + pages.size()
                     + " pages rendered: " + rendered);
             // AZ's own page and the government-wide one show AZ's 2022 spend (BZK and JenV too: their 2022 part of the
             // social-return goal is split by spend); departments that show nothing of it are linked, and so is the
