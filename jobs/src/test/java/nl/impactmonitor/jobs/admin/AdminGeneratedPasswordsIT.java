@@ -21,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** Without configured users (default and demo profiles) the service makes its own and says so once, on standard output. */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AdminGeneratedPasswordsTest {
+class AdminGeneratedPasswordsIT {
 
     @TempDir
     static Path home;
