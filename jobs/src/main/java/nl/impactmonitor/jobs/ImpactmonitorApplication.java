@@ -25,6 +25,12 @@ public class ImpactmonitorApplication {
         SpringApplication app = new SpringApplication(ImpactmonitorApplication.class);
         try {
             if (isCommand(args)) {
+                // help and unparseable arguments are answered without starting the application
+                java.util.OptionalInt answered = nl.impactmonitor.jobs.cli.CommandLine.answerBeforeStart(args, System.out);
+                if (answered.isPresent()) {
+                    System.out.flush();
+                    System.exit(answered.getAsInt());
+                }
                 // A command runs once and exits: a lean context without web server, schedule, security, actuator
                 // and admin beans (cli.properties, as default properties: the configuration can still override them).
                 app.setWebApplicationType(WebApplicationType.NONE);

@@ -47,4 +47,29 @@ class CommandContextTest {
             assertThat(context.getBeanNamesForType(ScheduleAndPublication.class)).isEmpty();
         }
     }
+
+    /** help and arguments picocli cannot parse are answered before Spring starts: the same usage, no context. */
+    @Test
+    void helpAndBadArgumentsAreAnsweredWithoutStartingTheApplication() {
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = new java.io.PrintStream(buffer, true, java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(CommandLine.answerBeforeStart(new String[] {"--spring.profiles.active=demo", "help"}, out)).hasValue(0);
+        String usage = buffer.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(usage).startsWith("Usage: impactmonitor");
+        for (String verb : java.util.List.of("nightly", "spend-load", "tender-load", "result-load", "run", "rerun", "retire", "restart",
+                "status", "propose-allocation", "report", "help")) {
+            assertThat(usage).as("help lists %s", verb).containsPattern("(?m)^\\s+" + java.util.regex.Pattern.quote(verb) + "\\s");
+        }
+
+        buffer.reset();
+        assertThat(CommandLine.answerBeforeStart(new String[] {"generate-samples"}, out)).hasValue(2);
+        assertThat(buffer.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .startsWith("error: Unmatched argument at index 0: 'generate-samples'").contains("Usage: impactmonitor");
+
+        buffer.reset();
+        assertThat(CommandLine.answerBeforeStart(new String[] {"status"}, out)).isEmpty();
+        assertThat(CommandLine.answerBeforeStart(new String[] {"spend-load", "--force-reload"}, out)).isEmpty();
+        assertThat(buffer.size()).as("a command that runs prints nothing before the application starts").isZero();
+    }
 }

@@ -109,6 +109,9 @@ public final class DepartmentExtracts {
      * and optionally JSON. Keys whose rows are unchanged since the previous publication are linked from it; keys listed
      * in {@code alwaysWritten} that have no rows still get their (empty) files.
      */
+    /** Above this many rows a key's JSON file is written by a COPY of its own (see perKey); tests lower it. */
+    static volatile long jsonRowsPerCopy = 200_000;
+
     static int perKey(Warehouse warehouse, Path dir, PublicationReuse reuse, String name, List<String> keyColumns, String select, String orderBy,
                               java.util.function.Function<List<String>, String> folder, List<List<String>> alwaysWritten, boolean json) {
         int keys = keyColumns.size();
@@ -145,11 +148,33 @@ public final class DepartmentExtracts {
         CsvExtract.writePerKey(warehouse, sql, keys, k -> dir.resolve(folder.apply(k)).resolve(name + ".csv"));
         java.util.Set<List<String>> withRows = new java.util.HashSet<>();
         Path scratch = dir.resolve(".extract-" + name);
-        for (String format : json ? List.of("parquet", "json") : List.of("parquet")) {
-            String options = format.equals("parquet") ? "FORMAT parquet, COMPRESSION zstd" : "FORMAT json, ARRAY true";
-            for (var entry : warehouse.copyPerKey(sql, keys, options, scratch.resolve(format)).entrySet()) {
-                move(entry.getValue(), dir.resolve(folder.apply(entry.getKey())).resolve(name + "." + format));
-                withRows.add(entry.getKey());
+        for (var entry : warehouse.copyPerKey(sql, keys, "FORMAT parquet, COMPRESSION zstd", scratch.resolve("parquet")).entrySet()) {
+            move(entry.getValue(), dir.resolve(folder.apply(entry.getKey())).resolve(name + ".parquet"));
+            withRows.add(entry.getKey());
+        }
+        if (json) {
+            // DuckDB's partitioned JSON writer holds a whole partition's array in memory: at national scale a category's
+            // 2.3 million result rows ran out of a 2 GB limit and failed the nightly (measured 2026-12-02). Large keys
+            // get a COPY of their own, which streams; the rest share one partitioned COPY.
+            List<List<String>> large = new java.util.ArrayList<>();
+            warehouse.forEachRow("SELECT " + keyList + " FROM (" + sql + ") AS k GROUP BY ALL HAVING count(*) > " + jsonRowsPerCopy,
+                    rs -> {
+                        List<String> key = new java.util.ArrayList<>();
+                        for (int i = 1; i <= keys; i++) {
+                            key.add(rs.getString(i));
+                        }
+                        large.add(key);
+                    });
+            String rest = large.isEmpty() ? sql : "SELECT * FROM (" + select + ") AS x" + where + (where.isEmpty() ? " WHERE " : " AND ")
+                    + "concat_ws('|', " + keyList + ") NOT IN ("
+                    + String.join(", ", large.stream().map(k -> Warehouse.quoteLiteral(String.join("|", k))).toList()) + ") ORDER BY " + orderBy;
+            for (var entry : warehouse.copyPerKey(rest, keys, "FORMAT json, ARRAY true", scratch.resolve("json")).entrySet()) {
+                move(entry.getValue(), dir.resolve(folder.apply(entry.getKey())).resolve(name + ".json"));
+            }
+            for (List<String> key : large) {
+                warehouse.copyToJson("SELECT * EXCLUDE (" + keyList + ") FROM (" + select + ") AS x WHERE concat_ws('|', " + keyList + ") = "
+                        + Warehouse.quoteLiteral(String.join("|", key)) + " ORDER BY " + orderBy,
+                        dir.resolve(folder.apply(key)).resolve(name + ".json"));
             }
         }
         deleteRecursively(scratch);

@@ -1,6 +1,5 @@
 package nl.impactmonitor.jobs.extract;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,7 +14,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.ss.usermodel.BorderStyle;
@@ -27,7 +25,7 @@ import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * Writes the publication's Excel workbooks (departments/&lt;DEPT&gt;/voortgang.xlsx, the yearly accountability export)
@@ -61,7 +59,12 @@ public final class WorkbookWriter implements AutoCloseable {
         }
     }
 
-    private final XSSFWorkbook workbook = new XSSFWorkbook();
+    /**
+     * Streaming: rows beyond the window go to a temporary file. The national accountability export (116,000 goal rows)
+     * held in an in-memory XSSFWorkbook filled a 1 GB heap and failed the nightly (measured 2026-12-02).
+     */
+    private final SXSSFWorkbook workbook = new SXSSFWorkbook(ROW_WINDOW);
+    private static final int ROW_WINDOW = 500;
     private final LocalDate dataDate;
     private final CellStyle header;
     private final CellStyle wrap;
@@ -94,6 +97,10 @@ public final class WorkbookWriter implements AutoCloseable {
      * (String, Number, LocalDate, Boolean or null for an empty cell).
      */
     public Sheet table(String name, List<Column> columns, List<List<Object>> rows) {
+        return table(name, columns, rows, null);
+    }
+
+    private Sheet table(String name, List<Column> columns, List<List<Object>> rows, CellStyle rowStyle) {
         Sheet sheet = workbook.createSheet(name);
         Row head = sheet.createRow(0);
         for (int c = 0; c < columns.size(); c++) {
@@ -106,7 +113,11 @@ public final class WorkbookWriter implements AutoCloseable {
         for (List<Object> values : rows) {
             Row row = sheet.createRow(r++);
             for (int c = 0; c < columns.size(); c++) {
-                set(row.createCell(c), columns.get(c).kind(), c < values.size() ? values.get(c) : null);
+                Cell cell = row.createCell(c);
+                set(cell, columns.get(c).kind(), c < values.size() ? values.get(c) : null);
+                if (rowStyle != null) {
+                    cell.setCellStyle(rowStyle);
+                }
             }
         }
         sheet.createFreezePane(0, 1);
@@ -122,16 +133,12 @@ public final class WorkbookWriter implements AutoCloseable {
         for (String line : lines.subList(1, lines.size())) {
             rows.add(List.of(line));
         }
-        Sheet sheet = table(name, List.of(Column.text(lines.get(0), 140)), rows);
-        for (int r = 1; r <= rows.size(); r++) {
-            sheet.getRow(r).getCell(0).setCellStyle(wrap);
-        }
-        return sheet;
+        return table(name, List.of(Column.text(lines.get(0), 140)), rows, wrap);
     }
 
     /** The document title (shown by Excel under File, Info). */
     public void title(String title) {
-        workbook.getProperties().getCoreProperties().setTitle(title);
+        workbook.getXSSFWorkbook().getProperties().getCoreProperties().setTitle(title);
     }
 
     private void set(Cell cell, Kind kind, Object value) {
@@ -166,7 +173,7 @@ public final class WorkbookWriter implements AutoCloseable {
     public void write(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Date fixed = Date.from(dataDate.atStartOfDay().toInstant(ZoneOffset.UTC));
-        var core = workbook.getProperties().getCoreProperties();
+        var core = workbook.getXSSFWorkbook().getProperties().getCoreProperties();
         core.setCreated(Optional.of(fixed));
         core.setModified(Optional.of(fixed));
         core.setCreator("Impactmonitor");
@@ -179,20 +186,31 @@ public final class WorkbookWriter implements AutoCloseable {
 
     /** Copies a zip, giving every entry the same local time and no extra fields (POI stamps them with the clock). */
     static void withFixedEntryTimes(byte[] zip, LocalDateTime time, OutputStream target) throws IOException {
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip)); ZipOutputStream out = new ZipOutputStream(target)) {
-            out.setLevel(java.util.zip.Deflater.DEFAULT_COMPRESSION);
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                ZipEntry copy = new ZipEntry(e.getName());
-                copy.setTimeLocal(time);
-                out.putNextEntry(copy);
-                in.transferTo(out);
-                out.closeEntry();
+        // Read through the central directory (java.util.zip.ZipFile): the streaming workbook writes its entries with
+        // data descriptors, which ZipInputStream rejects ("invalid entry size").
+        Path file = Files.createTempFile("impactmonitor-workbook-", ".zip");
+        try {
+            Files.write(file, zip);
+            try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(file.toFile()); ZipOutputStream out = new ZipOutputStream(target)) {
+                out.setLevel(java.util.zip.Deflater.DEFAULT_COMPRESSION);
+                for (ZipEntry e : java.util.Collections.list(in.entries())) {
+                    ZipEntry copy = new ZipEntry(e.getName());
+                    copy.setTimeLocal(time);
+                    out.putNextEntry(copy);
+                    try (java.io.InputStream entry = in.getInputStream(e)) {
+                        entry.transferTo(out);
+                    }
+                    out.closeEntry();
+                }
             }
+        } finally {
+            Files.deleteIfExists(file);
         }
     }
 
     @Override
     public void close() throws IOException {
         workbook.close();
+        workbook.dispose(); // its temporary files
     }
 }
