@@ -142,13 +142,22 @@ public final class ReportRenderer {
                 changed.add(page);
             }
         }
-        // ... and render the rest, again on all cores (the engine is thread-safe).
+        // ... and render the rest, again on all cores (the engine is thread-safe). Thymeleaf's compiled Spring EL
+        // defines its classes in the thread's context class loader; the common pool's threads have the JVM's, which
+        // in the packaged jar cannot see spring-expression (NoClassDefFoundError CompiledExpression failed the
+        // README's nightly whenever a pool thread compiled first), so each render runs with this class's loader.
+        ClassLoader own = ReportRenderer.class.getClassLoader();
         try {
             changed.parallelStream().forEach(page -> {
+                Thread thread = Thread.currentThread();
+                ClassLoader before = thread.getContextClassLoader();
+                thread.setContextClassLoader(own);
                 try {
                     write(dir.resolve(page.file()), page);
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
+                } finally {
+                    thread.setContextClassLoader(before);
                 }
             });
         } catch (java.io.UncheckedIOException e) {

@@ -284,4 +284,30 @@ class ReportRendererTest {
         }
         return n;
     }
+
+    /**
+     * In the packaged jar the common pool's threads have the JVM's class loader as their context class loader, which
+     * cannot see Spring; Thymeleaf's Spring EL compiler defines its classes there and failed the README's nightly
+     * (NoClassDefFoundError CompiledExpression). Here every page is rendered by pool threads whose context class
+     * loader sees only the JDK, often enough for the expressions to be compiled.
+     */
+    @Test
+    void pagesRenderFromThreadsWhoseContextClassLoaderCannotSeeSpring() throws Exception {
+        ClassLoader jdkOnly = new java.net.URLClassLoader(new java.net.URL[0], ClassLoader.getPlatformClassLoader());
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(2, p -> {
+            java.util.concurrent.ForkJoinWorkerThread t = java.util.concurrent.ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+            t.setContextClassLoader(jdkOnly);
+            return t;
+        }, null, false);
+        try {
+            ReportRenderer fresh = new ReportRenderer();
+            for (int round = 0; round < 5; round++) {
+                Path out = dir.resolve("round-" + round);
+                List<Path> files = pool.submit(() -> fresh.render(ReportFixtures.report(), out)).get();
+                assertThat(files).isNotEmpty().allSatisfy(f -> assertThat(f).isRegularFile());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
 }
